@@ -1,0 +1,117 @@
+// interp/class_internal.h — private glue between typeobject.cpp, instance.cpp, descr.cpp and
+// class_*.cpp (classes, instances, descriptors, exceptions). Not part of the runtime API.
+#pragma once
+#include <string>
+
+#include "interp/runtime.h"
+
+namespace chaipy::cls {
+
+// -- Interned names ----------------------------------------------------------------------------
+#define CHAIPY_CLASS_NAMES(X)                                                                             \
+  X(__init__) X(__new__) X(__repr__) X(__str__) X(__hash__) X(__eq__) X(__ne__) X(__lt__) X(__le__)      \
+  X(__gt__) X(__ge__) X(__neg__) X(__pos__) X(__invert__) X(__getattribute__) X(__getattr__)            \
+  X(__setattr__) X(__delattr__) X(__call__) X(__iter__) X(__next__) X(__len__) X(__getitem__)           \
+  X(__setitem__) X(__delitem__) X(__contains__) X(__bool__) X(__get__) X(__set__) X(__delete__)         \
+  X(__set_name__) X(__init_subclass__) X(__class_getitem__) X(__class__) X(__dict__) X(__name__)         \
+  X(__qualname__) X(__module__) X(__doc__) X(__mro__) X(__bases__) X(__base__) X(__classcell__)         \
+  X(__slots__) X(__self__) X(__func__) X(__defaults__) X(__kwdefaults__) X(__code__) X(__globals__)     \
+  X(__closure__) X(__wrapped__) X(__traceback__) X(__cause__) X(__context__) X(__suppress_context__)   \
+  X(__notes__) X(__file__) X(__prepare__) X(__annotations__) X(__isabstractmethod__) X(__thisclass__)   \
+  X(__self_class__) X(__format__) X(__builtins__) X(args) X(value) X(code) X(strerror) X(filename)      \
+  X(name) X(obj) X(path) X(msg) X(fget) X(fset) X(fdel) X(metaclass) X(builtins) X(__main__) X(lineno)  \
+  X(offset) X(text) X(mro) X(__subclasses__)
+
+struct Names {
+#define X(n) StrObject* n;
+  CHAIPY_CLASS_NAMES(X)
+#undef X
+  StrObject* errno_;
+  StrObject* binop[kNumBinOps];
+  StrObject* rbinop[kNumBinOps];
+  StrObject* ibinop[kNumBinOps];
+  StrObject* cmp[6];  // indexed by CmpOp
+};
+extern Names S;
+void init_names();
+
+// -- Lookup and calls ----------------------------------------------------------------------------
+// MRO lookup of an attribute on a type (unbound, null if missing), through a global cache keyed by
+// (type, version, own dict version, interned name). No allocation.
+Value lookup(TypeObject* t, StrObject* name);
+uint64_t next_version();
+// The nearest non-heap (built-in) type in t's base chain: whose C layout and default slots t uses.
+TypeObject* solid_base(TypeObject* t);
+inline size_t nkw(TupleObject* kw) { return kw ? kw->size : 0; }
+// f(self, *args, **kw) without allocating for small argument counts.
+Value call_prepend(Value f, Value self, Value* args, size_t nargs, TupleObject* kw);
+// A dunder found on type(self): call it as a method of self.
+Value call_dunder(Value f, Value self, Value* args, size_t nargs, TupleObject* kw = nullptr);
+// Descriptor __get__ for attribute access on a class (no instance).
+Value bind_for_class(Value descr, TypeObject* cls);
+bool is_data_descriptor(Value descr);
+Value descr_get(Value descr, Value self, TypeObject* owner);  // user-defined __get__
+std::string addr(const void* p);  // "0x7f..."
+std::string type_display_name(TypeObject* t);  // module.qualname or name (repr of types/instances)
+TupleObject* empty_tuple();
+TupleObject* tuple_of(Value* args, size_t n);
+StrObject* intern_name(StrObject* name);  // name itself if interned
+Value native_static(const char* name, NativeFn fn, TypeObject* owner);  // staticmethod(native)
+Value native_classmethod(const char* name, NativeFn fn, TypeObject* owner);
+Value raise_no_attr(Value self, StrObject* name);  // "'A' object has no attribute 'x'"
+
+// -- Slots ---------------------------------------------------------------------------------------
+void fill_slots(TypeObject* t);              // from the dunders in t's MRO (heap types)
+void update_slots_recursive(TypeObject* t);  // t and its subclasses, after a dunder assignment
+bool is_dunder(StrObject* name);
+
+// object's slot functions (also used as defaults by the trampolines)
+Value object_repr(Value self);
+Value object_str(Value self);
+int64_t object_hash(Value self);
+Value object_richcompare(Value a, Value b, CmpOp op);
+Value object_tp_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw);
+int object_init(Value self, Value* args, size_t nargs, TupleObject* kw);
+// Natives in object's dict, to recognise "not overridden".
+extern Value g_object_getattribute, g_object_setattr, g_object_delattr, g_object_new, g_object_init,
+    g_object_repr, g_object_str, g_object_hash, g_object_cmp[6];
+
+// -- Types -----------------------------------------------------------------------------------------
+Value type_call(Value callable, Value* args, size_t nargs, TupleObject* kw);
+Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictObject* ns, Value* kwvals,
+                    TupleObject* kwnames);
+Value type_getattr(Value self, StrObject* name);
+int type_setattr(Value self, StrObject* name, Value v);
+void type_trace(Object* o, Tracer& t);
+void type_finalize(Object* o);
+// C3 linearisation of (t, bases). Returns false after raising TypeError.
+bool compute_mro(TypeObject* t, TupleObject* bases, std::vector<TypeObject*>& out);
+
+// -- Instances --------------------------------------------------------------------------------------
+void instance_init_header(InstanceObject* o, TypeObject* t);
+void instance_trace(Object* o, Tracer& t);
+void instance_finalize(Object* o);
+DictObject* instance_to_dict_mode(InstanceObject* o);
+Shape* shape_root_new();
+void shape_trace(Object* o, Tracer& t);
+void shape_finalize(Object* o);
+
+// -- Descriptors (descr.cpp) -------------------------------------------------------------------------
+Value property_get(Value prop, Value self);
+int property_set(Value prop, Value self, Value v);  // v null: delete
+struct PropertyObject : WrapperObject {
+  Value name;  // set by __set_name__ (null otherwise)
+};
+struct SuperObject : Object {
+  TypeObject* type;      // the class after which lookup starts
+  Value obj;             // the bound instance or class (null if unbound)
+  TypeObject* obj_type;  // type(obj), or obj itself if it is a class
+};
+
+// -- Init parts ------------------------------------------------------------------------------------
+void init_object_methods();
+void init_type_methods();
+void init_descr_types();
+void init_exception_types();
+
+}  // namespace chaipy::cls

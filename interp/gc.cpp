@@ -1,0 +1,248 @@
+// interp/gc.cpp — size-class page allocator, mark (precise + conservative native stack), sweep.
+#include "interp/gc.h"
+
+#include <setjmp.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <unordered_map>
+
+#include "interp/runtime.h"
+
+namespace chaipy::gc {
+
+// -- Size classes and pages ------------------------------------------------------------------------
+namespace {
+
+constexpr size_t kPageSize = 256 * 1024;
+constexpr size_t kMaxSmall = 2048;
+constexpr size_t kClassSizes[] = {16,  32,  48,  64,  80,  96,  112, 128, 160, 192, 224, 256,
+                                  320, 384, 448, 512, 640, 768, 1024, 1536, 2048};
+constexpr int kNumClasses = sizeof(kClassSizes) / sizeof(kClassSizes[0]);
+
+struct FreeSlot {
+  TypeObject* type;  // always nullptr: marks the slot free for sweep and conservative lookup
+  FreeSlot* next;
+};
+
+struct Page {
+  char* base;
+  int cls;
+  size_t slot_size, nslots;
+};
+
+struct Heap {
+  FreeSlot* free_list[kNumClasses] = {};
+  std::unordered_map<uintptr_t, Page*> pages;  // by page base address
+  std::vector<Page*> page_list;
+  std::map<uintptr_t, size_t> large;          // large objects: address -> size
+  std::vector<Value*> value_roots;
+  std::vector<Object**> object_roots;
+  std::vector<RootScanner> scanners;
+  uintptr_t stack_base = 0;
+  Stats stats;
+  int64_t external = 0;
+};
+
+Heap& heap() {
+  static Heap* h = new Heap();
+  return *h;
+}
+
+uint8_t g_class_of[kMaxSmall / 16 + 1];
+bool g_classes_ready = false;
+
+void init_classes() {
+  int c = 0;
+  for (size_t i = 0; i <= kMaxSmall / 16; i++) {
+    size_t sz = i * 16;
+    while (kClassSizes[c] < sz) c++;
+    g_class_of[i] = uint8_t(c);
+  }
+  g_classes_ready = true;
+}
+
+void new_page(int cls) {
+  Heap& h = heap();
+  char* base = static_cast<char*>(std::aligned_alloc(kPageSize, kPageSize));
+  if (!base) {
+    fprintf(stderr, "chaipy: out of memory\n");
+    abort();
+  }
+  Page* p = new Page{base, cls, kClassSizes[cls], kPageSize / kClassSizes[cls]};
+  h.pages[uintptr_t(base)] = p;
+  h.page_list.push_back(p);
+  h.stats.heap_bytes += kPageSize;
+  FreeSlot* head = h.free_list[cls];
+  for (size_t i = p->nslots; i-- > 0;) {
+    auto* s = reinterpret_cast<FreeSlot*>(base + i * p->slot_size);
+    s->type = nullptr;
+    s->next = head;
+    head = s;
+  }
+  h.free_list[cls] = head;
+}
+
+}  // namespace
+
+int64_t g_debt = 0;
+int64_t g_threshold = 8 << 20;
+
+void* alloc(size_t bytes) {
+  if (!g_classes_ready) init_classes();
+  bytes = (bytes + 15) & ~size_t(15);
+  Heap& h = heap();
+  if (bytes > kMaxSmall) {
+    void* p = std::aligned_alloc(16, bytes);
+    if (!p) {
+      fprintf(stderr, "chaipy: out of memory\n");
+      abort();
+    }
+    std::memset(p, 0, bytes);
+    h.large[uintptr_t(p)] = bytes;
+    g_debt += int64_t(bytes);
+    return p;
+  }
+  int cls = g_class_of[bytes / 16];
+  if (!h.free_list[cls]) new_page(cls);
+  FreeSlot* s = h.free_list[cls];
+  h.free_list[cls] = s->next;
+  size_t sz = kClassSizes[cls];
+  std::memset(static_cast<void*>(s), 0, sz);
+  g_debt += int64_t(sz);
+  return s;
+}
+
+void note_external(int64_t bytes) {
+  heap().external += bytes;
+  if (bytes > 0) g_debt += bytes;
+}
+
+void add_root(Value* slot) { heap().value_roots.push_back(slot); }
+void add_root(Object** slot) { heap().object_roots.push_back(slot); }
+void add_root_scanner(RootScanner fn) { heap().scanners.push_back(fn); }
+void set_stack_base(void* base) { heap().stack_base = uintptr_t(base); }
+Stats stats() { return heap().stats; }
+
+bool find_object(uintptr_t p, Object** start) {
+  Heap& h = heap();
+  auto it = h.pages.find(p & ~(uintptr_t(kPageSize) - 1));
+  if (it != h.pages.end()) {
+    Page* pg = it->second;
+    size_t idx = (p - uintptr_t(pg->base)) / pg->slot_size;
+    if (idx >= pg->nslots) return false;
+    auto* o = reinterpret_cast<Object*>(pg->base + idx * pg->slot_size);
+    if (!o->type) return false;
+    *start = o;
+    return true;
+  }
+  auto lt = h.large.upper_bound(p);
+  if (lt == h.large.begin()) return false;
+  --lt;
+  if (p >= lt->first + lt->second) return false;
+  auto* o = reinterpret_cast<Object*>(lt->first);
+  if (!o->type) return false;
+  *start = o;
+  return true;
+}
+
+// -- Marking ---------------------------------------------------------------------------------------
+namespace {
+
+__attribute__((no_sanitize_address, noinline)) void scan_native_stack(Tracer& t) {
+  jmp_buf regs;  // spills callee-saved registers onto the stack we scan
+  setjmp(regs);
+  Heap& h = heap();
+  uintptr_t lo = uintptr_t(&regs), hi = h.stack_base;
+  if (!hi) return;
+  if (lo > hi) std::swap(lo, hi);
+  lo &= ~uintptr_t(7);
+  for (uintptr_t a = lo; a < hi; a += 8) {
+    uint64_t w = *reinterpret_cast<uint64_t*>(a);
+    uintptr_t p = (w >> 48) == Value::kTagObj ? uintptr_t(w & Value::kPayloadMask) : uintptr_t(w);
+    Object* o;
+    if (p >= 4096 && find_object(p, &o)) t.visit(o);
+  }
+}
+
+void mark_all() {
+  Heap& h = heap();
+  Tracer t;
+  t.stack.reserve(1024);
+  for (Value* v : h.value_roots) t.visit(*v);
+  for (Object** o : h.object_roots) t.visit(*o);
+  for (auto fn : h.scanners) fn(t);
+  scan_native_stack(t);
+  while (!t.stack.empty()) {
+    Object* o = t.stack.back();
+    t.stack.pop_back();
+    t.visit(o->type);
+    if (o->type->trace) o->type->trace(o, t);
+  }
+}
+
+void free_object(Object* o) {
+  if (o->type->finalize) o->type->finalize(o);
+}
+
+uint64_t sweep() {
+  Heap& h = heap();
+  uint64_t live = 0, freed = 0;
+  // Finalizers may read their object's type, so finalize everything dead before freeing slots.
+  std::vector<Object*> dead;
+  for (Page* pg : h.page_list) {
+    for (size_t i = 0; i < pg->nslots; i++) {
+      auto* o = reinterpret_cast<Object*>(pg->base + i * pg->slot_size);
+      if (!o->type) continue;
+      if (o->gc & 1) {
+        o->gc &= ~1u;
+        live += pg->slot_size;
+      } else {
+        dead.push_back(o);
+      }
+    }
+  }
+  for (auto it = h.large.begin(); it != h.large.end(); ++it) {
+    auto* o = reinterpret_cast<Object*>(it->first);
+    if (o->gc & 1) {
+      o->gc &= ~1u;
+      live += it->second;
+    } else {
+      dead.push_back(o);
+    }
+  }
+  for (Object* o : dead) free_object(o);
+  for (Object* o : dead) {
+    auto lit = h.large.find(uintptr_t(o));
+    if (lit != h.large.end()) {
+      h.large.erase(lit);
+      std::free(o);
+    } else {
+      Page* pg = h.pages[uintptr_t(o) & ~(uintptr_t(kPageSize) - 1)];
+      auto* s = reinterpret_cast<FreeSlot*>(o);
+      s->type = nullptr;
+      s->next = h.free_list[pg->cls];
+      h.free_list[pg->cls] = s;
+    }
+    freed++;
+  }
+  h.stats.freed_objects += freed;
+  return live;
+}
+
+}  // namespace
+
+void collect() {
+  Heap& h = heap();
+  mark_all();
+  uint64_t live = sweep();
+  h.stats.collections++;
+  h.stats.live_bytes = live;
+  g_debt = 0;
+  int64_t ext = h.external > 0 ? h.external : 0;
+  g_threshold = std::max<int64_t>(8 << 20, int64_t(live) + ext);
+}
+
+}  // namespace chaipy::gc

@@ -1,0 +1,31 @@
+// interp/modules/modules.h — private glue between the builtins (interp/builtins*.cpp) and the
+// built-in modules (sys's standard streams, which print shares).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "interp/runtime.h"
+
+namespace chaipy {
+
+// -- Standard streams (modules/sys.cpp) ---------------------------------------------------------
+// stdout is buffered in-process: flushed when the buffer is large, at each newline when fd 1 is
+// a terminal, before anything is written to stderr or read from stdin, and at exit.
+void stdout_write(std::string_view s);
+void stdout_flush();
+void stderr_write(std::string_view s);  // flushes stdout first; unbuffered
+// Reads one line from stdin including its '\n' (flushes stdout first). false at EOF with no data.
+bool stdin_readline(std::string* out);
+// Which of sys's own stream objects v is: 1 stdout, 2 stderr, 0 stdin, -1 none of them.
+int std_stream_fd(Value v);
+// The current sys.stdout / sys.stderr (whatever the program assigned); null if sys is missing.
+Value sys_stdout();
+Value sys_stderr();
+Value sys_stdin();
+// Invalid UTF-8 sequences replaced by U+FFFD (input from the outside world made str-safe).
+std::string utf8_sanitize(std::string_view in);
+
+// -- Builtins split across files ----------------------------------------------------------------
+void init_builtin_iterators(DictObject* builtins);  // builtins_iter.cpp
+
+}  // namespace chaipy

@@ -1,0 +1,370 @@
+// interp/objects/str.cpp — the str type core: allocation, interning, UTF-8 helpers, hash, repr,
+// comparison, concatenation, indexing/slicing and the str() constructor. Methods live in
+// str_methods.cpp, formatting in format.cpp.
+#include <cstring>
+#include <string>
+#include <unordered_map>
+
+#include "interp/objects/objects.h"
+
+namespace chaipy {
+
+// -- UTF-8 -----------------------------------------------------------------------------------------
+uint32_t utf8_decode(const char* p, int* len) {
+  auto c = (unsigned char)p[0];
+  if (c < 0x80) { *len = 1; return c; }
+  if (c < 0xE0) { *len = 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
+  if (c < 0xF0) { *len = 3; return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F); }
+  *len = 4;
+  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+}
+
+void utf8_append(std::string& out, uint32_t cp) {
+  if (cp < 0x80) out += char(cp);
+  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
+  else if (cp < 0x10000) {
+    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+  } else {
+    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
+    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
+  }
+}
+
+size_t utf8_offset(StrObject* s, int64_t cp_index) {
+  if (s->ascii) return size_t(cp_index);
+  const char* p = s->data;
+  size_t off = 0;
+  for (int64_t i = 0; i < cp_index && off < s->nbytes; i++) {
+    auto c = (unsigned char)p[off];
+    off += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+  }
+  return off;
+}
+
+// -- Allocation --------------------------------------------------------------------------------------
+StrObject* str_alloc(size_t nbytes) {
+  auto* s = gc::make<StrObject>(types::str, nbytes + 1);
+  s->hash = -1;
+  s->nbytes = nbytes;
+  return s;
+}
+
+StrObject* str_finish(StrObject* s) {
+  const unsigned char* p = (const unsigned char*)s->data;
+  uint64_t n = s->nbytes, len = 0;
+  bool ascii = true;
+  for (uint64_t i = 0; i < n; i++) {
+    if (p[i] >= 0x80) ascii = false;
+    len += (p[i] & 0xC0) != 0x80;
+  }
+  s->length = len;
+  s->ascii = ascii;
+  return s;
+}
+
+StrObject* str_new(std::string_view utf8) {
+  if (utf8.size() == 1 && (unsigned char)utf8[0] < 0x80) return str_from_ascii_char(utf8[0]);
+  StrObject* s = str_alloc(utf8.size());
+  std::memcpy(s->data, utf8.data(), utf8.size());
+  return str_finish(s);
+}
+
+Value str_value(std::string_view utf8) { return obj(str_new(utf8)); }
+
+static std::unordered_map<std::string_view, StrObject*>* g_interned;
+static StrObject* g_ascii_chars[128];
+
+static void scan_interned(Tracer& t) {
+  if (!g_interned) return;
+  for (auto& [k, s] : *g_interned) t.visit(s);
+}
+
+StrObject* str_intern(std::string_view utf8) {
+  if (!g_interned) {
+    g_interned = new std::unordered_map<std::string_view, StrObject*>();
+    gc::add_root_scanner(scan_interned);
+  }
+  auto it = g_interned->find(utf8);
+  if (it != g_interned->end()) return it->second;
+  StrObject* s = str_alloc(utf8.size());
+  std::memcpy(s->data, utf8.data(), utf8.size());
+  str_finish(s);
+  s->interned = true;
+  g_interned->emplace(s->view(), s);
+  return s;
+}
+
+StrObject* str_from_ascii_char(char c) {
+  auto i = (unsigned char)c;
+  StrObject* s = g_ascii_chars[i];
+  if (!s) s = g_ascii_chars[i] = str_intern(std::string_view(&c, 1));
+  return s;
+}
+
+Value str_from_codepoint(uint32_t cp) {
+  if (cp < 0x80) return obj(str_from_ascii_char(char(cp)));
+  std::string out;
+  utf8_append(out, cp);
+  return str_value(out);
+}
+
+int64_t str_codepoint_at(StrObject* s, int64_t i) {
+  if (s->ascii) return (unsigned char)s->data[i];
+  int len;
+  return utf8_decode(s->data + utf8_offset(s, i), &len);
+}
+
+// -- Hash / equality -----------------------------------------------------------------------------------
+// Any good 64-bit hash will do (CPython randomises str hashes): a multiply-mix over 8-byte words.
+int64_t str_hash(StrObject* s) {
+  if (s->hash != -1) return s->hash;
+  const unsigned char* p = (const unsigned char*)s->data;
+  uint64_t n = s->nbytes;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  uint64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
+    h ^= h >> 29;
+  }
+  uint64_t w = 0;
+  for (uint64_t k = 0; i < n; i++, k += 8) w |= uint64_t(p[i]) << k;
+  h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  int64_t r = int64_t(h);
+  if (r == -1) r = -2;
+  s->hash = r;
+  return r;
+}
+
+bool str_eq(StrObject* a, StrObject* b) {
+  if (a == b) return true;
+  if (a->nbytes != b->nbytes) return false;
+  if (a->hash != -1 && b->hash != -1 && a->hash != b->hash) return false;
+  return std::memcmp(a->data, b->data, a->nbytes) == 0;
+}
+
+static int64_t str_hash_slot(Value v) { return str_hash(as_str(v)); }
+
+// -- repr ---------------------------------------------------------------------------------------------
+static bool cp_printable(uint32_t cp) {
+  if (cp < 0x20 || cp == 0x7F) return false;
+  if (cp < 0x7F) return true;
+  if (cp < 0xA0 || cp == 0xAD) return false;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
+      (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFE ||
+      cp == 0xFFFF || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp == 0x180E || cp == 0x061C)
+    return false;
+  if (cp == 0x1680 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F)
+    return false;  // Zs other than ASCII space is not printable in Python
+  return true;
+}
+
+bool str_cp_printable(uint32_t cp) { return cp_printable(cp); }
+
+std::string str_repr_utf8(std::string_view s) {
+  bool has_sq = s.find('\'') != std::string_view::npos, has_dq = s.find('"') != std::string_view::npos;
+  char q = (has_sq && !has_dq) ? '"' : '\'';
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += q;
+  for (size_t i = 0; i < s.size();) {
+    auto c = (unsigned char)s[i];
+    if (c < 0x80) {
+      i++;
+      if (c == (unsigned char)q || c == '\\') { out += '\\'; out += char(c); }
+      else if (c == '\n') out += "\\n";
+      else if (c == '\t') out += "\\t";
+      else if (c == '\r') out += "\\r";
+      else if (c < 0x20 || c == 0x7F) out += fmt::format("\\x{:02x}", c);
+      else out += char(c);
+      continue;
+    }
+    int len;
+    uint32_t cp = utf8_decode(s.data() + i, &len);
+    if (cp_printable(cp)) out.append(s.data() + i, size_t(len));
+    else if (cp < 0x100) out += fmt::format("\\x{:02x}", cp);
+    else if (cp < 0x10000) out += fmt::format("\\u{:04x}", cp);
+    else out += fmt::format("\\U{:08x}", cp);
+    i += size_t(len);
+  }
+  out += q;
+  return out;
+}
+
+Value str_repr_value(StrObject* s) { return str_value(str_repr_utf8(s->view())); }
+static Value str_repr(Value v) { return str_repr_value(as_str(v)); }
+static Value str_str(Value v) {
+  if (v.as_obj()->type == types::str) return v;
+  return str_value(as_str(v)->view());  // str subclass: plain copy
+}
+
+// -- Operators -------------------------------------------------------------------------------------------
+Value str_concat(StrObject* a, StrObject* b) {
+  if (a->nbytes == 0) return obj(b);
+  if (b->nbytes == 0) return obj(a);
+  StrObject* s = str_alloc(a->nbytes + b->nbytes);
+  std::memcpy(s->data, a->data, a->nbytes);
+  std::memcpy(s->data + a->nbytes, b->data, b->nbytes);
+  s->length = a->length + b->length;
+  s->ascii = a->ascii && b->ascii;
+  return obj(s);
+}
+
+static Value str_repeat(StrObject* a, Value n) {
+  int64_t k;
+  Value r = seq_repeat_count(n, &k);
+  if (r.is_exc() || r == g_not_implemented) return r;
+  if (k <= 0 || a->nbytes == 0) return obj(str_intern(""));
+  if (k == 1) return obj(a);
+  if (uint64_t(k) > (uint64_t(1) << 40) / a->nbytes) return raise(exc::MemoryError, "");
+  StrObject* s = str_alloc(a->nbytes * uint64_t(k));
+  for (int64_t i = 0; i < k; i++) std::memcpy(s->data + i * a->nbytes, a->data, a->nbytes);
+  s->length = a->length * uint64_t(k);
+  s->ascii = a->ascii;
+  return obj(s);
+}
+
+static Value str_binop(int op, Value a, Value b) {
+  int plain = op >= kNumBinOps ? op - kNumBinOps : op;
+  if (plain == int(BinOp::ADD)) {
+    if (is_str(a) && is_str(b)) return str_concat(as_str(a), as_str(b));
+    if (is_str(a) && !(type_of(b)->flags & kTypeHeap))
+      return raise_fmt(exc::TypeError, "can only concatenate str (not \"{}\") to str", type_name(b));
+    return g_not_implemented;
+  }
+  if (plain == int(BinOp::MULTIPLY)) {
+    if (is_str(a)) return str_repeat(as_str(a), b);
+    if (is_str(b)) return str_repeat(as_str(b), a);
+    return g_not_implemented;
+  }
+  if (plain == int(BinOp::REMAINDER) && is_str(a)) return str_percent_format(as_str(a), b);
+  return g_not_implemented;
+}
+
+static Value str_richcompare(Value a, Value b, CmpOp op) {
+  if (!is_str(a) || !is_str(b)) return g_not_implemented;
+  StrObject *x = as_str(a), *y = as_str(b);
+  if (op == CmpOp::EQ) return Value::from_bool(str_eq(x, y));
+  if (op == CmpOp::NE) return Value::from_bool(!str_eq(x, y));
+  // UTF-8 byte order equals code-point order.
+  size_t n = std::min(x->nbytes, y->nbytes);
+  int c = std::memcmp(x->data, y->data, n);
+  if (c == 0) c = (x->nbytes > y->nbytes) - (x->nbytes < y->nbytes);
+  switch (op) {
+    case CmpOp::LT: return Value::from_bool(c < 0);
+    case CmpOp::LE: return Value::from_bool(c <= 0);
+    case CmpOp::GT: return Value::from_bool(c > 0);
+    default: return Value::from_bool(c >= 0);
+  }
+}
+
+static int64_t str_len(Value v) { return int64_t(as_str(v)->length); }
+static int str_bool(Value v) { return as_str(v)->nbytes != 0; }
+
+static int str_contains(Value self, Value item) {
+  if (!is_str(item)) {
+    raise_fmt(exc::TypeError, "'in <string>' requires string as left operand, not {}", type_name(item));
+    return -1;
+  }
+  return as_str(self)->view().find(as_str(item)->view()) != std::string_view::npos;
+}
+
+Value str_getitem(Value self, Value key) {
+  StrObject* s = as_str(self);
+  int64_t i;
+  if (key.is_small_int() || is_int(key)) {
+    if (!int_get_i64(key, &i)) return raise(exc::IndexError, "string index out of range");
+    int64_t n = int64_t(s->length);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return raise(exc::IndexError, "string index out of range");
+    if (s->ascii) return obj(str_from_ascii_char(s->data[i]));
+    size_t off = utf8_offset(s, i);
+    int len;
+    utf8_decode(s->data + off, &len);
+    return str_value(std::string_view(s->data + off, size_t(len)));
+  }
+  if (isinstance_exact(key, types::slice)) {
+    int64_t start, stop, step, n;
+    if (!slice_indices(key.as<SliceObject>(), int64_t(s->length), &start, &stop, &step, &n)) return Value::exc();
+    if (n <= 0) return obj(str_intern(""));
+    if (step == 1) {
+      if (n == int64_t(s->length)) return self.as_obj()->type == types::str ? self : str_value(s->view());
+      size_t b0 = utf8_offset(s, start);
+      size_t b1 = s->ascii ? size_t(stop) : b0;
+      for (int64_t k = 0; !s->ascii && k < n; k++) {
+        auto c = (unsigned char)s->data[b1];
+        b1 += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+      }
+      return str_value(std::string_view(s->data + b0, b1 - b0));
+    }
+    if (s->ascii) {
+      StrObject* r = str_alloc(size_t(n));
+      for (int64_t k = 0, j = start; k < n; k++, j += step) r->data[k] = s->data[j];
+      r->length = uint64_t(n);
+      r->ascii = true;
+      return obj(r);
+    }
+    // Non-ASCII: decode once into code-point byte offsets.
+    std::vector<uint32_t> offs;
+    offs.reserve(s->length + 1);
+    for (size_t off = 0; off < s->nbytes;) {
+      offs.push_back(uint32_t(off));
+      auto c = (unsigned char)s->data[off];
+      off += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    offs.push_back(uint32_t(s->nbytes));
+    std::string out;
+    for (int64_t k = 0, j = start; k < n; k++, j += step) out.append(s->data + offs[j], offs[j + 1] - offs[j]);
+    return str_value(out);
+  }
+  Value idx = lookup_special(key, str_intern("__index__"));
+  if (idx.is_exc()) return idx;
+  if (!idx.is_null()) {
+    Value r = call0(idx);
+    if (r.is_exc()) return r;
+    return str_getitem(self, r);
+  }
+  return raise_fmt(exc::TypeError, "string indices must be integers, not '{}'", type_name(key));
+}
+
+static Value str_iter(Value self) {
+  StrObject* s = as_str(self);
+  return seq_iter_new(self, s->ascii ? kIterStrAscii : kIterStr, 0, int64_t(s->nbytes), 1);
+}
+
+// -- Constructor -------------------------------------------------------------------------------------------
+Value bytes_decode(Value b, Value encoding, Value errors);
+
+static Value str_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames) {
+  static const char* const names[] = {"object", "encoding", "errors", nullptr};
+  Value out[3];
+  if (!parse_args("str", args, nargs, kwnames, names, 0, out)) return Value::exc();
+  if (out[0].is_null()) return obj(str_intern(""));
+  if (out[1].is_null() && out[2].is_null()) return str_of(out[0]);
+  if (is_bytes(out[0])) return bytes_decode(out[0], out[1], out[2]);
+  if (is_str(out[0])) return raise(exc::TypeError, "decoding str is not supported");
+  return raise_fmt(exc::TypeError, "decoding to str: need a bytes-like object, {} found", type_name(out[0]));
+}
+
+void init_str_type() {
+  TypeObject* t = types::str;
+  t->repr = str_repr;
+  t->str = str_str;
+  t->hash = str_hash_slot;
+  t->richcompare = str_richcompare;
+  t->binop = str_binop;
+  t->len = str_len;
+  t->boolean = str_bool;
+  t->contains = str_contains;
+  t->getitem = str_getitem;
+  t->iter = str_iter;
+  t->tp_new = str_tp_new;
+  init_str_methods(t);
+}
+
+}  // namespace chaipy

@@ -1,0 +1,266 @@
+// interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
+// dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/runtime.h"
+
+#include <cstring>
+
+#include "interp/vm.h"
+
+namespace chaipy {
+
+namespace types {
+TypeObject *object, *type, *int_, *bool_, *float_, *complex, *str, *bytes, *tuple, *list, *dict, *set,
+    *frozenset, *range, *slice, *none, *not_implemented, *ellipsis, *function, *builtin_function, *method,
+    *code, *cell, *module, *property, *staticmethod, *classmethod, *super, *traceback, *seq_iter, *dict_keys,
+    *dict_values, *dict_items, *generator, *shape;
+}
+namespace exc {
+#define EXCDEF(name, base) TypeObject* name;
+#include "interp/exceptions.def"
+#undef EXCDEF
+}  // namespace exc
+
+Value g_not_implemented, g_ellipsis;
+DictObject* g_builtins;
+DictObject* g_sys_modules;
+int64_t g_recursion_limit = 1000;
+
+// -- Type creation ------------------------------------------------------------------------------
+namespace {
+std::vector<TypeObject*>& all_builtin_types() {
+  static auto* v = new std::vector<TypeObject*>();
+  return *v;
+}
+void trace_builtin_types(Tracer& t) {
+  for (TypeObject* ty : all_builtin_types()) t.visit(ty);
+  t.visit(g_not_implemented);
+  t.visit(g_ellipsis);
+  t.visit(g_builtins);
+  t.visit(g_sys_modules);
+}
+
+TypeObject* bare_type(uint32_t instance_size, uint32_t flags) {
+  auto* t = gc::make<TypeObject>(types::type);
+  t->instance_size = instance_size;
+  t->flags = flags;
+  t->version = 1;
+  all_builtin_types().push_back(t);
+  return t;
+}
+
+// Fill name, base, bases, mro and dict once str/tuple/dict exist.
+void finish_type(TypeObject* t, const char* name, TypeObject* base) {
+  t->name = str_intern(name);
+  t->qualname = t->name;
+  t->base = base;
+  t->dict = dict_new();
+  if (base) {
+    t->bases = tuple_new(1);
+    t->bases->items[0] = obj(base);
+    TupleObject* bm = base->mro;
+    t->mro = tuple_new(bm->size + 1);
+    t->mro->items[0] = obj(t);
+    for (uint64_t i = 0; i < bm->size; i++) t->mro->items[i + 1] = bm->items[i];
+    if (!t->subclasses) t->subclasses = new std::vector<TypeObject*>();
+    if (!base->subclasses) base->subclasses = new std::vector<TypeObject*>();
+    base->subclasses->push_back(t);
+    // Inherit C slots the type does not define itself.
+#define INHERIT(slot) \
+  if (!t->slot) t->slot = base->slot;
+    INHERIT(trace) INHERIT(finalize) INHERIT(repr) INHERIT(str) INHERIT(hash) INHERIT(richcompare)
+    INHERIT(getattr) INHERIT(setattr) INHERIT(tp_new) INHERIT(init)
+#undef INHERIT
+  } else {
+    t->bases = tuple_new(0);
+    t->mro = tuple_new(1);
+    t->mro->items[0] = obj(t);
+  }
+}
+}  // namespace
+
+TypeObject* make_builtin_type(const char* name, TypeObject* base, uint32_t instance_size, uint32_t flags) {
+  TypeObject* t = bare_type(instance_size, flags);
+  finish_type(t, name, base ? base : types::object);
+  return t;
+}
+
+Value module_new(std::string_view name) {
+  auto* m = gc::make<ModuleObject>(types::module);
+  m->dict = dict_new();
+  m->name = str_new(name);
+  dict_set_str(m->dict, str_intern("__name__"), obj(m->name));
+  return obj(m);
+}
+
+// -- Native functions ---------------------------------------------------------------------------
+Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Value self) {
+  auto* f = gc::make<NativeFunctionObject>(types::builtin_function);
+  f->name = name;
+  f->fn = fn;
+  f->owner = owner;
+  f->self = self;
+  return obj(f);
+}
+
+void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
+  for (const MethodDef& m : methods) dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t));
+}
+
+void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
+  for (const MethodDef& m : functions) dict_set_str(d, str_intern(m.name), native_function_new(m.name, m.fn));
+}
+
+bool check_no_kwargs(const char* fname, TupleObject* kwnames) {
+  if (kwnames && kwnames->size) {
+    raise_fmt(exc::TypeError, "{}() takes no keyword arguments", fname);
+    return false;
+  }
+  return true;
+}
+
+bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs >= min && nargs <= max) return true;
+  if (min == max) {
+    if (min == 0)
+      raise_fmt(exc::TypeError, "{}() takes no arguments ({} given)", fname, nargs);
+    else if (min == 1)
+      raise_fmt(exc::TypeError, "{}() takes exactly one argument ({} given)", fname, nargs);
+    else
+      raise_fmt(exc::TypeError, "{} expected {} arguments, got {}", fname, min, nargs);
+  } else if (nargs < min) {
+    raise_fmt(exc::TypeError, "{} expected at least {} argument{}, got {}", fname, min, min == 1 ? "" : "s", nargs);
+  } else {
+    raise_fmt(exc::TypeError, "{} expected at most {} argument{}, got {}", fname, max, max == 1 ? "" : "s", nargs);
+  }
+  return false;
+}
+
+bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
+                size_t required, Value* out) {
+  size_t nnames = 0;
+  while (names[nnames]) nnames++;
+  size_t nkw = kwnames ? kwnames->size : 0;
+  size_t npos = nargs - nkw;
+  if (npos > nnames) {
+    raise_fmt(exc::TypeError, "{}() takes at most {} argument{} ({} given)", fname, nnames, nnames == 1 ? "" : "s", npos);
+    return false;
+  }
+  for (size_t i = 0; i < nnames; i++) out[i] = i < npos ? args[i] : Value::null();
+  for (size_t k = 0; k < nkw; k++) {
+    std::string_view kn = as_str(kwnames->items[k])->view();
+    size_t i = 0;
+    for (; i < nnames; i++)
+      if (kn == names[i]) break;
+    if (i == nnames) {
+      raise_fmt(exc::TypeError, "{}() got an unexpected keyword argument '{}'", fname, kn);
+      return false;
+    }
+    if (!out[i].is_null()) {
+      raise_fmt(exc::TypeError, "argument for {}() given by name ('{}') and position ({})", fname, kn, i + 1);
+      return false;
+    }
+    out[i] = args[npos + k];
+  }
+  for (size_t i = 0; i < required; i++)
+    if (out[i].is_null()) {
+      raise_fmt(exc::TypeError, "{}() missing required argument '{}' (pos {})", fname, names[i], i + 1);
+      return false;
+    }
+  return true;
+}
+
+// Accessors used by the EXCDEF expansion in runtime_init (`object` has none: it is not an exception).
+#define EXCDEF(name, base) \
+  [[maybe_unused]] static TypeObject* exc_base_##name() { return exc::name; }
+#include "interp/exceptions.def"
+#undef EXCDEF
+[[maybe_unused]] static TypeObject* exc_base_object() { return types::object; }
+
+// -- Start-up -------------------------------------------------------------------------------------
+void runtime_init(int argc, char** argv) {
+  static bool done = false;
+  if (done) return;
+  done = true;
+  gc::add_root_scanner(trace_builtin_types);
+  using namespace types;
+  // Bootstrap: type, object, str, tuple and dict must exist (bare) before any name is made.
+  type = bare_type(sizeof(TypeObject), kTypeBaseType);
+  type->type = type;
+  object = bare_type(sizeof(InstanceObject), kTypeBaseType | kTypeInstanceLayout);
+  str = bare_type(sizeof(StrObject), kTypeBaseType);
+  tuple = bare_type(sizeof(TupleObject), kTypeBaseType);
+  dict = bare_type(sizeof(DictObject), kTypeBaseType);
+  finish_type(object, "object", nullptr);
+  finish_type(type, "type", object);
+  finish_type(str, "str", object);
+  finish_type(tuple, "tuple", object);
+  finish_type(dict, "dict", object);
+  int_ = make_builtin_type("int", object, sizeof(IntObject), kTypeBaseType);
+  bool_ = make_builtin_type("bool", int_, 0, 0);
+  float_ = make_builtin_type("float", object, 0, kTypeBaseType);
+  complex = make_builtin_type("complex", object, sizeof(ComplexObject), kTypeBaseType);
+  bytes = make_builtin_type("bytes", object, sizeof(BytesObject), kTypeBaseType);
+  list = make_builtin_type("list", object, sizeof(ListObject), kTypeBaseType);
+  set = make_builtin_type("set", object, sizeof(SetObject), kTypeBaseType);
+  frozenset = make_builtin_type("frozenset", object, sizeof(SetObject), kTypeBaseType);
+  range = make_builtin_type("range", object, sizeof(RangeObject), 0);
+  slice = make_builtin_type("slice", object, sizeof(SliceObject), 0);
+  none = make_builtin_type("NoneType", object, 0, 0);
+  not_implemented = make_builtin_type("NotImplementedType", object, sizeof(Object), 0);
+  ellipsis = make_builtin_type("ellipsis", object, sizeof(Object), 0);
+  function = make_builtin_type("function", object, sizeof(FunctionObject), 0);
+  builtin_function = make_builtin_type("builtin_function_or_method", object, sizeof(NativeFunctionObject), 0);
+  method = make_builtin_type("method", object, sizeof(BoundMethodObject), 0);
+  code = make_builtin_type("code", object, 0, 0);
+  cell = make_builtin_type("cell", object, sizeof(CellObject), 0);
+  module = make_builtin_type("module", object, sizeof(ModuleObject), kTypeBaseType);
+  property = make_builtin_type("property", object, sizeof(WrapperObject), kTypeBaseType);
+  staticmethod = make_builtin_type("staticmethod", object, sizeof(WrapperObject), kTypeBaseType);
+  classmethod = make_builtin_type("classmethod", object, sizeof(WrapperObject), kTypeBaseType);
+  super = make_builtin_type("super", object, sizeof(WrapperObject), kTypeBaseType);
+  traceback = make_builtin_type("traceback", object, sizeof(TracebackObject), 0);
+  seq_iter = make_builtin_type("iterator", object, sizeof(SeqIterObject), 0);
+  dict_keys = make_builtin_type("dict_keys", object, sizeof(SeqIterObject), 0);
+  dict_values = make_builtin_type("dict_values", object, sizeof(SeqIterObject), 0);
+  dict_items = make_builtin_type("dict_items", object, sizeof(SeqIterObject), 0);
+  generator = make_builtin_type("generator", object, 0, 0);
+  shape = make_builtin_type("shape", object, sizeof(Shape), 0);
+  g_not_implemented = obj(gc::make<Object>(not_implemented));
+  g_ellipsis = obj(gc::make<Object>(ellipsis));
+
+  const uint32_t exc_flags = kTypeBaseType | kTypeInstanceLayout | kTypeExceptionLayout;
+  {
+    // `object` is the base of BaseException only; every other base is an exception class.
+#define EXCDEF(name, base) \
+  exc::name = make_builtin_type(#name, std::strcmp(#base, "object") == 0 ? types::object : exc_base_##base(), sizeof(ExceptionObject), exc_flags);
+#include "interp/exceptions.def"
+#undef EXCDEF
+  }
+
+  init_class_types();
+  init_int_type();
+  init_float_type();
+  init_complex_type();
+  init_str_type();
+  init_bytes_type();
+  init_tuple_type();
+  init_list_type();
+  init_dict_type();
+  init_set_type();
+  init_range_slice_types();
+  init_code_types();
+  g_sys_modules = dict_new();
+  g_builtins = dict_new();
+  init_builtins_module();
+  dict_set_str(g_builtins, str_intern("__build_class__"), native_function_new("__build_class__", build_class));
+  Value sys = make_sys_module(argc, argv);
+  dict_set_str(g_sys_modules, str_intern("sys"), sys);
+  dict_set_str(g_sys_modules, str_intern("math"), make_math_module());
+  dict_set_str(g_sys_modules, str_intern("time"), make_time_module());
+  Value bmod = module_new("builtins");
+  bmod.as<ModuleObject>()->dict = g_builtins;
+  dict_set_str(g_builtins, str_intern("__name__"), str_value("builtins"));
+  dict_set_str(g_sys_modules, str_intern("builtins"), bmod);
+}
+
+}  // namespace chaipy

@@ -1,0 +1,195 @@
+// interp/runtime.h — the runtime API shared by the VM, the built-in types and the modules:
+// well-known type objects, constructors, the generic object protocols, and errors.
+//
+// Error convention (CPython's): a function that fails sets the pending exception (raise_*) and
+// returns Value::exc() / -1 / nullptr as its signature says. Callers check and propagate.
+// Functions here never run the garbage collector themselves; collection happens only at the
+// interpreter's safe points (see gc.h), so native code may hold Values in C++ locals freely —
+// the native stack is scanned conservatively when a collection does happen.
+#pragma once
+#include <fmt/format.h>
+
+#include <string>
+#include <string_view>
+
+#include "interp/gc.h"
+#include "interp/object.h"
+
+namespace chaipy {
+
+// -- Well-known types and singletons -------------------------------------------------------------
+namespace types {
+extern TypeObject *object, *type, *int_, *bool_, *float_, *complex, *str, *bytes, *tuple, *list, *dict,
+    *set, *frozenset, *range, *slice, *none, *not_implemented, *ellipsis, *function, *builtin_function,
+    *method, *code, *cell, *module, *property, *staticmethod, *classmethod, *super, *traceback,
+    *seq_iter, *dict_keys, *dict_values, *dict_items, *generator, *shape;
+}
+namespace exc {
+#define EXCDEF(name, base) extern TypeObject* name;
+#include "interp/exceptions.def"
+#undef EXCDEF
+}
+extern Value g_not_implemented, g_ellipsis;
+extern DictObject* g_builtins;     // the builtins module's dict
+extern DictObject* g_sys_modules;  // sys.modules
+
+// The type of any value (immediates map to int/bool/float/None).
+inline TypeObject* type_of(Value v) {
+  if (v.is_obj()) return v.as_obj()->type;
+  if (v.is_double()) return types::float_;
+  if (v.is_small_int()) return types::int_;
+  if (v.is_bool()) return types::bool_;
+  return types::none;
+}
+bool is_subtype(TypeObject* t, TypeObject* base);  // via the MRO
+inline bool isinstance_exact(Value v, TypeObject* t) { return v.is_obj() && v.as_obj()->type == t; }
+inline bool is_str(Value v) { return v.is_obj() && (v.as_obj()->type == types::str || (v.as_obj()->type->flags & kTypeStrSubclass)); }
+inline bool is_int(Value v) {  // int, bool, or a heap int (not float)
+  return v.is_small_int() || v.is_bool() || (v.is_obj() && (v.as_obj()->type == types::int_ || (v.as_obj()->type->flags & kTypeIntSubclass)));
+}
+inline bool is_tuple(Value v) { return v.is_obj() && (v.as_obj()->type == types::tuple || (v.as_obj()->type->flags & kTypeTupleSubclass)); }
+inline bool is_list(Value v) { return v.is_obj() && (v.as_obj()->type == types::list || (v.as_obj()->type->flags & kTypeListSubclass)); }
+inline bool is_dict(Value v) { return v.is_obj() && (v.as_obj()->type == types::dict || (v.as_obj()->type->flags & kTypeDictSubclass)); }
+inline Value obj(const Object* o) { return Value::from_obj(o); }
+
+// -- Errors (errors.cpp) ------------------------------------------------------------------------
+Value raise(TypeObject* type, std::string_view msg);           // always returns Value::exc()
+Value raise_value(Value exc);                                  // an instance or a class
+template <class... A>
+Value raise_fmt(TypeObject* type, fmt::format_string<A...> f, A&&... a) {
+  return raise(type, fmt::format(f, std::forward<A>(a)...));
+}
+Value raise_key_error(Value key);
+bool exc_pending();
+Value exc_fetch();                 // take the pending exception (an ExceptionObject), clearing it
+void exc_restore(Value e);         // make e pending again
+bool exc_matches(TypeObject* t);   // the pending exception is an instance of t
+Value new_exception(TypeObject* type, std::string_view msg);  // an instance, not raised
+Value exception_new(TypeObject* type, TupleObject* args);      // typeobject.cpp: type(*args) for exception types
+const char* type_name(Value v);    // type(v).__name__ (for messages)
+
+// -- Constructors (objects/*.cpp) --------------------------------------------------------------
+StrObject* str_new(std::string_view utf8);          // utf8 must be valid UTF-8
+StrObject* str_intern(std::string_view utf8);       // the unique interned string
+Value str_value(std::string_view utf8);
+Value int_from_i64(int64_t i);
+Value int_from_mpz(const mpz_t z);
+Value int_from_string(std::string_view digits, int base);  // raises ValueError like int()
+bool int_to_i64(Value v, int64_t* out);             // false if v is not an int or does not fit
+void int_to_mpz(Value v, mpz_t out);                // v is an int (mpz_init'ed by caller)
+double int_to_double(Value v, bool* overflow);
+TupleObject* tuple_new(size_t n);                   // items Null; fill them before use
+Value tuple_pack(std::initializer_list<Value> items);
+ListObject* list_new(size_t n);                     // size n, items None
+int list_append(ListObject* l, Value v);
+DictObject* dict_new();
+Value dict_get(DictObject* d, Value key);           // null if missing, exc on error
+Value dict_get_str(DictObject* d, StrObject* key);  // null if missing; never fails (str keys)
+int dict_set(DictObject* d, Value key, Value v);
+int dict_set_str(DictObject* d, StrObject* key, Value v);
+int dict_del(DictObject* d, Value key);             // raises KeyError if missing
+SetObject* set_new(TypeObject* type);               // set or frozenset
+int set_add(SetObject* s, Value key);
+Value range_new(int64_t start, int64_t stop, int64_t step);
+Value slice_new(Value start, Value stop, Value step);
+Value complex_new(double re, double im);
+Value bytes_new(std::string_view data);
+
+// format(v, spec) — the format-spec mini-language (objects/format.cpp)
+Value format_value(Value v, StrObject* spec);
+
+// -- Generic protocols (abstract.cpp) ---------------------------------------------------------
+Value repr(Value v);                   // a str
+Value str_of(Value v);                 // str(v)
+int64_t hash(Value v);                 // -1 on error (TypeError: unhashable type)
+int truthy(Value v);                   // 1 / 0, -1 on error
+Value richcompare(Value a, Value b, CmpOp op);
+Value compare_bool(Value a, Value b, CmpOp op);  // result as a Python object (not NotImplemented)
+int eq(Value a, Value b);              // a == b as C bool; identity short-cut; -1 on error
+Value binary_op(int op, Value a, Value b);       // op = BINARY_OP argument (in-place forms too)
+Value unary_op(Op op, Value a);
+Value getattr(Value o, StrObject* name);         // raises AttributeError
+Value getattr_opt(Value o, StrObject* name);     // null if missing (AttributeError swallowed)
+int setattr(Value o, StrObject* name, Value v);  // v null: delete
+Value getitem(Value o, Value key);
+int setitem(Value o, Value key, Value v);        // v null: delete
+Value get_iter(Value o);
+Value iter_next(Value it);                       // null when exhausted (StopIteration consumed)
+int64_t length(Value o);                         // -1 on error
+int contains(Value container, Value item);       // -1 on error
+Value call(Value callable, Value* args, size_t nargs, TupleObject* kwnames = nullptr);
+Value call0(Value callable);
+Value call1(Value callable, Value a);
+Value call2(Value callable, Value a, Value b);
+Value call_method(Value self, StrObject* name, Value* args, size_t nargs);  // self.name(*args)
+Value lookup_special(Value self, StrObject* name);  // type(self).name via the MRO, bound; null if missing
+Value type_lookup(TypeObject* t, StrObject* name);  // MRO lookup, unbound; null if missing
+Value index_of(Value v, int64_t* out);             // __index__: 0-style result in *out; exc on error
+Value to_list(Value iterable);                     // list(iterable)
+Value to_tuple(Value iterable);
+
+// -- Types, classes, instances (runtime.cpp, typeobject.cpp, instance.cpp) ----------------------
+TypeObject* make_builtin_type(const char* name, TypeObject* base, uint32_t instance_size, uint32_t flags);  // runtime.cpp
+Value module_new(std::string_view name);                    // runtime.cpp; sets __name__
+Value build_class(Value* args, size_t nargs, TupleObject* kwnames);  // builtins.__build_class__
+void type_modified(TypeObject* t);                          // new version for t and its subclasses
+Value generic_getattr(Value self, StrObject* name);         // object.__getattribute__ semantics
+int generic_setattr(Value self, StrObject* name, Value v);  // object.__setattr__ (v null: delete)
+Value instance_new(TypeObject* cls);                        // a bare instance (shape = root)
+int shape_find(Shape* s, StrObject* name);                  // slot index or -1
+Shape* shape_add(Shape* s, StrObject* name);                // child shape with name appended
+Value instance_get_slot(InstanceObject* o, StrObject* name); // null if absent
+int instance_set_slot(InstanceObject* o, StrObject* name, Value v);
+Value bind_method(Value descr, Value self, TypeObject* owner);  // descriptor __get__ (functions, staticmethod, classmethod, property)
+// The VM side of classes (vm.cpp): run a class body with `ns` as its locals; returns the body's
+// return value (the __classcell__ cell or None).
+Value vm_run_class_body(FunctionObject* body, DictObject* ns);
+// Zero-argument super(): the __class__ cell and first argument of the calling Python frame.
+bool vm_super_args(Value* type, Value* self);
+extern int64_t g_recursion_limit;
+
+// -- Native function objects and method tables ------------------------------------------------
+struct MethodDef {
+  const char* name;
+  NativeFn fn;
+};
+Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null());
+// Adds each method to t->dict as an unbound native method (self is args[0] when called).
+void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods);
+void module_add_functions(DictObject* module_dict, std::initializer_list<MethodDef> functions);
+
+// Argument-count / keyword checks with CPython's messages. Return false after raising.
+bool check_no_kwargs(const char* fname, TupleObject* kwnames);
+bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
+// given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
+bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames,
+                const char* const* names, size_t required, Value* out);
+
+// -- Convenience ---------------------------------------------------------------------------------
+inline StrObject* as_str(Value v) { return v.as<StrObject>(); }
+std::string repr_utf8(Value v);        // repr(v) as std::string ("<error>" if repr raised; clears)
+std::string str_utf8(Value v);
+
+// -- Start-up ----------------------------------------------------------------------------------
+// Creates every built-in type, exception class, singleton, the builtins/sys/math/time modules.
+void runtime_init(int argc, char** argv);
+// Per-type initialisers called by runtime_init (objects/*.cpp, modules/*.cpp).
+void init_class_types();   // typeobject.cpp: object, type, super, property, methods, exceptions...
+void init_code_types();    // vm side: code, function, cell, traceback, generator
+void init_int_type();
+void init_float_type();
+void init_complex_type();
+void init_str_type();
+void init_bytes_type();
+void init_tuple_type();
+void init_list_type();
+void init_dict_type();
+void init_set_type();
+void init_range_slice_types();
+void init_builtins_module();                 // fills g_builtins
+Value make_math_module();
+Value make_time_module();
+Value make_sys_module(int argc, char** argv);
+
+}  // namespace chaipy

@@ -1,0 +1,1710 @@
+// interp/vm.cpp — the bytecode interpreter loop (computed goto), frames, calls, unwinding.
+//
+// Invariants:
+//  * `f` is the running frame; `sp` its stack top; `ip` the instruction being executed and `pc`
+//    the next word. Before anything that can run Python code or collect, SAVE() writes pc/sp
+//    back to the frame so the GC sees the stack and a nested loop can push frames above it.
+//  * Operands stay on the stack until an operation that may fail or re-enter has finished, so
+//    they remain rooted while it runs.
+//  * An error jumps to `error` with the exception pending; unwinding consults the exception
+//    table, pops frames up to the entry frame and returns Value::exc() from there.
+#include <sys/mman.h>
+
+#include <cstring>
+
+#include "interp/vm.h"
+
+namespace chaipy {
+
+JitHooks g_jit;
+
+// -- The frame stack -----------------------------------------------------------------------------------
+namespace {
+constexpr size_t kFrameStackBytes = size_t(1) << 30;  // reserved, committed on touch
+char* g_stack_lo = nullptr;
+char* g_stack_hi = nullptr;
+char* g_stack_top = nullptr;     // first free byte
+Frame* g_frame = nullptr;        // innermost running Python frame
+int64_t g_depth = 0;             // Python frames live
+int g_native_depth = 0;          // nested interpreter loops
+Value g_handled = Value::null(); // exception being handled (sys.exc_info)
+
+void trace_frames(Tracer& t) {
+  t.visit(g_handled);
+  for (Frame* f = g_frame; f; f = f->prev) {
+    t.visit(f->code);
+    t.visit(f->func);
+    t.visit(f->globals);
+    t.visit(f->builtins);
+    t.visit(f->locals);
+    Value* end = f->sp ? f->sp : f->stack_base();
+    for (Value* v = f->localsplus; v < end; v++) t.visit(*v);
+  }
+}
+
+Frame* push_frame(CodeObject* co) {
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
+  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
+    raise(exc::RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += bytes;
+  f->code = co;
+  f->func = nullptr;
+  f->prev = g_frame;
+  f->locals = nullptr;
+  f->pc = co->code;
+  f->sp = f->stack_base();
+  f->flags = 0;
+  f->lasti = 0;
+  for (uint32_t i = 0; i < co->nlocalsplus; i++) f->localsplus[i] = Value::null();
+  g_frame = f;
+  g_depth++;
+  return f;
+}
+
+void pop_frame(Frame* f) {
+  g_frame = f->prev;
+  g_stack_top = reinterpret_cast<char*>(f);
+  g_depth--;
+}
+
+std::string func_label(FunctionObject* fn) { return std::string(fn->qualname->view()) + "()"; }
+
+// Formats "'a', 'b' and 'c'" for missing-argument messages.
+std::string join_names(const std::vector<std::string>& names) {
+  std::string s;
+  for (size_t i = 0; i < names.size(); i++) {
+    if (i) s += names.size() == 2 ? " and " : (i + 1 == names.size() ? ", and " : ", ");
+    s += "'" + names[i] + "'";
+  }
+  return s;
+}
+
+// Binds call arguments into a fresh frame's localsplus (CPython's positional/keyword rules and
+// error messages). Returns false after raising.
+bool bind_args(FunctionObject* fn, Frame* f, Value* args, size_t nargs, TupleObject* kwnames) {
+  CodeObject* co = fn->code;
+  Value* locals = f->localsplus;
+  size_t nkw = kwnames ? kwnames->size : 0;
+  size_t npos = nargs - nkw;
+  uint32_t argc = co->argcount, kwonly = co->kwonlyargcount;
+  uint32_t total = argc + kwonly;
+  bool varargs = co->flags & CO_VARARGS, varkw = co->flags & CO_VARKEYWORDS;
+  size_t n = npos < argc ? npos : argc;
+  for (size_t i = 0; i < n; i++) locals[i] = args[i];
+  if (varargs) {
+    size_t extra = npos > argc ? npos - argc : 0;
+    TupleObject* t = tuple_new(extra);
+    for (size_t i = 0; i < extra; i++) t->items[i] = args[argc + i];
+    locals[total] = obj(t);
+  } else if (npos > argc) {
+    size_t ndef = fn->defaults ? fn->defaults->size : 0;
+    size_t kwgiven = 0;
+    for (size_t k = 0; k < nkw; k++) {
+      StrObject* kn = as_str(kwnames->items[k]);
+      for (uint32_t i = argc; i < total; i++)
+        if (co->localsplus_names[i] == kn || co->localsplus_names[i]->view() == kn->view()) kwgiven++;
+    }
+    std::string kwpart = kwgiven ? fmt::format(" positional argument{} (and {} keyword-only argument{})", argc == 1 ? "" : "s", kwgiven, kwgiven == 1 ? "" : "s")
+                                 : fmt::format(" positional argument{}", argc == 1 && ndef == 0 ? "" : "s");
+    if (ndef)
+      raise_fmt(exc::TypeError, "{} takes from {} to {}{} but {} {} given", func_label(fn), argc - ndef, argc, kwpart, npos,
+                npos == 1 ? "was" : "were");
+    else
+      raise_fmt(exc::TypeError, "{} takes {}{} but {} {} given", func_label(fn), argc, kwpart, npos, npos == 1 ? "was" : "were");
+    return false;
+  }
+  DictObject* kwdict = nullptr;
+  if (varkw) {
+    kwdict = dict_new();
+    locals[total + (varargs ? 1 : 0)] = obj(kwdict);
+  }
+  for (size_t k = 0; k < nkw; k++) {
+    StrObject* kn = as_str(kwnames->items[k]);
+    Value v = args[npos + k];
+    uint32_t i = co->posonlyargcount;
+    for (; i < total; i++)
+      if (co->localsplus_names[i] == kn) break;
+    if (i == total)
+      for (i = co->posonlyargcount; i < total; i++)
+        if (co->localsplus_names[i]->view() == kn->view()) break;
+    if (i == total) {
+      if (kwdict) {
+        if (dict_set(kwdict, obj(kn), v) < 0) return false;
+        continue;
+      }
+      bool posonly_hit = false;
+      for (uint32_t j = 0; j < co->posonlyargcount; j++)
+        if (co->localsplus_names[j]->view() == kn->view()) posonly_hit = true;
+      if (posonly_hit)
+        raise_fmt(exc::TypeError, "{} got some positional-only arguments passed as keyword arguments: '{}'", func_label(fn), kn->view());
+      else
+        raise_fmt(exc::TypeError, "{} got an unexpected keyword argument '{}'", func_label(fn), kn->view());
+      return false;
+    }
+    if (!locals[i].is_null()) {
+      raise_fmt(exc::TypeError, "{} got multiple values for argument '{}'", func_label(fn), kn->view());
+      return false;
+    }
+    locals[i] = v;
+  }
+  // Defaults for missing positionals.
+  if (npos < argc) {
+    size_t ndef = fn->defaults ? fn->defaults->size : 0;
+    size_t first_def = argc - ndef;
+    std::vector<std::string> missing;
+    for (uint32_t i = uint32_t(npos); i < argc; i++) {
+      if (!locals[i].is_null()) continue;
+      if (i >= first_def)
+        locals[i] = fn->defaults->items[i - first_def];
+      else
+        missing.push_back(std::string(co->localsplus_names[i]->view()));
+    }
+    if (!missing.empty()) {
+      raise_fmt(exc::TypeError, "{} missing {} required positional argument{}: {}", func_label(fn), missing.size(),
+                missing.size() == 1 ? "" : "s", join_names(missing));
+      return false;
+    }
+  }
+  if (kwonly) {
+    std::vector<std::string> missing;
+    for (uint32_t i = argc; i < total; i++) {
+      if (!locals[i].is_null()) continue;
+      Value d = fn->kwdefaults ? dict_get_str(fn->kwdefaults, co->localsplus_names[i]) : Value::null();
+      if (!d.is_null())
+        locals[i] = d;
+      else
+        missing.push_back(std::string(co->localsplus_names[i]->view()));
+    }
+    if (!missing.empty()) {
+      raise_fmt(exc::TypeError, "{} missing {} required keyword-only argument{}: {}", func_label(fn), missing.size(),
+                missing.size() == 1 ? "" : "s", join_names(missing));
+      return false;
+    }
+  }
+  return true;
+}
+
+Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames) {
+  Frame* f = push_frame(fn->code);
+  if (!f) return nullptr;
+  f->func = fn;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  CodeObject* co = fn->code;
+  if (!kwnames && nargs == co->argcount && !(co->flags & (CO_VARARGS | CO_VARKEYWORDS)) && !co->kwonlyargcount) {
+    for (size_t i = 0; i < nargs; i++) f->localsplus[i] = args[i];
+    return f;
+  }
+  if (!bind_args(fn, f, args, nargs, kwnames)) {
+    pop_frame(f);
+    return nullptr;
+  }
+  return f;
+}
+
+Value run(Frame* entry);
+
+void add_traceback(Frame* f) {
+  if (!exc_pending()) return;
+  Value e = exc_fetch();
+  auto* eo = e.as<ExceptionObject>();
+  auto* tb = gc::make<TracebackObject>(types::traceback);
+  tb->next = eo->traceback.is_obj() ? eo->traceback : Value::none();
+  tb->code = f->code;
+  tb->lasti = f->lasti;
+  tb->lineno = f->code->line_at(uint32_t(f->lasti));
+  eo->traceback = obj(tb);
+  exc_restore(e);
+}
+
+const ExceptionEntry* find_handler(CodeObject* co, uint32_t lasti) {
+  const auto& tab = co->u().exceptions;
+  for (const auto& e : tab)
+    if (lasti >= e.start && lasti < e.end) return &e;
+  return nullptr;
+}
+
+Value unbound_local(CodeObject* co, uint32_t i) {
+  return raise_fmt(exc::UnboundLocalError, "cannot access local variable '{}' where it is not associated with a value",
+                   co->localsplus_names[i]->view());
+}
+
+Value name_error(StrObject* name) { return raise_fmt(exc::NameError, "name '{}' is not defined", name->view()); }
+
+Value do_import(StrObject* name, Value fromlist, Value level) {
+  Value m = dict_get_str(g_sys_modules, name);
+  if (!m.is_null()) {
+    // `import a.b` without fromlist binds the top-level package.
+    std::string_view n = name->view();
+    size_t dot = n.find('.');
+    if (dot != std::string_view::npos && (fromlist.is_none() || (is_tuple(fromlist) && fromlist.as<TupleObject>()->size == 0))) {
+      Value top = dict_get_str(g_sys_modules, str_intern(n.substr(0, dot)));
+      if (!top.is_null()) return top;
+    }
+    return m;
+  }
+  return raise_fmt(exc::ModuleNotFoundError, "No module named '{}'", name->view());
+}
+
+Value unpack_error(size_t expected, size_t got, bool too_many) {
+  if (too_many) return raise_fmt(exc::ValueError, "too many values to unpack (expected {})", expected);
+  return raise_fmt(exc::ValueError, "not enough values to unpack (expected {}, got {})", expected, got);
+}
+
+// Unpacks `seq` into dst[0..n) in order. Returns false after raising.
+bool unpack_into(Value seq, Value* dst, size_t n) {
+  if (isinstance_exact(seq, types::tuple) || isinstance_exact(seq, types::list)) {
+    size_t size;
+    Value* items;
+    if (isinstance_exact(seq, types::tuple)) {
+      size = seq.as<TupleObject>()->size;
+      items = seq.as<TupleObject>()->items;
+    } else {
+      size = seq.as<ListObject>()->size;
+      items = seq.as<ListObject>()->items;
+    }
+    if (size != n) {
+      unpack_error(n, size, size > n);
+      return false;
+    }
+    for (size_t i = 0; i < n; i++) dst[i] = items[i];
+    return true;
+  }
+  TypeObject* t = type_of(seq);
+  if (!t->iter && !t->getitem) {
+    raise_fmt(exc::TypeError, "cannot unpack non-iterable {} object", t->name->view());
+    return false;
+  }
+  Value it = get_iter(seq);
+  if (it.is_exc()) return false;
+  for (size_t i = 0; i < n; i++) {
+    Value x = iter_next(it);
+    if (x.is_exc()) return false;
+    if (x.is_null()) {
+      unpack_error(n, i, false);
+      return false;
+    }
+    dst[i] = x;
+  }
+  Value x = iter_next(it);
+  if (x.is_exc()) return false;
+  if (!x.is_null()) {
+    unpack_error(n, n + 1, true);
+    return false;
+  }
+  return true;
+}
+
+// Calls `callable` with the CALL_FUNCTION_EX arguments (a tuple and an optional mapping).
+Value call_ex(Value callable, Value args, Value kwargs) {
+  if (!isinstance_exact(args, types::tuple)) {
+    TypeObject* t = type_of(args);
+    if (!t->iter && !t->getitem)
+      return raise_fmt(exc::TypeError, "{} argument after * must be an iterable, not {}",
+                       isinstance_exact(callable, types::function) ? func_label(callable.as<FunctionObject>()) : repr_utf8(callable) ,
+                       t->name->view());
+    args = to_tuple(args);
+    if (args.is_exc()) return args;
+  }
+  auto* at = args.as<TupleObject>();
+  if (kwargs.is_null() || (is_dict(kwargs) && kwargs.as<DictObject>()->used == 0))
+    return call(callable, at->items, at->size, nullptr);
+  if (!is_dict(kwargs)) return raise_fmt(exc::TypeError, "argument after ** must be a mapping, not {}", type_name(kwargs));
+  auto* kd = kwargs.as<DictObject>();
+  std::vector<Value> buf(at->size + kd->used);
+  for (uint64_t i = 0; i < at->size; i++) buf[i] = at->items[i];
+  TupleObject* names = tuple_new(kd->used);
+  size_t k = 0;
+  for (uint64_t i = 0; i < kd->nentries; i++) {
+    DictEntry& e = kd->entries[i];
+    if (e.key.is_null()) continue;
+    if (!is_str(e.key)) return raise(exc::TypeError, "keywords must be strings");
+    names->items[k] = e.key;
+    buf[at->size + k] = e.value;
+    k++;
+  }
+  return call(callable, buf.data(), buf.size(), names);
+}
+
+}  // namespace
+
+Value vm_handled_exception() { return g_handled; }
+Frame* vm_current_frame() { return g_frame; }
+
+void vm_init() {
+  void* p = mmap(nullptr, kFrameStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {
+    fprintf(stderr, "chaipy: cannot reserve the frame stack\n");
+    abort();
+  }
+  g_stack_lo = static_cast<char*>(p);
+  g_stack_hi = g_stack_lo + kFrameStackBytes;
+  g_stack_top = g_stack_lo;
+  gc::add_root_scanner(trace_frames);
+}
+
+Value vm_call_function(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames) {
+  Frame* f = make_function_frame(fn, args, nargs, kwnames);
+  if (!f) return Value::exc();
+  f->flags |= kFrameEntry;
+  return run(f);
+}
+
+Value vm_run_module(CodeObject* code, DictObject* globals) {
+  Frame* f = push_frame(code);
+  if (!f) return Value::exc();
+  f->globals = globals;
+  f->builtins = g_builtins;
+  f->locals = globals;
+  f->flags |= kFrameEntry | kFrameModule;
+  return run(f);
+}
+
+Value vm_run_class_body(FunctionObject* body, DictObject* ns) {
+  Frame* f = make_function_frame(body, nullptr, 0, nullptr);
+  if (!f) return Value::exc();
+  f->locals = ns;
+  f->flags |= kFrameEntry | kFrameClassBody;
+  return run(f);
+}
+
+bool vm_super_args(Value* type, Value* self) {
+  Frame* f = g_frame;
+  if (!f) return false;
+  CodeObject* co = f->code;
+  if (co->argcount == 0 && !(co->flags & CO_VARARGS)) {
+    raise(exc::RuntimeError, "super(): no arguments");
+    return false;
+  }
+  Value first = f->localsplus[0];
+  // The first argument may have been moved into a cell by MAKE_CELL.
+  if ((co->localsplus_kinds[0] & kCell) && first.is_obj() && first.as_obj()->type == types::cell)
+    first = first.as<CellObject>()->value;
+  if (first.is_null()) {
+    raise(exc::RuntimeError, "super(): arg[0] deleted");
+    return false;
+  }
+  for (uint32_t i = 0; i < co->nlocalsplus; i++) {
+    if ((co->localsplus_kinds[i] & kFree) && co->localsplus_names[i]->view() == "__class__") {
+      Value cell = f->localsplus[i];
+      if (!cell.is_obj() || cell.as<CellObject>()->value.is_null()) {
+        raise(exc::RuntimeError, "super(): empty __class__ cell");
+        return false;
+      }
+      *type = cell.as<CellObject>()->value;
+      *self = first;
+      return true;
+    }
+  }
+  raise(exc::RuntimeError, "super(): __class__ cell not found");
+  return false;
+}
+
+// -- The interpreter loop --------------------------------------------------------------------------
+namespace {
+
+inline bool small_add(int64_t a, int64_t b, int64_t* r) {
+  *r = a + b;
+  return Value::int_fits_small(*r);
+}
+
+Value run(Frame* entry) {
+  static const void* const kLabels[] = {
+#define OPDEF(name, arg, flags, effect) &&op_##name,
+#include "interp/opcodes.def"
+#undef OPDEF
+  };
+  if (++g_native_depth > 20000) {
+    g_native_depth--;
+    pop_frame(entry);
+    return raise(exc::RecursionError, "maximum recursion depth exceeded");
+  }
+  Frame* f = entry;
+  CodeObject* co;
+  const uint32_t* code;
+  const uint32_t* pc;
+  const uint32_t* ip = nullptr;
+  Value* locals;
+  Value* sp;
+  uint32_t word, arg;
+  TupleObject* kwnames = nullptr;
+  Value retval;
+
+#define LOAD_FRAME()                        \
+  do {                                      \
+    co = f->code;                           \
+    code = co->code;                        \
+    pc = f->pc;                             \
+    locals = f->localsplus;                 \
+    sp = f->sp;                             \
+  } while (0)
+#define SAVE()                              \
+  do {                                      \
+    f->pc = pc;                             \
+    f->sp = sp;                             \
+    f->lasti = int32_t(ip - code);          \
+  } while (0)
+#define DISPATCH()                          \
+  do {                                      \
+    ip = pc;                                \
+    word = *pc++;                           \
+    arg = word >> 8;                        \
+    goto* kLabels[word & 0xFF];             \
+  } while (0)
+#define CACHE() (co->caches[insn_arg(*pc++)])
+#define TOP() (sp[-1])
+#define SECOND() (sp[-2])
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define CHECK(v)             \
+  do {                       \
+    if ((v).is_exc()) goto error; \
+  } while (0)
+#define JUMP_TO(t) (pc = code + (t))
+
+  LOAD_FRAME();
+  DISPATCH();
+
+op_CACHE:
+op_NOP:
+  DISPATCH();
+
+op_POP_TOP:
+  sp--;
+  DISPATCH();
+
+op_PUSH_NULL:
+  PUSH(Value::null());
+  DISPATCH();
+
+op_COPY: {
+  Value v = sp[-int(arg)];
+  PUSH(v);
+  DISPATCH();
+}
+
+op_SWAP: {
+  Value v = sp[-1];
+  sp[-1] = sp[-int(arg)];
+  sp[-int(arg)] = v;
+  DISPATCH();
+}
+
+op_LOAD_CONST:
+  PUSH(co->consts[arg]);
+  DISPATCH();
+
+op_LOAD_FAST: {
+  Value v = locals[arg];
+  if (v.is_null()) {
+    SAVE();
+    unbound_local(co, arg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_FAST:
+  locals[arg] = POP();
+  DISPATCH();
+
+op_DELETE_FAST:
+  if (locals[arg].is_null()) {
+    SAVE();
+    unbound_local(co, arg);
+    goto error;
+  }
+  locals[arg] = Value::null();
+  DISPATCH();
+
+op_LOAD_NAME: {
+  SAVE();
+  StrObject* name = co->names[arg];
+  Value v = f->locals ? dict_get(f->locals, obj(name)) : Value::null();
+  CHECK(v);
+  if (v.is_null()) v = dict_get_str(f->globals, name);
+  if (v.is_null()) v = dict_get_str(f->builtins, name);
+  if (v.is_null()) {
+    name_error(name);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_NAME: {
+  SAVE();
+  if (!f->locals) {
+    raise_fmt(exc::SystemError, "no locals found when storing {}", co->names[arg]->view());
+    goto error;
+  }
+  if (dict_set(f->locals, obj(co->names[arg]), TOP()) < 0) goto error;
+  sp--;
+  DISPATCH();
+}
+
+op_DELETE_NAME: {
+  SAVE();
+  StrObject* name = co->names[arg];
+  if (dict_del(f->locals, obj(name)) < 0) {
+    exc_fetch();
+    name_error(name);
+    goto error;
+  }
+  DISPATCH();
+}
+
+op_LOAD_GLOBAL: {
+  InlineCache& c = CACHE();
+  StrObject* name = co->names[arg >> 1];
+  if (arg & 1) PUSH(Value::null());
+  if (c.ptr == f->globals && c.ver == f->globals->version && c.ver2 == f->builtins->version) {
+    PUSH(c.value);
+    DISPATCH();
+  }
+  Value v = dict_get_str(f->globals, name);
+  if (v.is_null()) v = dict_get_str(f->builtins, name);
+  if (v.is_null()) {
+    SAVE();
+    name_error(name);
+    goto error;
+  }
+  c.ptr = f->globals;
+  c.ver = f->globals->version;
+  c.ver2 = f->builtins->version;
+  c.value = v;
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_GLOBAL:
+  SAVE();
+  if (dict_set(f->globals, obj(co->names[arg]), TOP()) < 0) goto error;
+  sp--;
+  DISPATCH();
+
+op_DELETE_GLOBAL:
+  SAVE();
+  if (dict_del(f->globals, obj(co->names[arg])) < 0) {
+    exc_fetch();
+    name_error(co->names[arg]);
+    goto error;
+  }
+  DISPATCH();
+
+op_MAKE_CELL: {
+  auto* cell = gc::make<CellObject>(types::cell);
+  cell->value = locals[arg];
+  locals[arg] = obj(cell);
+  DISPATCH();
+}
+
+op_COPY_FREE_VARS: {
+  TupleObject* closure = f->func->closure;
+  uint32_t base = co->nlocalsplus - arg;
+  for (uint32_t i = 0; i < arg; i++) locals[base + i] = closure->items[i];
+  DISPATCH();
+}
+
+op_LOAD_CLOSURE:
+  PUSH(locals[arg]);
+  DISPATCH();
+
+op_LOAD_DEREF: {
+  Value v = locals[arg].as<CellObject>()->value;
+  if (v.is_null()) {
+    SAVE();
+    if (co->localsplus_kinds[arg] & kFree)
+      raise_fmt(exc::NameError, "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                co->localsplus_names[arg]->view());
+    else
+      unbound_local(co, arg);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_LOAD_CLASSDEREF: {
+  SAVE();
+  Value v = f->locals ? dict_get(f->locals, obj(co->localsplus_names[arg])) : Value::null();
+  CHECK(v);
+  if (v.is_null()) {
+    v = locals[arg].as<CellObject>()->value;
+    if (v.is_null()) {
+      raise_fmt(exc::NameError, "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                co->localsplus_names[arg]->view());
+      goto error;
+    }
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_STORE_DEREF:
+  locals[arg].as<CellObject>()->value = POP();
+  DISPATCH();
+
+op_DELETE_DEREF: {
+  auto* cell = locals[arg].as<CellObject>();
+  if (cell->value.is_null()) {
+    SAVE();
+    unbound_local(co, arg);
+    goto error;
+  }
+  cell->value = Value::null();
+  DISPATCH();
+}
+
+// -- Attributes ------------------------------------------------------------------------------------
+op_LOAD_ATTR: {
+  InlineCache& c = CACHE();
+  Value o = TOP();
+  if (o.is_obj()) {
+    TypeObject* t = o.as_obj()->type;
+    if (c.ptr == t && c.ver == t->version) {
+      if (c.kind == kAttrSlot && o.as<InstanceObject>()->shape == c.shape) {
+        TOP() = o.as<InstanceObject>()->slots[c.index];
+        DISPATCH();
+      }
+      if (c.kind == kAttrModule && o.as<ModuleObject>()->dict->version == c.ver2 &&
+          reinterpret_cast<Object*>(c.shape) == o.as_obj()) {
+        TOP() = c.value;
+        DISPATCH();
+      }
+    }
+  }
+  SAVE();
+  StrObject* name = co->names[arg];
+  Value v = getattr(o, name);
+  CHECK(v);
+  if (o.is_obj()) {
+    TypeObject* t = o.as_obj()->type;
+    if ((t->flags & kTypeInstanceLayout) && (t->getattr == nullptr || t->getattr == generic_getattr)) {
+      auto* inst = o.as<InstanceObject>();
+      if (!inst->shape->dict_mode) {
+        int idx = shape_find(inst->shape, name);
+        if (idx >= 0 && type_lookup(t, name).is_null()) {
+          c.kind = kAttrSlot;
+          c.ptr = t;
+          c.ver = t->version;
+          c.shape = inst->shape;
+          c.index = idx;
+        }
+      }
+    } else if (t == types::module) {
+      c.kind = kAttrModule;
+      c.ptr = t;
+      c.ver = t->version;
+      c.ver2 = o.as<ModuleObject>()->dict->version;
+      c.shape = reinterpret_cast<Shape*>(o.as_obj());
+      c.value = v;
+    }
+  }
+  TOP() = v;
+  DISPATCH();
+}
+
+op_STORE_ATTR: {
+  InlineCache& c = CACHE();
+  Value o = TOP();
+  if (o.is_obj()) {
+    TypeObject* t = o.as_obj()->type;
+    if (c.ptr == t && c.ver == t->version && c.kind == kAttrSlot && o.as<InstanceObject>()->shape == c.shape) {
+      o.as<InstanceObject>()->slots[c.index] = SECOND();
+      sp -= 2;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  StrObject* name = co->names[arg];
+  if (setattr(o, name, SECOND()) < 0) goto error;
+  if (o.is_obj()) {
+    TypeObject* t = o.as_obj()->type;
+    if ((t->flags & kTypeInstanceLayout) && (t->setattr == nullptr || t->setattr == generic_setattr)) {
+      auto* inst = o.as<InstanceObject>();
+      if (!inst->shape->dict_mode) {
+        int idx = shape_find(inst->shape, name);
+        if (idx >= 0 && type_lookup(t, name).is_null()) {
+          c.kind = kAttrSlot;
+          c.ptr = t;
+          c.ver = t->version;
+          c.shape = inst->shape;
+          c.index = idx;
+        }
+      }
+    }
+  }
+  sp -= 2;
+  DISPATCH();
+}
+
+op_DELETE_ATTR:
+  SAVE();
+  if (setattr(TOP(), co->names[arg], Value::null()) < 0) goto error;
+  sp--;
+  DISPATCH();
+
+op_LOAD_METHOD: {
+  InlineCache& c = CACHE();
+  Value o = TOP();
+  TypeObject* t = type_of(o);
+  if (c.ptr == t && c.ver == t->version && c.kind == kAttrMethod &&
+      (!(t->flags & kTypeInstanceLayout) || o.as<InstanceObject>()->shape == c.shape)) {
+    TOP() = c.value;
+    PUSH(o);
+    DISPATCH();
+  }
+  SAVE();
+  StrObject* name = co->names[arg];
+  // Plain functions (and builtin methods) found on the type and not shadowed by an instance
+  // attribute are pushed unbound with self, avoiding a bound-method allocation.
+  bool plain_getattr = (t->getattr == nullptr || t->getattr == generic_getattr) && t != types::type && t != types::module;
+  if (plain_getattr) {
+    Value m = type_lookup(t, name);
+    if (!m.is_null() && (isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
+      bool shadowed = false;
+      if (t->flags & kTypeInstanceLayout) {
+        auto* inst = o.as<InstanceObject>();
+        shadowed = inst->shape->dict_mode ? !dict_get_str(inst->dict, name).is_null() : shape_find(inst->shape, name) >= 0;
+      }
+      if (!shadowed) {
+        if (!(t->flags & kTypeInstanceLayout) || !o.as<InstanceObject>()->shape->dict_mode) {
+          c.kind = kAttrMethod;
+          c.ptr = t;
+          c.ver = t->version;
+          c.shape = (t->flags & kTypeInstanceLayout) ? o.as<InstanceObject>()->shape : nullptr;
+          c.value = m;
+        }
+        TOP() = m;
+        PUSH(o);
+        DISPATCH();
+      }
+    }
+  }
+  Value v = getattr(o, name);
+  CHECK(v);
+  TOP() = Value::null();
+  PUSH(v);
+  DISPATCH();
+}
+
+op_BINARY_SUBSCR: {
+  Value o = SECOND(), k = TOP();
+  if (k.is_small_int() && o.is_obj()) {
+    TypeObject* t = o.as_obj()->type;
+    int64_t i = k.as_small_int();
+    if (t == types::list) {
+      auto* l = o.as<ListObject>();
+      if (i < 0) i += int64_t(l->size);
+      if (uint64_t(i) < l->size) {
+        sp--;
+        TOP() = l->items[i];
+        DISPATCH();
+      }
+    } else if (t == types::tuple) {
+      auto* tu = o.as<TupleObject>();
+      if (i < 0) i += int64_t(tu->size);
+      if (uint64_t(i) < tu->size) {
+        sp--;
+        TOP() = tu->items[i];
+        DISPATCH();
+      }
+    }
+  }
+  SAVE();
+  Value r = getitem(o, k);
+  CHECK(r);
+  sp--;
+  TOP() = r;
+  DISPATCH();
+}
+
+op_STORE_SUBSCR: {
+  Value o = SECOND(), k = TOP();
+  if (k.is_small_int() && isinstance_exact(o, types::list)) {
+    auto* l = o.as<ListObject>();
+    int64_t i = k.as_small_int();
+    if (i < 0) i += int64_t(l->size);
+    if (uint64_t(i) < l->size) {
+      l->items[i] = sp[-3];
+      sp -= 3;
+      DISPATCH();
+    }
+  }
+  SAVE();
+  if (setitem(o, k, sp[-3]) < 0) goto error;
+  sp -= 3;
+  DISPATCH();
+}
+
+op_DELETE_SUBSCR:
+  SAVE();
+  if (setitem(SECOND(), TOP(), Value::null()) < 0) goto error;
+  sp -= 2;
+  DISPATCH();
+
+op_BUILD_SLICE: {
+  Value step = arg == 3 ? POP() : Value::none();
+  Value stop = POP();
+  TOP() = slice_new(TOP(), stop, step);
+  DISPATCH();
+}
+
+// -- Operators ---------------------------------------------------------------------------------------
+op_UNARY_POSITIVE:
+op_UNARY_NEGATIVE:
+op_UNARY_INVERT: {
+  Value a = TOP();
+  Op op = insn_op(word);
+  if (a.is_small_int() && op == Op::UNARY_NEGATIVE && a.as_small_int() != Value::kSmallIntMin) {
+    TOP() = Value::from_small_int(-a.as_small_int());
+    DISPATCH();
+  }
+  if (a.is_double() && op == Op::UNARY_NEGATIVE) {
+    TOP() = Value::from_double(-a.as_double());
+    DISPATCH();
+  }
+  SAVE();
+  Value r = unary_op(op, a);
+  CHECK(r);
+  TOP() = r;
+  DISPATCH();
+}
+
+op_UNARY_NOT: {
+  Value a = TOP();
+  if (a.is_bool()) {
+    TOP() = Value::from_bool(!a.as_bool());
+    DISPATCH();
+  }
+  SAVE();
+  int t = truthy(a);
+  if (t < 0) goto error;
+  TOP() = Value::from_bool(!t);
+  DISPATCH();
+}
+
+op_BINARY_OP: {
+  pc++;  // cache word (the JIT records observed types here later)
+  Value a = SECOND(), b = TOP();
+  if (a.is_small_int() && b.is_small_int()) {
+    int64_t x = a.as_small_int(), y = b.as_small_int(), r;
+    switch (arg) {
+      case int(BinOp::ADD):
+      case kNumBinOps + int(BinOp::ADD):
+        if (small_add(x, y, &r)) goto small_result;
+        break;
+      case int(BinOp::SUBTRACT):
+      case kNumBinOps + int(BinOp::SUBTRACT):
+        r = x - y;
+        if (Value::int_fits_small(r)) goto small_result;
+        break;
+      case int(BinOp::MULTIPLY):
+      case kNumBinOps + int(BinOp::MULTIPLY):
+        if (!__builtin_mul_overflow(x, y, &r) && Value::int_fits_small(r)) goto small_result;
+        break;
+      case int(BinOp::FLOOR_DIVIDE):
+      case kNumBinOps + int(BinOp::FLOOR_DIVIDE):
+        if (y != 0) {
+          r = x / y;
+          if ((x % y != 0) && ((x < 0) != (y < 0))) r--;
+          if (Value::int_fits_small(r)) goto small_result;
+        }
+        break;
+      case int(BinOp::REMAINDER):
+      case kNumBinOps + int(BinOp::REMAINDER):
+        if (y != 0) {
+          r = x % y;
+          if (r != 0 && ((r < 0) != (y < 0))) r += y;
+          goto small_result;
+        }
+        break;
+      case int(BinOp::AND):
+      case kNumBinOps + int(BinOp::AND):
+        r = x & y;
+        goto small_result;
+      case int(BinOp::OR):
+      case kNumBinOps + int(BinOp::OR):
+        r = x | y;
+        goto small_result;
+      case int(BinOp::XOR):
+      case kNumBinOps + int(BinOp::XOR):
+        r = x ^ y;
+        goto small_result;
+      case int(BinOp::TRUE_DIVIDE):
+      case kNumBinOps + int(BinOp::TRUE_DIVIDE):
+        if (y != 0 && x < (int64_t(1) << 53) && x > -(int64_t(1) << 53) && y < (int64_t(1) << 53) && y > -(int64_t(1) << 53)) {
+          sp--;
+          TOP() = Value::from_double(double(x) / double(y));
+          DISPATCH();
+        }
+        break;
+      default:
+        break;
+    }
+    goto binop_slow;
+  small_result:
+    sp--;
+    TOP() = Value::from_small_int(r);
+    DISPATCH();
+  }
+  if (a.is_double() && b.is_double()) {
+    double x = a.as_double(), y = b.as_double(), r;
+    switch (arg) {
+      case int(BinOp::ADD):
+      case kNumBinOps + int(BinOp::ADD): r = x + y; break;
+      case int(BinOp::SUBTRACT):
+      case kNumBinOps + int(BinOp::SUBTRACT): r = x - y; break;
+      case int(BinOp::MULTIPLY):
+      case kNumBinOps + int(BinOp::MULTIPLY): r = x * y; break;
+      case int(BinOp::TRUE_DIVIDE):
+      case kNumBinOps + int(BinOp::TRUE_DIVIDE):
+        if (y == 0) goto binop_slow;
+        r = x / y;
+        break;
+      default: goto binop_slow;
+    }
+    sp--;
+    TOP() = Value::from_double(r);
+    DISPATCH();
+  }
+binop_slow:
+  SAVE();
+  Value r = binary_op(int(arg), a, b);
+  CHECK(r);
+  sp--;
+  TOP() = r;
+  DISPATCH();
+}
+
+op_COMPARE_OP: {
+  pc++;
+  Value a = SECOND(), b = TOP();
+  if (a.is_small_int() && b.is_small_int()) {
+    int64_t x = a.as_small_int(), y = b.as_small_int();
+    bool r;
+    switch (CmpOp(arg)) {
+      case CmpOp::LT: r = x < y; break;
+      case CmpOp::LE: r = x <= y; break;
+      case CmpOp::EQ: r = x == y; break;
+      case CmpOp::NE: r = x != y; break;
+      case CmpOp::GT: r = x > y; break;
+      default: r = x >= y; break;
+    }
+    sp--;
+    TOP() = Value::from_bool(r);
+    DISPATCH();
+  }
+  if (a.is_double() && b.is_double()) {
+    double x = a.as_double(), y = b.as_double();
+    bool r;
+    switch (CmpOp(arg)) {
+      case CmpOp::LT: r = x < y; break;
+      case CmpOp::LE: r = x <= y; break;
+      case CmpOp::EQ: r = x == y; break;
+      case CmpOp::NE: r = x != y; break;
+      case CmpOp::GT: r = x > y; break;
+      default: r = x >= y; break;
+    }
+    sp--;
+    TOP() = Value::from_bool(r);
+    DISPATCH();
+  }
+  SAVE();
+  Value r = richcompare(a, b, CmpOp(arg));
+  CHECK(r);
+  sp--;
+  TOP() = r;
+  DISPATCH();
+}
+
+op_IS_OP: {
+  Value a = SECOND(), b = TOP();
+  bool same = a == b;
+  sp--;
+  TOP() = Value::from_bool(same != bool(arg));
+  DISPATCH();
+}
+
+op_CONTAINS_OP: {
+  SAVE();
+  int r = contains(TOP(), SECOND());
+  if (r < 0) goto error;
+  sp--;
+  TOP() = Value::from_bool(bool(r) != bool(arg));
+  DISPATCH();
+}
+
+// -- Containers ---------------------------------------------------------------------------------------
+op_BUILD_TUPLE: {
+  TupleObject* t = tuple_new(arg);
+  sp -= arg;
+  for (uint32_t i = 0; i < arg; i++) t->items[i] = sp[i];
+  PUSH(obj(t));
+  DISPATCH();
+}
+
+op_BUILD_LIST: {
+  ListObject* l = list_new(arg);
+  sp -= arg;
+  for (uint32_t i = 0; i < arg; i++) l->items[i] = sp[i];
+  PUSH(obj(l));
+  DISPATCH();
+}
+
+op_BUILD_SET: {
+  SAVE();
+  SetObject* s = set_new(types::set);
+  for (uint32_t i = 0; i < arg; i++)
+    if (set_add(s, sp[int(i) - int(arg)]) < 0) goto error;
+  sp -= arg;
+  PUSH(obj(s));
+  DISPATCH();
+}
+
+op_BUILD_MAP: {
+  SAVE();
+  DictObject* d = dict_new();
+  Value* base = sp - 2 * arg;
+  for (uint32_t i = 0; i < arg; i++)
+    if (dict_set(d, base[2 * i], base[2 * i + 1]) < 0) goto error;
+  sp = base;
+  PUSH(obj(d));
+  DISPATCH();
+}
+
+op_BUILD_CONST_KEY_MAP: {
+  SAVE();
+  DictObject* d = dict_new();
+  auto* keys = TOP().as<TupleObject>();
+  Value* base = sp - 1 - arg;
+  for (uint32_t i = 0; i < arg; i++)
+    if (dict_set(d, keys->items[i], base[i]) < 0) goto error;
+  sp = base;
+  PUSH(obj(d));
+  DISPATCH();
+}
+
+op_BUILD_STRING: {
+  std::string s;
+  for (uint32_t i = 0; i < arg; i++) s += as_str(sp[int(i) - int(arg)])->view();
+  sp -= arg;
+  PUSH(str_value(s));
+  DISPATCH();
+}
+
+op_LIST_APPEND:
+  list_append(sp[-int(arg) - 1].as<ListObject>(), TOP());
+  sp--;
+  DISPATCH();
+
+op_SET_ADD:
+  SAVE();
+  if (set_add(sp[-int(arg) - 1].as<SetObject>(), TOP()) < 0) goto error;
+  sp--;
+  DISPATCH();
+
+op_MAP_ADD:
+  SAVE();
+  if (dict_set(sp[-int(arg) - 2].as<DictObject>(), SECOND(), TOP()) < 0) goto error;
+  sp -= 2;
+  DISPATCH();
+
+op_LIST_EXTEND: {
+  SAVE();
+  Value it = get_iter(TOP());
+  if (it.is_exc()) {
+    if (exc_matches(exc::TypeError) && !type_of(TOP())->iter && !type_of(TOP())->getitem) {
+      exc_fetch();
+      raise_fmt(exc::TypeError, "Value after * must be an iterable, not {}", type_name(TOP()));
+    }
+    goto error;
+  }
+  auto* l = sp[-int(arg) - 1].as<ListObject>();
+  for (;;) {
+    Value x = iter_next(it);
+    CHECK(x);
+    if (x.is_null()) break;
+    list_append(l, x);
+  }
+  sp--;
+  DISPATCH();
+}
+
+op_SET_UPDATE: {
+  SAVE();
+  Value it = get_iter(TOP());
+  CHECK(it);
+  auto* s = sp[-int(arg) - 1].as<SetObject>();
+  for (;;) {
+    Value x = iter_next(it);
+    CHECK(x);
+    if (x.is_null()) break;
+    if (set_add(s, x) < 0) goto error;
+  }
+  sp--;
+  DISPATCH();
+}
+
+op_DICT_UPDATE:
+op_DICT_MERGE: {
+  SAVE();
+  auto* d = sp[-int(arg) - 1].as<DictObject>();
+  Value src = TOP();
+  bool merge = insn_op(word) == Op::DICT_MERGE;
+  if (is_dict(src)) {
+    auto* sd = src.as<DictObject>();
+    for (uint64_t i = 0; i < sd->nentries; i++) {
+      DictEntry& e = sd->entries[i];
+      if (e.key.is_null()) continue;
+      if (merge) {
+        Value old = dict_get(d, e.key);
+        CHECK(old);
+        if (!old.is_null()) {
+          Value fn = sp[-int(arg) - 3];
+          std::string label = isinstance_exact(fn, types::function) ? func_label(fn.as<FunctionObject>()) : "function";
+          raise_fmt(exc::TypeError, "{} got multiple values for keyword argument '{}'", label, str_utf8(e.key));
+          goto error;
+        }
+      }
+      if (dict_set(d, e.key, e.value) < 0) goto error;
+    }
+  } else {
+    Value keys = getattr_opt(src, str_intern("keys"));
+    CHECK(keys);
+    if (keys.is_null()) {
+      raise_fmt(exc::TypeError, "'{}' object is not a mapping", type_name(src));
+      goto error;
+    }
+    Value ks = call0(keys);
+    CHECK(ks);
+    Value it = get_iter(ks);
+    CHECK(it);
+    for (;;) {
+      Value k = iter_next(it);
+      CHECK(k);
+      if (k.is_null()) break;
+      Value v = getitem(src, k);
+      CHECK(v);
+      if (dict_set(d, k, v) < 0) goto error;
+    }
+  }
+  sp--;
+  DISPATCH();
+}
+
+op_LIST_TO_TUPLE:
+  TOP() = to_tuple(TOP());
+  DISPATCH();
+
+op_FORMAT_VALUE: {
+  SAVE();
+  Value spec = (arg & 4) ? POP() : Value::null();
+  Value v = TOP();
+  switch (arg & 3) {
+    case 1: v = str_of(v); break;
+    case 2: v = repr(v); break;
+    case 3: v = repr(v); break;
+    default: break;
+  }
+  CHECK(v);
+  if (!spec.is_null() || !isinstance_exact(v, types::str)) {
+    v = format_value(v, spec.is_null() ? str_intern("") : as_str(spec));
+    CHECK(v);
+  }
+  TOP() = v;
+  DISPATCH();
+}
+
+op_UNPACK_SEQUENCE: {
+  SAVE();
+  Value seq = TOP();
+  if (isinstance_exact(seq, types::tuple) && seq.as<TupleObject>()->size == arg) {
+    auto* t = seq.as<TupleObject>();
+    sp--;
+    for (uint32_t i = 0; i < arg; i++) PUSH(t->items[arg - 1 - i]);
+    DISPATCH();
+  }
+  std::vector<Value> tmp(arg);
+  if (!unpack_into(seq, tmp.data(), arg)) goto error;
+  sp--;
+  for (uint32_t i = 0; i < arg; i++) PUSH(tmp[arg - 1 - i]);
+  DISPATCH();
+}
+
+op_UNPACK_EX: {
+  SAVE();
+  uint32_t before = arg & 0xFF, after = arg >> 8;
+  Value seq = TOP();
+  TypeObject* t = type_of(seq);
+  if (!t->iter && !t->getitem) {
+    raise_fmt(exc::TypeError, "cannot unpack non-iterable {} object", t->name->view());
+    goto error;
+  }
+  Value l = to_list(seq);
+  CHECK(l);
+  auto* lo = l.as<ListObject>();
+  if (lo->size < before + after) {
+    raise_fmt(exc::ValueError, "not enough values to unpack (expected at least {}, got {})", before + after, lo->size);
+    goto error;
+  }
+  sp--;
+  uint64_t n = lo->size;
+  for (uint32_t i = 0; i < after; i++) PUSH(lo->items[n - 1 - i]);
+  ListObject* mid = list_new(n - before - after);
+  for (uint64_t i = before; i < n - after; i++) mid->items[i - before] = lo->items[i];
+  PUSH(obj(mid));
+  for (uint32_t i = 0; i < before; i++) PUSH(lo->items[before - 1 - i]);
+  DISPATCH();
+}
+
+// -- Control flow --------------------------------------------------------------------------------------
+op_JUMP_FORWARD:
+op_JUMP_BACKWARD_NO_INTERRUPT:
+  JUMP_TO(arg);
+  DISPATCH();
+
+op_JUMP_BACKWARD: {
+  InlineCache& c = CACHE();
+  JUMP_TO(arg);
+  if (g_jit.enabled && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
+    SAVE();
+    g_jit.loop_hot(f, arg);
+  }
+  if (gc::should_collect()) {
+    SAVE();
+    gc::collect();
+  }
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_FALSE: {
+  Value v = POP();
+  if (v.is_bool()) {
+    if (!v.as_bool()) JUMP_TO(arg);
+    DISPATCH();
+  }
+  SAVE();
+  int t = truthy(v);
+  if (t < 0) goto error;
+  if (!t) JUMP_TO(arg);
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_TRUE: {
+  Value v = POP();
+  if (v.is_bool()) {
+    if (v.as_bool()) JUMP_TO(arg);
+    DISPATCH();
+  }
+  SAVE();
+  int t = truthy(v);
+  if (t < 0) goto error;
+  if (t) JUMP_TO(arg);
+  DISPATCH();
+}
+
+op_POP_JUMP_IF_NONE:
+  if (POP().is_none()) JUMP_TO(arg);
+  DISPATCH();
+
+op_POP_JUMP_IF_NOT_NONE:
+  if (!POP().is_none()) JUMP_TO(arg);
+  DISPATCH();
+
+op_JUMP_IF_FALSE_OR_POP: {
+  SAVE();
+  int t = truthy(TOP());
+  if (t < 0) goto error;
+  if (!t)
+    JUMP_TO(arg);
+  else
+    sp--;
+  DISPATCH();
+}
+
+op_JUMP_IF_TRUE_OR_POP: {
+  SAVE();
+  int t = truthy(TOP());
+  if (t < 0) goto error;
+  if (t)
+    JUMP_TO(arg);
+  else
+    sp--;
+  DISPATCH();
+}
+
+op_GET_ITER: {
+  SAVE();
+  Value it = get_iter(TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+
+op_FOR_ITER: {
+  pc++;
+  SAVE();
+  Value it = TOP();
+  Value v = type_of(it)->iternext ? type_of(it)->iternext(it) : iter_next(it);
+  CHECK(v);
+  if (v.is_null()) {
+    sp--;
+    JUMP_TO(arg);
+    DISPATCH();
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_RETURN_VALUE: {
+  retval = POP();
+  if (f->flags & kFrameEntry) {
+    pop_frame(f);
+    g_native_depth--;
+    return retval;
+  }
+  Frame* done = f;
+  f = f->prev;
+  pop_frame(done);
+  LOAD_FRAME();
+  PUSH(retval);
+  DISPATCH();
+}
+
+// -- Calls -----------------------------------------------------------------------------------------------
+op_KW_NAMES:
+  kwnames = co->consts[arg].as<TupleObject>();
+  DISPATCH();
+
+op_CALL: {
+  pc++;
+  Value* args = sp - arg;
+  Value callable = sp[-int(arg) - 2];
+  size_t nargs = arg;
+  if (callable.is_null()) {
+    callable = sp[-int(arg) - 1];
+  } else {
+    args--;
+    nargs++;
+  }
+  TupleObject* kw = kwnames;
+  kwnames = nullptr;
+  if (isinstance_exact(callable, types::function)) {
+    auto* fn = callable.as<FunctionObject>();
+    if (!(fn->code->flags & CO_GENERATOR)) {
+      SAVE();
+      f->sp = sp - arg - 2;  // the callee consumes callable and args
+      Frame* nf = make_function_frame(fn, args, nargs, kw);
+      if (!nf) {
+        f->sp = sp;
+        goto error;
+      }
+      sp -= arg + 2;
+      f = nf;
+      LOAD_FRAME();
+      if (gc::should_collect()) gc::collect();
+      DISPATCH();
+    }
+  }
+  if (isinstance_exact(callable, types::method) && !kw) {
+    // Bound method: call the function with self prepended, reusing the NULL slot.
+    auto* bm = callable.as<BoundMethodObject>();
+    if (isinstance_exact(bm->func, types::function) && args == sp - arg) {
+      auto* fn = bm->func.as<FunctionObject>();
+      if (!(fn->code->flags & CO_GENERATOR)) {
+        sp[-int(arg) - 1] = bm->self;
+        SAVE();
+        f->sp = sp - arg - 2;
+        Frame* nf = make_function_frame(fn, sp - arg - 1, nargs + 1, nullptr);
+        if (!nf) {
+          f->sp = sp;
+          goto error;
+        }
+        sp -= arg + 2;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
+    }
+  }
+  SAVE();
+  Value r = call(callable, args, nargs, kw);
+  CHECK(r);
+  sp -= arg + 2;
+  PUSH(r);
+  DISPATCH();
+}
+
+op_CALL_FUNCTION_EX: {
+  SAVE();
+  Value kwargs = (arg & 1) ? TOP() : Value::null();
+  Value args = (arg & 1) ? SECOND() : TOP();
+  Value callable = sp[-int(arg & 1) - 2];
+  Value r = call_ex(callable, args, kwargs);
+  CHECK(r);
+  sp -= 3 + (arg & 1);
+  PUSH(r);
+  DISPATCH();
+}
+
+op_MAKE_FUNCTION: {
+  auto* code_obj = POP().as<CodeObject>();
+  auto* fn = gc::make<FunctionObject>(types::function);
+  fn->code = code_obj;
+  fn->globals = f->globals;
+  fn->builtins = f->builtins;
+  fn->name = code_obj->name;
+  fn->qualname = code_obj->qualname;
+  fn->doc = Value::none();
+  Value modname = dict_get_str(f->globals, str_intern("__name__"));
+  fn->module = modname.is_null() ? Value::none() : modname;
+  if (arg & 8) fn->closure = POP().as<TupleObject>();
+  if (arg & 4) sp--;
+  if (arg & 2) fn->kwdefaults = POP().as<DictObject>();
+  if (arg & 1) fn->defaults = POP().as<TupleObject>();
+  PUSH(obj(fn));
+  DISPATCH();
+}
+
+op_LOAD_BUILD_CLASS: {
+  Value b = dict_get_str(f->builtins, str_intern("__build_class__"));
+  if (b.is_null()) {
+    SAVE();
+    raise(exc::NameError, "__build_class__ not found");
+    goto error;
+  }
+  PUSH(b);
+  DISPATCH();
+}
+
+op_IMPORT_NAME: {
+  SAVE();
+  Value fromlist = TOP();
+  Value level = SECOND();
+  Value m = do_import(co->names[arg], fromlist, level);
+  CHECK(m);
+  sp--;
+  TOP() = m;
+  DISPATCH();
+}
+
+op_IMPORT_FROM: {
+  SAVE();
+  StrObject* name = co->names[arg];
+  Value v = getattr_opt(TOP(), name);
+  CHECK(v);
+  if (v.is_null()) {
+    Value mn = getattr_opt(TOP(), str_intern("__name__"));
+    if (mn.is_exc()) exc_fetch();
+    std::string modname = (!mn.is_null() && !mn.is_exc() && is_str(mn)) ? std::string(as_str(mn)->view()) : "<unknown module name>";
+    raise_fmt(exc::ImportError, "cannot import name '{}' from '{}' (unknown location)", name->view(), modname);
+    goto error;
+  }
+  PUSH(v);
+  DISPATCH();
+}
+
+op_IMPORT_STAR: {
+  SAVE();
+  Value m = TOP();
+  if (!isinstance_exact(m, types::module)) {
+    raise(exc::TypeError, "import * expects a module");
+    goto error;
+  }
+  DictObject* md = m.as<ModuleObject>()->dict;
+  Value all = dict_get_str(md, str_intern("__all__"));
+  if (!all.is_null()) {
+    Value it = get_iter(all);
+    CHECK(it);
+    for (;;) {
+      Value n = iter_next(it);
+      CHECK(n);
+      if (n.is_null()) break;
+      Value v = getattr(m, as_str(n));
+      CHECK(v);
+      if (dict_set(f->locals, n, v) < 0) goto error;
+    }
+  } else {
+    for (uint64_t i = 0; i < md->nentries; i++) {
+      DictEntry& e = md->entries[i];
+      if (e.key.is_null() || !is_str(e.key) || as_str(e.key)->view().substr(0, 1) == "_") continue;
+      if (dict_set(f->locals, e.key, e.value) < 0) goto error;
+    }
+  }
+  sp--;
+  DISPATCH();
+}
+
+// -- Exceptions ----------------------------------------------------------------------------------------
+op_RAISE_VARARGS: {
+  SAVE();
+  if (arg == 0) {
+    if (g_handled.is_null() || g_handled.is_none()) {
+      raise(exc::RuntimeError, "No active exception to reraise");
+      goto error;
+    }
+    exc_restore(g_handled);
+    goto exception_unwind;
+  }
+  Value cause = arg == 2 ? POP() : Value::null();
+  Value e = POP();
+  f->sp = sp;
+  if (raise_value(e).is_exc() && !cause.is_null()) {
+    Value pending = exc_fetch();
+    if (!(type_of(pending)->flags & kTypeExceptionLayout)) {
+      exc_restore(pending);
+      goto error;
+    }
+    Value c = cause;
+    if (c.is_obj() && c.as_obj()->type == types::type && is_subtype(c.as<TypeObject>(), exc::BaseException)) {
+      c = call0(c);
+      if (c.is_exc()) goto error;
+    } else if (!c.is_none() && !(type_of(c)->flags & kTypeExceptionLayout)) {
+      raise(exc::TypeError, "exception causes must derive from BaseException");
+      goto error;
+    }
+    auto* eo = pending.as<ExceptionObject>();
+    eo->cause = c;
+    eo->suppress_context = true;
+    exc_restore(pending);
+  }
+  goto error;
+}
+
+op_RERAISE: {
+  Value e = POP();
+  if (arg) f->lasti = int32_t(TOP().as_small_int());
+  f->sp = sp;
+  f->pc = pc;
+  exc_restore(e);
+  if (arg) goto exception_unwind_keep_lasti;
+  goto exception_unwind;
+}
+
+op_PUSH_EXC_INFO: {
+  Value e = TOP();
+  TOP() = g_handled.is_null() ? Value::none() : g_handled;
+  g_handled = e;
+  PUSH(e);
+  DISPATCH();
+}
+
+op_POP_EXCEPT: {
+  Value prev = POP();
+  g_handled = prev.is_none() ? Value::null() : prev;
+  DISPATCH();
+}
+
+op_CHECK_EXC_MATCH: {
+  SAVE();
+  Value match = TOP();
+  Value e = SECOND();
+  auto check_one = [&](Value t) -> int {
+    if (!(t.is_obj() && t.as_obj()->type == types::type && is_subtype(t.as<TypeObject>(), exc::BaseException)) &&
+        !(t.is_obj() && is_subtype(t.as_obj()->type, types::type))) {
+      raise(exc::TypeError, "catching classes that do not inherit from BaseException is not allowed");
+      return -1;
+    }
+    return is_subtype(type_of(e), t.as<TypeObject>()) ? 1 : 0;
+  };
+  int r = 0;
+  if (is_tuple(match)) {
+    auto* t = match.as<TupleObject>();
+    for (uint64_t i = 0; i < t->size && r == 0; i++) r = check_one(t->items[i]);
+  } else {
+    r = check_one(match);
+  }
+  if (r < 0) goto error;
+  TOP() = Value::from_bool(r);
+  DISPATCH();
+}
+
+op_LOAD_ASSERTION_ERROR:
+  PUSH(obj(exc::AssertionError));
+  DISPATCH();
+
+op_BEFORE_WITH: {
+  SAVE();
+  Value mgr = TOP();
+  Value enter = lookup_special(mgr, str_intern("__enter__"));
+  Value exit = enter.is_null() ? Value::null() : lookup_special(mgr, str_intern("__exit__"));
+  if (enter.is_null() || exit.is_null()) {
+    raise_fmt(exc::TypeError, "'{}' object does not support the context manager protocol", type_name(mgr));
+    goto error;
+  }
+  TOP() = exit;
+  Value r = call0(enter);
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+
+op_WITH_EXCEPT_START: {
+  SAVE();
+  // Stack: [exit_func, lasti, prev_exc, exc]
+  Value e = TOP();
+  Value exit = sp[-4];
+  Value tb = e.is_obj() && (type_of(e)->flags & kTypeExceptionLayout) ? e.as<ExceptionObject>()->traceback : Value::none();
+  Value args[3] = {obj(type_of(e)), e, tb.is_null() ? Value::none() : tb};
+  Value r = call(exit, args, 3);
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+
+op_SETUP_ANNOTATIONS: {
+  SAVE();
+  StrObject* ann = str_intern("__annotations__");
+  Value v = dict_get(f->locals, obj(ann));
+  CHECK(v);
+  if (v.is_null() && dict_set(f->locals, obj(ann), obj(dict_new())) < 0) goto error;
+  DISPATCH();
+}
+
+op_RETURN_GENERATOR:
+op_YIELD_VALUE:
+op_GET_YIELD_FROM_ITER:
+op_SEND:
+  SAVE();
+  raise(exc::SystemError, "generators are not supported yet");
+  goto error;
+
+// -- Unwinding ----------------------------------------------------------------------------------------
+error:
+  f->lasti = int32_t(ip - code);
+  add_traceback(f);
+exception_unwind:
+  f->lasti = int32_t(ip - code);
+exception_unwind_keep_lasti:
+  for (;;) {
+    const ExceptionEntry* h = find_handler(co, uint32_t(ip - code));
+    if (h) {
+      sp = f->stack_base() + h->depth;
+      if (h->lasti) PUSH(Value::from_small_int(f->lasti));
+      PUSH(exc_fetch());
+      kwnames = nullptr;
+      JUMP_TO(h->target);
+      DISPATCH();
+    }
+    if (f->flags & kFrameEntry) {
+      pop_frame(f);
+      g_native_depth--;
+      return Value::exc();
+    }
+    Frame* done = f;
+    f = f->prev;
+    pop_frame(done);
+    LOAD_FRAME();
+    ip = code + f->lasti;
+    add_traceback(f);
+  }
+}
+
+}  // namespace
+}  // namespace chaipy

@@ -1,0 +1,94 @@
+// interp/vm.h — code objects, the frame layout, and the interpreter entry points.
+//
+// The frame layout is the contract the JIT's deopt restores into (docs/frames.md):
+// frames live on one contiguous per-thread stack of Values; a Frame header is followed by
+// `localsplus` (arguments, locals, cells, free variables: code->nlocalsplus Values) and then
+// the value stack (code->stacksize Values). Python-to-Python calls push a frame right after
+// the caller's stack area and continue in the same C++ loop; a native function that calls back
+// into Python starts a nested loop whose first frame is marked kFrameEntry.
+#pragma once
+#include <memory>
+
+#include "frontend/code_unit.h"
+#include "interp/runtime.h"
+
+namespace chaipy {
+
+// -- Inline caches -------------------------------------------------------------------------------
+// One per OPF_CACHE instruction (index in the CACHE word). Meaning by opcode:
+//   LOAD_GLOBAL   dict = globals, ver = globals version, ver2 = builtins version, value
+//   LOAD_ATTR / LOAD_METHOD / STORE_ATTR
+//                 type, ver = type version, shape, index (slot) or value (class attribute),
+//                 kind (kAttr*)
+//   JUMP_BACKWARD counter = back-edge count (the JIT's hotness counter), trace (JIT-owned)
+struct InlineCache {
+  uint8_t kind;
+  int32_t index;
+  uint64_t ver, ver2;
+  void* ptr;       // dict / type / trace
+  Shape* shape;
+  Value value;
+  uint32_t counter;
+};
+enum AttrCacheKind : uint8_t { kAttrNone, kAttrSlot, kAttrClassValue, kAttrMethod, kAttrModule, kAttrSlotAdd };
+
+struct CodeObject : Object {
+  std::shared_ptr<const CodeUnit>* unit;  // owned
+  const uint32_t* code;
+  uint32_t ncode;
+  Value* consts;
+  StrObject** names;
+  StrObject** localsplus_names;
+  const uint8_t* localsplus_kinds;
+  uint32_t nconsts, nnames, nlocalsplus, ncells, nfree, stacksize;
+  uint32_t argcount, posonlyargcount, kwonlyargcount, flags;
+  InlineCache* caches;
+  uint32_t ncaches;
+  StrObject *name, *qualname, *filename;
+  int32_t firstlineno;
+  const CodeUnit& u() const { return **unit; }
+  int line_at(uint32_t pc) const;
+};
+
+CodeObject* code_from_unit(std::shared_ptr<const CodeUnit> unit);
+
+// -- Frames ----------------------------------------------------------------------------------------
+enum FrameFlags : uint32_t { kFrameEntry = 1, kFrameClassBody = 2, kFrameModule = 4 };
+
+struct Frame {
+  CodeObject* code;
+  FunctionObject* func;     // nullptr for module code run directly
+  Frame* prev;
+  DictObject* globals;
+  DictObject* builtins;
+  DictObject* locals;       // LOAD_NAME namespace (module / class bodies), else nullptr
+  const uint32_t* pc;       // next instruction while suspended; current while running
+  Value* sp;                // top of the value stack while suspended
+  uint32_t flags;
+  int32_t lasti;            // index of the instruction being executed (for tracebacks)
+  Value localsplus[];       // nlocalsplus slots, then the value stack
+  Value* stack_base() { return localsplus + code->nlocalsplus; }
+};
+
+// -- Entry points ----------------------------------------------------------------------------------
+Value vm_run_module(CodeObject* code, DictObject* globals);     // exec module-level code
+Value vm_call_function(FunctionObject* f, Value* args, size_t nargs, TupleObject* kwnames);
+Value vm_handled_exception();                                    // sys.exc_info()[1] or null
+Frame* vm_current_frame();
+void vm_init();
+// Prints `Traceback (most recent call last): ...` and `Type: message` for exception e to stderr.
+void print_exception(Value e);
+// Handles an uncaught exception at top level: SystemExit → exit code, else print; returns the
+// process exit status.
+int handle_uncaught(Value e);
+
+// JIT hook (jit/): called when a loop header becomes hot. Returns nonzero to ask the interpreter
+// to keep going (recording may have started).
+struct JitHooks {
+  bool enabled = true;
+  uint32_t threshold = 1000;
+  void (*loop_hot)(Frame* f, uint32_t header_pc) = nullptr;
+};
+extern JitHooks g_jit;
+
+}  // namespace chaipy

@@ -1,0 +1,289 @@
+// main/main.cpp — the `chaipy` command line: option parsing in CPython's style, then compile the
+// script in memory and run it on the VM (in a thread with a large native stack).
+#include <pthread.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <climits>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "frontend/compile.h"
+#include "interp/vm.h"
+#include "jit/jit.h"
+
+namespace chaipy {
+namespace {
+
+constexpr const char* kVersion = "Python 3.11.0 (chaipy 0.1.0)";
+constexpr const char* kUsage = "usage: chaipy [option] ... [-c cmd | -m mod | file | -] [arg] ...\n";
+
+void print_help() {
+  std::cout << kUsage
+            << "Options (and corresponding environment variables):\n"
+               "-B     : don't write .pyc files on import; also PYTHONDONTWRITEBYTECODE=x\n"
+               "-c cmd : program passed in as string (terminates option list)\n"
+               "-h     : print this help message and exit (also -? or --help)\n"
+               "-m mod : run library module as a script (terminates option list);\n"
+               "         built in: dis\n"
+               "-V     : print the Python version number and exit (also --version)\n"
+               "-u, -E, -s, -S, -I, -X opt : accepted for compatibility\n"
+               "file   : program read from script file\n"
+               "arg ...: arguments passed to program in sys.argv[1:]\n"
+               "\nchaipy options:\n"
+               "--jit off|on|key=value,... : control the tracing JIT (CHAIPY_JIT=off); --jit help lists parameters\n"
+               "--dump-traces[=FILE]       : print recorded and compiled traces\n"
+               "--jit-stats                : print JIT statistics at exit\n"
+               "--log-level LEVEL          : trace, debug, info, warn, error, off (CHAIPY_LOG)\n";
+}
+
+int usage_error(const std::string& msg) {
+  std::cerr << msg << "\n" << kUsage << "Try `chaipy -h' for more information.\n";
+  return 2;
+}
+
+struct Options {
+  enum class Mode { kScript, kCommand, kModule, kStdin } mode = Mode::kStdin;
+  std::string target;              // script path, command text or module name
+  std::vector<std::string> args;   // sys.argv[1:]
+  bool dont_write_bytecode = false;
+};
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::stringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+struct RunArgs {
+  Options opts;
+  int status = 0;
+};
+
+// Compiles `source` and runs it as __main__. Returns the process exit status.
+int run_source(const std::string& source, const std::string& filename, const Options& opts) {
+  CompileResult cr = compile_source(source, filename);
+  if (cr.error) {
+    std::cerr << format_syntax_error(*cr.error);
+    return 1;
+  }
+  Value main_mod = module_new("__main__");
+  DictObject* globals = main_mod.as<ModuleObject>()->dict;
+  dict_set_str(globals, str_intern("__builtins__"), dict_get_str(g_sys_modules, str_intern("builtins")));
+  dict_set_str(globals, str_intern("__doc__"), Value::none());
+  if (opts.mode == Options::Mode::kScript) dict_set_str(globals, str_intern("__file__"), str_value(filename));
+  dict_set_str(g_sys_modules, str_intern("__main__"), main_mod);
+  CodeObject* code = code_from_unit(cr.code);
+  Value r = vm_run_module(code, globals);
+  int status = 0;
+  if (r.is_exc()) status = handle_uncaught(exc_fetch());
+  // Flush sys.stdout (buffered by print); a failure here is reported like CPython does.
+  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
+  Value out = sys.is_null() ? Value::null() : getattr_opt(sys, str_intern("stdout"));
+  if (!out.is_null() && !out.is_exc()) {
+    Value fr = call_method(out, str_intern("flush"), nullptr, 0);
+    if (fr.is_exc()) exc_fetch();
+  } else if (out.is_exc()) {
+    exc_fetch();
+  }
+  return status;
+}
+
+void* interpreter_thread(void* p) {
+  auto* ra = static_cast<RunArgs*>(p);
+  const Options& opts = ra->opts;
+  int stack_marker;
+  gc::set_stack_base(&stack_marker);
+
+  std::vector<std::string> argv_strs;
+  std::string source, filename;
+  switch (opts.mode) {
+    case Options::Mode::kScript: {
+      if (!read_file(opts.target, &source) || std::filesystem::is_directory(opts.target)) {
+        std::string abs = std::filesystem::absolute(opts.target).lexically_normal().string();
+        int err = std::filesystem::is_directory(opts.target) ? EISDIR : ENOENT;
+        std::cerr << "chaipy: can't open file '" << abs << "': [Errno " << err << "] " << std::strerror(err) << "\n";
+        ra->status = 2;
+        return nullptr;
+      }
+      filename = opts.target;
+      argv_strs.push_back(opts.target);
+      break;
+    }
+    case Options::Mode::kCommand:
+      source = opts.target;
+      filename = "<string>";
+      argv_strs.push_back("-c");
+      break;
+    case Options::Mode::kModule:
+      argv_strs.push_back(opts.target);
+      break;
+    case Options::Mode::kStdin: {
+      std::stringstream ss;
+      ss << std::cin.rdbuf();
+      source = ss.str();
+      filename = "<stdin>";
+      argv_strs.push_back("");
+      break;
+    }
+  }
+  for (auto& a : opts.args) argv_strs.push_back(a);
+  std::vector<char*> argv;
+  for (auto& s : argv_strs) argv.push_back(s.data());
+  argv.push_back(nullptr);
+
+  runtime_init(int(argv_strs.size()), argv.data());
+  vm_init();
+  jit::install();
+
+  if (opts.mode == Options::Mode::kModule) {
+    if (opts.target == "dis") {
+      if (opts.args.empty()) {
+        std::cerr << "usage: chaipy -m dis FILE\n";
+        ra->status = 2;
+        return nullptr;
+      }
+      std::string src;
+      if (!read_file(opts.args[0], &src)) {
+        std::cerr << "chaipy -m dis: can't open file '" << opts.args[0] << "'\n";
+        ra->status = 1;
+        return nullptr;
+      }
+      CompileResult cr = compile_source(src, opts.args[0]);
+      if (cr.error) {
+        std::cerr << format_syntax_error(*cr.error);
+        ra->status = 1;
+        return nullptr;
+      }
+      std::cout << disassemble(*cr.code);
+      ra->status = 0;
+      return nullptr;
+    }
+    std::cerr << "chaipy: No module named " << opts.target << "\n";
+    ra->status = 1;
+    return nullptr;
+  }
+  ra->status = run_source(source, filename, opts);
+  return nullptr;
+}
+
+}  // namespace
+}  // namespace chaipy
+
+int main(int argc, char** argv) {
+  using namespace chaipy;
+  Options opts;
+  std::string log_level;
+  if (const char* e = std::getenv("CHAIPY_JIT"); e && *e) {
+    std::string err;
+    if (!jit::configure(e, &err)) return usage_error("chaipy: CHAIPY_JIT: " + err);
+  }
+  if (const char* e = std::getenv("CHAIPY_LOG")) log_level = e;
+  if (const char* e = std::getenv("PYTHONDONTWRITEBYTECODE"); e && *e) opts.dont_write_bytecode = true;
+  int i = 1;
+  for (; i < argc; i++) {
+    std::string a = argv[i];
+    if (a.size() < 2 || a[0] != '-' || a == "-") break;
+    if (a == "-c" || a.rfind("-c", 0) == 0) {
+      std::string code = a.size() > 2 ? a.substr(2) : (i + 1 < argc ? argv[++i] : "");
+      if (a.size() == 2 && i >= argc) return usage_error("Argument expected for the -c option");
+      opts.mode = Options::Mode::kCommand;
+      opts.target = code;
+      i++;
+      break;
+    }
+    if (a == "-m" || a.rfind("-m", 0) == 0) {
+      if (a.size() == 2 && i + 1 >= argc) return usage_error("Argument expected for the -m option");
+      opts.mode = Options::Mode::kModule;
+      opts.target = a.size() > 2 ? a.substr(2) : argv[++i];
+      i++;
+      break;
+    }
+    if (a == "-V" || a == "--version") {
+      std::cout << kVersion << "\n";
+      return 0;
+    }
+    if (a == "-h" || a == "--help" || a == "-?") {
+      print_help();
+      return 0;
+    }
+    if (a == "-B") {
+      opts.dont_write_bytecode = true;
+      continue;
+    }
+    if (a == "-u" || a == "-E" || a == "-s" || a == "-S" || a == "-I" || a == "-O" || a == "-OO") continue;
+    if (a == "-X") {
+      if (i + 1 >= argc) return usage_error("Argument expected for the -X option");
+      i++;
+      continue;
+    }
+    if (a == "--jit" || a.rfind("--jit=", 0) == 0) {
+      std::string spec;
+      if (a == "--jit") {
+        if (i + 1 >= argc) return usage_error("Argument expected for the --jit option");
+        spec = argv[++i];
+      } else {
+        spec = a.substr(6);
+      }
+      if (spec == "help") {
+        std::cout << jit::help_text();
+        return 0;
+      }
+      std::string err;
+      if (!jit::configure(spec, &err)) return usage_error("chaipy: " + err);
+      continue;
+    }
+    if (a == "--jit-stats" || a == "--dump-traces" || a.rfind("--dump-traces=", 0) == 0) continue;
+    if (a == "--log-level" || a.rfind("--log-level=", 0) == 0) {
+      if (a == "--log-level") {
+        if (i + 1 >= argc) return usage_error("Argument expected for the --log-level option");
+        log_level = argv[++i];
+      } else {
+        log_level = a.substr(12);
+      }
+      continue;
+    }
+    if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
+    return usage_error("Unknown option: " + a);
+  }
+  if (opts.mode == Options::Mode::kStdin && i < argc) {
+    opts.mode = Options::Mode::kScript;
+    opts.target = argv[i++];
+  } else if (opts.mode == Options::Mode::kStdin && i < argc && std::string(argv[i]) == "-") {
+    i++;
+  }
+  for (; i < argc; i++) opts.args.push_back(argv[i]);
+
+  spdlog::set_level(spdlog::level::off);
+  if (!log_level.empty()) {
+    auto lvl = spdlog::level::from_str(log_level);
+    if (lvl == spdlog::level::off && log_level != "off")
+      return usage_error("chaipy: unknown log level '" + log_level + "'");
+    spdlog::set_level(lvl);
+  }
+
+  RunArgs ra;
+  ra.opts = opts;
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t(512) << 20);
+  pthread_t th;
+  if (pthread_create(&th, &attr, interpreter_thread, &ra) != 0) {
+    interpreter_thread(&ra);
+  } else {
+    pthread_join(th, nullptr);
+  }
+  std::cout.flush();
+  fflush(stdout);
+  return ra.status;
+}

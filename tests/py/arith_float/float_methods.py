@@ -1,0 +1,5 @@
+print((3.5).is_integer(), (3.0).is_integer(), (-0.0).is_integer())
+print((2.5).as_integer_ratio(), (0.75).as_integer_ratio(), (-0.125).as_integer_ratio())
+print((1.5).real, (1.5).imag, (1.5).conjugate())
+print(abs(-2.5), abs(2.5), -(-2.5))
+print(hash(1.0) == hash(1), hash(0.5), hash(-0.0), hash(2.5))

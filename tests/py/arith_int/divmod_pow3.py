@@ -1,0 +1,7 @@
+print(divmod(17, 5), divmod(-17, 5), divmod(17, -5), divmod(-17, -5))
+print(divmod(10 ** 30, 7), divmod(-(10 ** 30), 7))
+print(pow(2, 10), pow(2, 10, 1000), pow(3, 200, 10 ** 9 + 7))
+print(pow(-2, 3, 5), pow(5, 0, 7), pow(7, 3, 1))
+print(pow(2, 10 ** 18, 1000000007))
+print(pow(3, -1, 7), pow(10, -1, 17))
+print(pow(123456789, 987654321, 2 ** 61 - 1))

@@ -1,0 +1,6 @@
+print((10).bit_length(), (-10).bit_length())
+print((5).conjugate(), (5).real, (5).imag, (5).numerator, (5).denominator)
+print(abs(-12), abs(12), abs(-(10 ** 30)))
+print(round(1234, -2), round(1250, -2), round(1350, -2), round(-1250, -2), round(7))
+print(int.__name__, isinstance(5, int), isinstance(True, int))
+print(hash(12345), hash(-1), hash(0), hash(2 ** 61 - 1), hash(2 ** 61), hash(-(2 ** 70)))

@@ -1,0 +1,10 @@
+n = 7 ** 500
+s = str(n)
+print(len(s), s[:30], s[-30:])
+print(int(s) == n)
+m = int('9' * 300)
+print(m + 1 == 10 ** 300, len(str(m * m)))
+print(repr(-(10 ** 40)), str(10 ** 40 - 1))
+print(int('-' + '1' * 100) + int('1' * 100))
+print(hex(2 ** 128), oct(2 ** 64), bin(2 ** 70))
+print(int(hex(3 ** 90), 16) == 3 ** 90)

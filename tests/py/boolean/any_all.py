@@ -1,0 +1,6 @@
+print(any([]), all([]), any([0, '', None]), all([1, 'a', [0]]))
+print(any([0, 0, 1]), all([1, 1, 0]), any([x > 3 for x in [1, 2, 5]]))
+print(all([c.isdigit() for c in "12345"]), all([c.isdigit() for c in "12a45"]))
+print(any({0: 1}), all({0: 1}), any('abc'), all(''))
+print(any(map(lambda x: x > 2, [1, 2, 3])), all(filter(None, [0, 1, 2])))
+print(any(iter([False, True])), all(range(1, 10)), all(range(0, 10)))

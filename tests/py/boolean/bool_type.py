@@ -1,0 +1,11 @@
+print(True, False, type(True).__name__, isinstance(True, int), issubclass(bool, int))
+print(True + True, True * 3, True / 2, -True, ~True, True << 3)
+print(True == 1, False == 0, True is True, hash(True) == hash(1))
+print(str(True), repr(False), int(True), float(False))
+print(bool(1), bool(0), bool('False'), bool(-0.0))
+d = {1: 'one', True: 'true?'}
+print(d)
+print(sum([True, True, False, True]))
+print(True & False, True | False, True ^ True, type(True & False).__name__, type(True + 0).__name__)
+print([1, 2, 3][True], 'ab'[False])
+print(max(True, 2), min(False, -1))

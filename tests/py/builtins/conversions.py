@@ -1,0 +1,8 @@
+print(hex(255), hex(-255), hex(0), oct(8), oct(-8), bin(10), bin(-10), bin(0), hex(2 ** 64))
+print(ord('a'), ord('€'), ord('\n'), chr(65), chr(8364), chr(10) == '\n')
+print(list('abc'), tuple([1, 2]), dict([('a', 1)]), set([1, 1, 2]), frozenset('aa'), list(range(3)))
+print(str(1.0), str(-5), repr('x'), repr(1.0), str([1.0, 'a']))
+print(bool([]), bool([0]), bool(0.0), bool('0'), int(True), float(False))
+print(list({'a': 1, 'b': 2}), list({'a': 1}.items()), tuple('hi'), list(b'AB'))
+print(int('-0b101', 0), int('0o777', 0), int('  0x1F  ', 16), int('1_0', 10))
+print(format(255, 'x'), format(255, '#b'), format(3.14159, '.2f'), format('s', '>3'), format(1234567, ','))

@@ -1,0 +1,15 @@
+names = ['ann', 'bob', 'cy']
+ages = [31, 25, 40]
+print(list(enumerate(names)), list(enumerate(names, start=10)))
+print(list(zip(names, ages)), list(zip(names, ages, 'xyz')), list(zip()), list(zip([1, 2, 3], 'ab')))
+print(list(map(len, names)), list(map(lambda a, b: a + str(b), names, ages)), list(map(str.upper, names)))
+print(list(filter(None, [0, 1, '', 'a', None, [0]])), list(filter(lambda a: a > 30, ages)))
+print(sorted(ages), sorted(names, reverse=True), sorted(zip(ages, names)))
+print(list(reversed(names)), list(reversed(range(4))), list(reversed('abc')), list(reversed((1, 2))))
+it = iter(names)
+print(next(it), next(it), next(it), next(it, 'exhausted'))
+print(any([False, 0, 'x']), all([1, 'a', [0]]), any([]), all([]))
+z = zip(names, ages)
+print(dict(z))
+m = map(abs, [-1, -2])
+print(next(m), list(m), list(m))

@@ -1,0 +1,4 @@
+def f():
+    return g_undefined()
+print('calling')
+f()

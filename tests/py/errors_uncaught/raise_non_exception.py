@@ -1,0 +1,2 @@
+print('about to raise an int')
+raise 42

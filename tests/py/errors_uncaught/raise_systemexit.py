@@ -1,0 +1,2 @@
+print('raise SystemExit with no args')
+raise SystemExit

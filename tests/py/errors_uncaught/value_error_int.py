@@ -1,0 +1,2 @@
+for s in ['1', '22', 'abc']:
+    print(int(s) * 2)

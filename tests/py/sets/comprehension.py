@@ -1,0 +1,5 @@
+print({x * x for x in range(-5, 6)})
+print({c for c in 'hello world' if c != ' '} == set('helowrd'))
+print(sorted({w.lower() for w in ['A', 'a', 'B', 'b', 'c']}))
+print({(x, y) for x in range(2) for y in range(2)} == {(0, 0), (0, 1), (1, 0), (1, 1)})
+print({n % 7 for n in range(100)})

@@ -1,0 +1,8 @@
+words = 'the quick brown fox jumps over the lazy dog the end'.split()
+uniq = set(words)
+print(len(uniq), sorted(uniq))
+print(sorted(set('mississippi')), len(set('mississippi')))
+a = set('abracadabra')
+b = set('alacazam')
+print(sorted(a - b), sorted(a | b), sorted(a & b), sorted(a ^ b))
+print('a' in a, 'z' in a)

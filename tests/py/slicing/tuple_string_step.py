@@ -1,0 +1,5 @@
+t = tuple(range(20))
+print(t[::5], t[3::4], t[-1::-6], t[15:5:-2])
+s = ''.join([chr(65 + i) for i in range(26)])
+print(s[::5], s[::-5], s[2:20:3], s[20:2:-3])
+print(s[::-1][::-1] == s, len(s[::7]))

@@ -1,0 +1,6 @@
+print(format(42), format(42, 'd'), format(42, '>6'), format(3.5, '.3f'), format('x', '^5'))
+print(format(0.5, '%'), format(1234.5678, ',.2f'), format(-1, '+'), format(10, 'b'), format(10, 'o'))
+print(format(12345678.9, 'e'), format(1e-7, 'f'), format(123.456, 'g'), format(1e16, 'g'), format(123456789, 'g'))
+print(format(True), format(None), format([1, 2]))
+print(format(2 ** 100, ','), format(-(2 ** 70), 'x'))
+print(format(0.0001234, '.2g'), format(1.5, '010.3f'), format(-1.5, '010.3f'), format(7, '=+6'))

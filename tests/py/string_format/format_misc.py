@@ -1,0 +1,7 @@
+print('{0:>{1}}'.format('r', 5), '{:.{}}'.format('abcdef', 3), '{:.3}'.format(3.14159))
+print('{:>5}'.format(None) if False else '{!s:>5}'.format(None))
+print('{}'.format(1.0), '{}'.format(1e100), '{}'.format(0.1 + 0.2), str.format('{}-{}', 1, 2))
+print('%s|%5s|%-5s|' % (1.5, 'ab', 'cd'))
+print('%.0f %.0f %.0f %.0f' % (0.5, 1.5, 2.5, 3.5))
+print('{:.0f} {:.0f} {:.1f} {:.1f}'.format(0.5, 1.5, 0.25, 0.35))
+print('%5.1f%%' % 99.5)

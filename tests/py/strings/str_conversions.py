@@ -1,0 +1,7 @@
+print(str(42), str(-3.5), str(True), str(None), str([1, 'a']), str((1,)), str({'k': [1]}), str({1, 2}))
+print(repr('a'), repr("a'b"), repr('a"b'), repr('tab\t'), repr(42), repr([1, 'x', None]))
+print(str(''), repr(''), str('q' * 3))
+print(ord('A'), chr(97), chr(0x263A) == '\u263a', ord('€'), [ord(c) for c in 'hi!'])
+print(str(1e-5), str(10 ** 20), str(-0), str(range(3)), repr(range(1, 10, 2)))
+print(str(b'abc'), 'abc'.encode('ascii'), 'hé'.encode('utf-8'))
+print(len('日本語'), '日本語'[1], repr('日本'))

@@ -1,0 +1,3 @@
+import sys
+print('exit with 255')
+sys.exit(255)

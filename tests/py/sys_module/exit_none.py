@@ -1,0 +1,3 @@
+import sys
+print('exit with None -> status 0')
+sys.exit(None)

@@ -1,0 +1,3 @@
+import sys
+print('exit with True -> status 1')
+sys.exit(True)

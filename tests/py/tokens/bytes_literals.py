@@ -1,0 +1,10 @@
+# Bytes literals (only repr / len / indexing)
+b = b'abc'
+print(b, len(b), b[0], b[-1])
+print(B"XYZ", b'\x00\xff', rb'\n', br'\t')
+print(b'a' + b'b', b'ab' * 3)
+print(b'hello'[1:3], list(b'hi'))
+print(b'abc' == b'abc', b'abc' < b'abd')
+print(repr(b"it's"), repr(b'say "x"'))
+print('abc'.encode('ascii'), b'abc'.decode('ascii'))
+print(type(b).__name__)

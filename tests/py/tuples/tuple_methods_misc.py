@@ -1,0 +1,7 @@
+t = (3, 1, 4, 1, 5, 9, 2, 6)
+print(t.count(1), t.index(4), t.index(1, 2), min(t), max(t), sum(t))
+print(t[2:5], t[::2], t[-3:], t[5:100], t[100:])
+print(tuple(sorted(t)), t == tuple(list(t)), len(t * 3))
+print(isinstance(t, tuple), type(t) is tuple)
+e = ()
+print(len(e), bool(e), e + e, e * 10)

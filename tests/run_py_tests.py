@@ -1,0 +1,213 @@
+#!/usr/bin/env python3
+"""Run the Python test corpus under python3 (the oracle) and under chaipy in several modes.
+
+For every test program, stdout, the exit status and the last non-empty line of stderr
+of each chaipy run must equal those of the python3 run.  A test may carry a first-line
+header such as ``# chaipy-test: timeout=120 max-rss-mb=150``.
+
+Usage: run_py_tests.py --chaipy PATH [--jobs N] [--modes off,default] [--filter S] [-v] PATHS...
+"""
+import argparse
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from concurrent.futures import ThreadPoolExecutor, as_completed
+
+# Mode name -> extra chaipy arguments placed before the test file.  Add a mode with one line.
+MODES = {
+    "off": ["--jit", "off"],
+    "default": [],
+    # "threshold1": ["--jit", "threshold=1,hotexit=1"],
+}
+DEFAULT_TIMEOUT = 60.0
+
+
+class Result:
+    def __init__(self, status, stdout, stderr, maxrss_kb, timed_out):
+        self.status, self.stdout, self.stderr = status, stdout, stderr
+        self.maxrss_kb, self.timed_out = maxrss_kb, timed_out
+
+    def last_err_line(self):
+        lines = [l for l in self.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
+        return lines[-1] if lines else ""
+
+
+def collect(paths):
+    """All *.py files under paths, skipping helper directories (``_support``, ``_*``)."""
+    found = []
+    for p in paths:
+        if os.path.isfile(p):
+            found.append(os.path.abspath(p))
+            continue
+        for root, dirs, files in os.walk(p):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("_") and d != "__pycache__")
+            found.extend(os.path.abspath(os.path.join(root, f)) for f in sorted(files) if f.endswith(".py"))
+    return sorted(set(found))
+
+
+def parse_header(path):
+    opts = {}
+    try:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            first = f.readline()
+    except OSError:
+        return opts
+    tag = "# chaipy-test:"
+    if first.startswith(tag):
+        for item in first[len(tag):].replace(",", " ").split():
+            if "=" in item:
+                k, v = item.split("=", 1)
+                opts[k.strip()] = v.strip()
+    return opts
+
+
+def run(argv, test, timeout):
+    """Run argv with cwd = the test's directory; returns a Result (with the child's peak RSS)."""
+    env = dict(os.environ)
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    stdin_path = os.path.splitext(test)[0] + ".stdin"
+    stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else open(os.devnull, "rb")
+    with stdin, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(argv, cwd=os.path.dirname(test), env=env, stdin=stdin, stdout=out,
+                                stderr=err, start_new_session=True)
+        pid = proc.pid
+        state = {"done": False, "killed": False}
+        lock = threading.Lock()
+
+        def kill():
+            with lock:
+                if not state["done"]:
+                    state["killed"] = True
+                    try:
+                        os.killpg(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+        timer = threading.Timer(timeout, kill)
+        timer.start()
+        _, wstatus, ru = os.wait4(pid, 0)
+        with lock:
+            state["done"] = True
+        timer.cancel()
+        proc.returncode = os.waitstatus_to_exitcode(wstatus)  # reaped by wait4 (for ru_maxrss)
+        out.seek(0)
+        err.seek(0)
+        return Result(proc.returncode, out.read(), err.read(), ru.ru_maxrss, state["killed"])
+
+
+def first_diff(exp, got):
+    e, g = exp.splitlines(), got.splitlines()
+    for i in range(max(len(e), len(g))):
+        a = e[i] if i < len(e) else "<end of output>"
+        b = g[i] if i < len(g) else "<end of output>"
+        if a != b:
+            return "line %d: expected %r got %r" % (i + 1, a[:200], b[:200])
+    return "trailing newline / whitespace differs"
+
+
+def compare(oracle, res, opts):
+    """Return a list of problem descriptions (empty when the run matches the oracle)."""
+    probs = []
+    if oracle.timed_out:
+        return ["python3 timed out (test is broken)"]
+    if res.timed_out:
+        return ["timed out after %ss" % opts.get("timeout", DEFAULT_TIMEOUT)]
+    if res.stdout != oracle.stdout:
+        probs.append("stdout " + first_diff(oracle.stdout.decode("utf-8", "replace"),
+                                            res.stdout.decode("utf-8", "replace")))
+    if res.status != oracle.status:
+        probs.append("exit status: expected %d got %d" % (oracle.status, res.status))
+    if res.last_err_line() != oracle.last_err_line():
+        probs.append("stderr last line: expected %r got %r" % (oracle.last_err_line()[:200],
+                                                                 res.last_err_line()[:200]))
+    if "max-rss-mb" in opts:
+        limit = float(opts["max-rss-mb"])
+        if res.maxrss_kb / 1024.0 > limit:
+            probs.append("peak RSS %.1f MB exceeds max-rss-mb=%g" % (res.maxrss_kb / 1024.0, limit))
+    return probs
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--chaipy", help="path to the chaipy executable")
+    ap.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--modes", default=",".join(MODES), help="comma-separated (default: %(default)s)")
+    ap.add_argument("--filter", default=None, help="only tests whose path contains this substring")
+    ap.add_argument("--list-modes", action="store_true", help="print the modes and exit")
+    ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("paths", nargs="*", help="test files or directories")
+    args = ap.parse_args()
+    if args.list_modes:
+        for name, extra in MODES.items():
+            print("%-12s chaipy %s" % (name, " ".join(extra + ["FILE"])))
+        return 0
+    if not args.chaipy:
+        ap.error("--chaipy is required")
+    chaipy = os.path.abspath(args.chaipy)
+    modes = [m for m in args.modes.split(",") if m]
+    for m in modes:
+        if m not in MODES:
+            ap.error("unknown mode %r (known: %s)" % (m, ", ".join(MODES)))
+    paths = args.paths or [os.path.join(os.path.dirname(os.path.abspath(__file__)), "py")]
+    tests = [t for t in collect(paths) if args.filter is None or args.filter in t]
+    if not tests:
+        print("no tests found", file=sys.stderr)
+        return 1
+    headers = {t: parse_header(t) for t in tests}
+    oracle_cache, oracle_locks = {}, {t: threading.Lock() for t in tests}
+
+    def oracle(t):
+        with oracle_locks[t]:
+            if t not in oracle_cache:
+                to = float(headers[t].get("timeout", DEFAULT_TIMEOUT))
+                oracle_cache[t] = run([sys.executable, t], t, to)
+            return oracle_cache[t]
+
+    def job(t, mode):
+        to = float(headers[t].get("timeout", DEFAULT_TIMEOUT))
+        res = run([chaipy] + MODES[mode] + [t], t, to)
+        return compare(oracle(t), res, headers[t])
+
+    def rel(t):
+        try:
+            return os.path.relpath(t)
+        except ValueError:
+            return t
+
+    total = len(tests) * len(modes)
+    passed = failed = done = 0
+    tty = sys.stdout.isatty()
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        futs = {pool.submit(job, t, m): (t, m) for t in tests for m in modes}
+        for fut in as_completed(futs):
+            t, m = futs[fut]
+            done += 1
+            try:
+                probs = fut.result()
+            except Exception as e:  # a runner bug must not hide the other results
+                probs = ["runner error: %r" % (e,)]
+            if tty:
+                sys.stdout.write("\r\033[K")
+            if probs:
+                failed += 1
+                print("FAIL [%s] %s: %s" % (m, rel(t), "; ".join(probs)))
+            else:
+                passed += 1
+                if args.verbose:
+                    print("ok   [%s] %s" % (m, rel(t)))
+            if tty:
+                sys.stdout.write("[%d/%d] %d failed" % (done, total, failed))
+            elif done % 200 == 0 or done == total:
+                print("progress: %d/%d done, %d failed" % (done, total, failed))
+            sys.stdout.flush()
+    if tty:
+        sys.stdout.write("\r\033[K")
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
