@@ -72,6 +72,9 @@ struct Expr {
   std::shared_ptr<Arguments> args;          // Lambda
 
   Expr(ExprKind k, Pos p) : kind(k), pos(p) {}
+  ~Expr();  // iterative: expression chains can be far deeper than the C++ stack
+  Expr(const Expr&) = delete;
+  Expr& operator=(const Expr&) = delete;
 };
 
 enum class StmtKind : uint8_t {

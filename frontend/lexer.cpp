@@ -155,8 +155,9 @@ class Lexer {
     _out.tokens.push_back(t);
   }
 
+  // Tokenizer errors point at a single character, as CPython's do.
   void error(const std::string& msg, int line, int c, int end_line, int end_c, const char* type = "SyntaxError") {
-    _out.error = make_syntax_error(_src, _filename, type, msg, line, c, end_line, end_c);
+    _out.error = make_syntax_error(_src, _filename, type, msg, line, c, line, c);
     Token t;
     t.kind = Tok::ERRORTOKEN;
     t.line = line;
@@ -197,7 +198,11 @@ class Lexer {
       int c = col();
       if (width > _indents.back()) {
         if (alt <= _alt_indents.back()) {
-          error("inconsistent use of tabs and spaces in indentation", _line, c, _line, c + 1, "TabError");
+          error("inconsistent use of tabs and spaces in indentation", _line, 0, _line, 0, "TabError");
+          return false;
+        }
+        if (_indents.size() >= 100) {
+          error("too many levels of indentation", _line, c, _line, c + 1, "IndentationError");
           return false;
         }
         _indents.push_back(width);
@@ -220,15 +225,17 @@ class Lexer {
           _out.tokens.push_back(t);
         }
         if (width != _indents.back()) {
-          error("unindent does not match any outer indentation level", _line, c, _line, c + 1, "IndentationError");
+          size_t eol = _src.find('\n', _line_start);
+          int len = int((eol == std::string_view::npos ? _src.size() : eol) - _line_start);
+          error("unindent does not match any outer indentation level", _line, len, _line, len, "IndentationError");
           return false;
         }
         if (alt != _alt_indents.back()) {
-          error("inconsistent use of tabs and spaces in indentation", _line, c, _line, c + 1, "TabError");
+          error("inconsistent use of tabs and spaces in indentation", _line, 0, _line, 0, "TabError");
           return false;
         }
       } else if (alt != _alt_indents.back()) {
-        error("inconsistent use of tabs and spaces in indentation", _line, c, _line, c + 1, "TabError");
+        error("inconsistent use of tabs and spaces in indentation", _line, 0, _line, 0, "TabError");
         return false;
       }
       return true;
@@ -376,12 +383,11 @@ class Lexer {
       break;
     }
     if (peek() == '_') {
-      _pos++;
-      error(fmt::format("invalid {} literal", kind), _line, col0, _line, col());
+      error(fmt::format("invalid {} literal", kind), _line, col(), _line, col());
       return false;
     }
     if (!any && !allow_empty) {
-      error(fmt::format("invalid {} literal", kind), _line, col(), _line, col() + 1);
+      error(fmt::format("invalid {} literal", kind), _line, col() - 1, _line, col());
       return false;
     }
     (void)start;
@@ -453,6 +459,9 @@ class Lexer {
     return true;
   }
 
+  // The line CPython names in "unterminated ... (detected at line N)": the last line with text.
+  int detected_line() const { return (_pos > 0 && _pos <= _src.size() && _src[_pos - 1] == '\n') ? _line - 1 : _line; }
+
   bool lex_string(size_t start, int prefix_len) {
     int line0 = _line, col0 = col();
     _pos = start + prefix_len;
@@ -462,10 +471,10 @@ class Lexer {
     for (;;) {
       if (_pos >= _end) {
         if (qlen == 3)
-          error(fmt::format("unterminated triple-quoted string literal (detected at line {})", _line), line0, col0,
+          error(fmt::format("unterminated triple-quoted string literal (detected at line {})", detected_line()), line0, col0,
                 line0, col0 + 1);
         else
-          error(fmt::format("unterminated string literal (detected at line {})", _line), line0, col0, line0, col0 + 1);
+          error(fmt::format("unterminated string literal (detected at line {})", detected_line()), line0, col0, line0, col0 + 1);
         return false;
       }
       char c = _src[_pos];

@@ -219,9 +219,10 @@ class Parser {
         next();
         star = true;
         if (at(Tok::COMMA) || at(close)) {
-          if (at(close)) fail("named arguments must follow bare *", tpos(cur()));
+          Pos star_pos = tpos(_toks[_p - 1]);
+          if (at(close)) fail("named arguments must follow bare *", star_pos);
           if (peek_tok().kind == close || peek_tok().kind == Tok::DOUBLESTAR)
-            fail("named arguments must follow bare *", tpos(_toks[_p - 1]));
+            fail("named arguments must follow bare *", star_pos);
         } else {
           a->has_vararg = true;
           a->vararg.pos = tpos(cur());
@@ -518,7 +519,7 @@ class Parser {
     if (at(Tok::COLON)) {
       ExprKind k = e->kind;
       if (k == ExprKind::kTuple && !e->parenthesized)
-        fail("only single target (not tuple) can be annotated", e->pos);
+        fail("only single target (not tuple) can be annotated", Pos{e->pos.line, e->pos.col, e->pos.line, e->pos.col});
       if (k == ExprKind::kList) fail("only single target (not list) can be annotated", e->pos);
       if (k == ExprKind::kTuple) fail("only single target (not tuple) can be annotated", e->pos);
       if (k != ExprKind::kName && k != ExprKind::kAttribute && k != ExprKind::kSubscript)
@@ -695,6 +696,7 @@ class Parser {
         _p = save;
         _bracket = br;
       }
+      if (b && at(Tok::ERRORTOKEN)) syntax_error();
       if (b) {
         Pos p = span(prev->pos, b->pos);
         _p = save;
@@ -1015,10 +1017,12 @@ class Parser {
   // Arguments of a call (after '('), through ')'. `call` is the Call node (for genexp args).
   void call_arguments(std::vector<ExprP>& args, std::vector<Keyword>& kws, Expr* call) {
     bool seen_kw = false, seen_dstar = false;
+    const char* late_error = nullptr;
     while (!at(Tok::RPAR)) {
       if (at(Tok::STAR)) {
+        Pos star_pos = tpos(cur());
         ExprP e = star_expression();
-        if (seen_dstar) fail("iterable argument unpacking follows keyword argument unpacking", e->pos);
+        if (seen_dstar) fail("iterable argument unpacking follows keyword argument unpacking", star_pos);
         args.push_back(std::move(e));
       } else if (at(Tok::DOUBLESTAR)) {
         Pos p = tpos(next());
@@ -1063,12 +1067,15 @@ class Parser {
           }
           e = std::move(g);
         }
-        if (seen_dstar) fail("positional argument follows keyword argument unpacking", e->pos);
-        if (seen_kw) fail("positional argument follows keyword argument", e->pos);
+        if ((seen_dstar || seen_kw) && !late_error)
+          late_error = seen_dstar ? "positional argument follows keyword argument unpacking"
+                                  : "positional argument follows keyword argument";
         args.push_back(std::move(e));
       }
       if (!accept(Tok::COMMA)) break;
     }
+    // CPython reports this one where the argument list ends
+    if (late_error && at(Tok::RPAR)) fail(late_error, tpos(cur()));
     if (!accept(Tok::RPAR)) {
       const Expr* prev = !args.empty() ? args.back().get() : (!kws.empty() ? kws.back().value.get() : nullptr);
       missing_comma_or_error(prev);
@@ -1391,8 +1398,10 @@ class Parser {
       }
   }
 
+  static Pos fpos(const Token& t) { return Pos{t.end_line, t.end_col, t.end_line, t.end_col}; }
+
   void fstring_body(FStringBuilder& b, std::string_view body, const Token& t, int nesting) {
-    if (nesting > 2) fail("f-string: expressions nested too deeply", tpos(t));
+    if (nesting > 2) fail("f-string: expressions nested too deeply", fpos(t));
     StringPrefix pre = string_prefix(t.text);
     size_t i = 0;
     std::string chunk;
@@ -1404,7 +1413,7 @@ class Parser {
       char c = body[i];
       if (c == '{' && i + 1 < body.size() && body[i + 1] == '{') { chunk += '{'; i += 2; continue; }
       if (c == '}' && i + 1 < body.size() && body[i + 1] == '}') { chunk += '}'; i += 2; continue; }
-      if (c == '}') fail("f-string: single '}' is not allowed", tpos(t));
+      if (c == '}') fail("f-string: single '}' is not allowed", fpos(t));
       if (c != '{') {
         if (c == '\\' && !pre.raw && i + 1 < body.size()) { chunk += c; chunk += body[i + 1]; i += 2; continue; }
         chunk += c;
@@ -1430,12 +1439,12 @@ class Parser {
         if (c == quote) quote = 0;
         continue;
       }
-      if (c == '\\') fail("f-string expression part cannot include a backslash", tpos(t));
+      if (c == '\\') fail("f-string expression part cannot include a backslash", fpos(t));
       if (c == '\'' || c == '"') { quote = c; continue; }
       if (c == '(' || c == '[' || c == '{') { depth++; continue; }
       if ((c == ')' || c == ']' || c == '}') && depth > 0) { depth--; continue; }
       if (depth > 0) continue;
-      if (c == '#') fail("f-string expression part cannot include '#'", tpos(t));
+      if (c == '#') fail("f-string expression part cannot include '#'", fpos(t));
       if (c == '}' || c == ':') { expr_end = i; break; }
       if (c == '!' && i + 1 < body.size() && body[i + 1] != '=') { expr_end = i; break; }
       if (c == '=' && i + 1 < body.size() && body[i + 1] != '=' && i > start &&
@@ -1446,12 +1455,12 @@ class Parser {
       }
       if (c == '=' && i + 1 < body.size() && body[i + 1] == '=') { i++; continue; }
     }
-    if (quote) fail("f-string: unterminated string", tpos(t));
-    if (expr_end == std::string_view::npos) fail("f-string: expecting '}'", tpos(t));
+    if (quote) fail("f-string: unterminated string", fpos(t));
+    if (expr_end == std::string_view::npos) fail("f-string: expecting '}'", fpos(t));
     std::string_view expr_text = body.substr(start, expr_end - start);
     bool blank = true;
     for (char ch : expr_text) if (!std::isspace(uint8_t(ch))) blank = false;
-    if (blank) fail("f-string: empty expression not allowed", tpos(t));
+    if (blank) fail("f-string: empty expression not allowed", fpos(t));
     // parse the expression from its place in the source
     size_t abs_begin = size_t(expr_text.data() - _src.data());
     LexRange r;
@@ -1466,8 +1475,8 @@ class Parser {
     sub._depth = _depth;
     ExprP value = sub.at_kw("yield") ? sub.yield_expr() : sub.star_expressions();
     if (!sub.at(Tok::ENDMARKER)) {
-      if (sub.at(Tok::EQUAL)) fail("f-string: expecting '}'", tpos(t));
-      fail("f-string: invalid syntax", tpos(t));
+      if (sub.at(Tok::EQUAL)) fail("f-string: expecting '}'", fpos(t));
+      fail("f-string: invalid syntax", fpos(t));
     }
     i = expr_end;
     int conversion = -1;
@@ -1478,10 +1487,10 @@ class Parser {
     }
     if (i < body.size() && body[i] == '!') {
       i++;
-      if (i >= body.size()) fail("f-string: expecting '}'", tpos(t));
+      if (i >= body.size()) fail("f-string: expecting '}'", fpos(t));
       char cv = body[i];
       if (cv != 's' && cv != 'r' && cv != 'a')
-        fail("f-string: invalid conversion character: expected 's', 'r', or 'a'", tpos(t));
+        fail("f-string: invalid conversion character: expected 's', 'r', or 'a'", fpos(t));
       conversion = cv;
       i++;
     }
@@ -1503,23 +1512,76 @@ class Parser {
       fstring_body(sb, body.substr(s0, i - s0), t, nesting + 1);
       spec = sb.finish(tpos(t));
     }
-    if (i >= body.size() || body[i] != '}') fail("f-string: expecting '}'", tpos(t));
+    if (i >= body.size() || body[i] != '}') fail("f-string: expecting '}'", fpos(t));
     if (debug && conversion < 0 && !spec) conversion = 'r';
-    auto fv = mk(ExprKind::kFormattedValue, tpos(t));
+    auto fv = mk(ExprKind::kFormattedValue, fpos(t));
     fv->a = std::move(value);
     fv->op = conversion;
     fv->b = std::move(spec);
-    b.add_value(std::move(fv), tpos(t));
+    b.add_value(std::move(fv), fpos(t));
     return i + 1;
   }
 };
+
+// Expression chains like 1+1+1+... are parsed by loops but make deep trees; the later passes
+// recurse over them, so bound the depth here with an explicit stack.
+int expr_depth(const Expr* root) {
+  int best = 0;
+  std::vector<std::pair<const Expr*, int>> work{{root, 1}};
+  while (!work.empty()) {
+    auto [e, d] = work.back();
+    work.pop_back();
+    if (!e) continue;
+    best = std::max(best, d);
+    for (const Expr* c : {e->a.get(), e->b.get(), e->c.get()}) work.push_back({c, d + 1});
+    for (auto& x : e->elts) work.push_back({x.get(), d + 1});
+    for (auto& x : e->values) work.push_back({x.get(), d + 1});
+    for (auto& k : e->keywords) work.push_back({k.value.get(), d + 1});
+    for (auto& g : e->generators) {
+      work.push_back({g.target.get(), d + 1});
+      work.push_back({g.iter.get(), d + 1});
+      for (auto& x : g.ifs) work.push_back({x.get(), d + 1});
+    }
+    if (e->args) {
+      for (auto& x : e->args->defaults) work.push_back({x.get(), d + 1});
+      for (auto& x : e->args->kw_defaults) work.push_back({x.get(), d + 1});
+    }
+  }
+  return best;
+}
+
+const Expr* too_deep(const StmtList& body) {
+  constexpr int kMaxExprDepth = 1500;
+  for (auto& s : body) {
+    for (const Expr* e : {s->target.get(), s->value.get(), s->test.get()})
+      if (e && expr_depth(e) > kMaxExprDepth) return e;
+    for (auto* v : {&s->targets, &s->decorators})
+      for (auto& e : *v)
+        if (expr_depth(e.get()) > kMaxExprDepth) return e.get();
+    for (auto& k : s->keywords)
+      if (expr_depth(k.value.get()) > kMaxExprDepth) return k.value.get();
+    for (auto& it : s->items)
+      for (const Expr* e : {it.context_expr.get(), it.optional_vars.get()})
+        if (e && expr_depth(e) > kMaxExprDepth) return e;
+    if (s->args) {
+      for (auto& x : s->args->defaults) if (expr_depth(x.get()) > kMaxExprDepth) return x.get();
+      for (auto& x : s->args->kw_defaults) if (x && expr_depth(x.get()) > kMaxExprDepth) return x.get();
+    }
+    for (auto* l : {&s->body, &s->orelse, &s->finalbody})
+      if (const Expr* e = too_deep(*l)) return e;
+    for (auto& h : s->handlers) {
+      if (h.type && expr_depth(h.type.get()) > kMaxExprDepth) return h.type.get();
+      if (const Expr* e = too_deep(h.body)) return e;
+    }
+  }
+  return nullptr;
+}
 
 }  // namespace
 
 ParseResult parse_source(std::string_view src, const std::string& filename, ParseMode mode) {
   ParseResult res;
   LexOutput lo = tokenize(src, filename);
-  size_t ntoks = lo.tokens.size();
   Parser p(src, filename, std::move(lo.tokens));
   try {
     if (mode == ParseMode::kEval) {
@@ -1537,13 +1599,19 @@ ParseResult parse_source(std::string_view src, const std::string& filename, Pars
   } catch (const ParseError& err) {
     if (err.lexer_error) {
       res.error = *err.lexer_error;
-    } else if (lo.error && (p.at(Tok::ERRORTOKEN) || (err.generic && !lo.eof_unclosed) ||
-                            (lo.eof_unclosed && err.token_index + 3 >= ntoks))) {
+    } else if (lo.error && (p.at(Tok::ERRORTOKEN) || (err.generic && !lo.eof_unclosed))) {
       res.error = lo.error;
     } else {
       res.error = make_syntax_error(src, filename, err.type, err.msg, err.pos.line, err.pos.col, err.pos.end_line,
                                     err.pos.end_col);
       if (err.type == "IndentationError" && err.msg == "unexpected indent") res.error->end_offset = -1;
+    }
+  }
+  if (!res.error) {
+    if (const Expr* e = too_deep(res.module.body)) {
+      res.error = make_syntax_error(src, filename, "RecursionError", "maximum recursion depth exceeded during compilation",
+                                    e->pos.line, e->pos.col, e->pos.end_line, e->pos.end_col);
+      res.module.body.clear();
     }
   }
   return res;

@@ -201,7 +201,7 @@ class Builder {
       case StmtKind::kImportFrom:
         for (auto& a : s.names) {
           if (a.name == "*") {
-            if (_cur->kind != ScopeKind::kModule) throw SymError{"import * only allowed at module level", s.pos};
+            if (_cur->kind != ScopeKind::kModule) throw SymError{"import * only allowed at module level", a.pos};
             continue;
           }
           std::string store = a.asname.empty() ? a.name.substr(0, a.name.find('.')) : a.asname;

@@ -486,6 +486,7 @@ int better(Value a, Value b, CmpOp op) {
 
 Value min_max(Value* args, size_t nargs, TupleObject* kwnames, CmpOp op, const char* name) {
   size_t npos = npos_of(nargs, kwnames);
+  if (npos == 0) return raise_fmt(exc::TypeError, "{} expected at least 1 argument, got 0", name);
   Value key = Value::null(), dflt = Value::null();
   for (size_t k = 0; k < nargs - npos; k++) {
     std::string_view n = kwname(kwnames, k);
@@ -493,7 +494,6 @@ Value min_max(Value* args, size_t nargs, TupleObject* kwnames, CmpOp op, const c
     else if (n == "default") dflt = args[npos + k];
     else return raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", n, name);
   }
-  if (npos == 0) return raise_fmt(exc::TypeError, "{} expected at least 1 argument, got 0", name);
   if (npos > 1 && !dflt.is_null())
     return raise_fmt(exc::TypeError, "Cannot specify a default for {}() with multiple positional arguments", name);
   if (key.is_none()) key = Value::null();
@@ -566,10 +566,12 @@ Value builtin_sum(Value* args, size_t nargs, TupleObject* kwnames) {
       item = iter_next(it);
       if (item.is_exc()) return item;
       if (item.is_null()) return int_from_i64(acc);
-      int64_t b;
+      int64_t b, sum;
       if ((item.is_small_int() || item.is_bool() || (item.is_obj() && item.as_obj()->type == types::int_)) &&
-          int_get_i64(item, &b) && !__builtin_add_overflow(acc, b, &acc))
+          int_get_i64(item, &b) && !__builtin_add_overflow(acc, b, &sum)) {
+        acc = sum;
         continue;
+      }
       result = binary_op(int(BinOp::ADD), int_from_i64(acc), item);
       if (result.is_exc()) return result;
       item = Value::null();

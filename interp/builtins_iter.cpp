@@ -341,12 +341,30 @@ Value builtin_sorted(Value* args, size_t nargs, TupleObject* kwnames) {
     if (npos == 0) return raise(exc::TypeError, "sorted expected 1 argument, got 0");
     return raise_fmt(exc::TypeError, "sorted expected 1 argument, got {}", npos);
   }
+  Value key = Value::null();
+  bool reverse = false;
+  for (size_t k = 0; k < nargs - npos; k++) {
+    std::string_view n = as_str(kwnames->items[k])->view();
+    Value v = args[npos + k];
+    if (n == "key") {
+      key = v.is_none() ? Value::null() : v;
+    } else if (n == "reverse") {
+      if (v.is_bool()) {
+        reverse = v.as_bool();
+      } else {
+        if (v.is_double()) return raise(exc::TypeError, "'float' object cannot be interpreted as an integer");
+        int t = is_int(v) ? truthy(v) : -2;
+        if (t == -2) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+        if (t < 0) return Value::exc();
+        reverse = t;
+      }
+    } else {
+      return raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for sort()", n);
+    }
+  }
   Value l = to_list(args[0]);
   if (l.is_exc()) return l;
-  Value sort = getattr(l, NAME("sort"));
-  if (sort.is_exc()) return sort;
-  // list.sort validates key= / reverse= with its own messages, as CPython's sorted does.
-  Value r = call(sort, args + 1, nargs - 1, kwnames);
+  Value r = list_sort_impl(l.as<ListObject>(), key, reverse);
   if (r.is_exc()) return r;
   return l;
 }

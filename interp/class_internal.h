@@ -15,7 +15,7 @@ namespace chaipy::cls {
   X(__setitem__) X(__delitem__) X(__contains__) X(__bool__) X(__get__) X(__set__) X(__delete__)         \
   X(__set_name__) X(__init_subclass__) X(__class_getitem__) X(__class__) X(__dict__) X(__name__)         \
   X(__qualname__) X(__module__) X(__doc__) X(__mro__) X(__bases__) X(__base__) X(__classcell__)         \
-  X(__slots__) X(__self__) X(__func__) X(__defaults__) X(__kwdefaults__) X(__code__) X(__globals__)     \
+  X(__slots__) X(__self__) X(__defaults__) X(__kwdefaults__) X(__code__) X(__globals__)     \
   X(__closure__) X(__wrapped__) X(__traceback__) X(__cause__) X(__context__) X(__suppress_context__)   \
   X(__notes__) X(__file__) X(__prepare__) X(__annotations__) X(__isabstractmethod__) X(__thisclass__)   \
   X(__self_class__) X(__format__) X(__builtins__) X(args) X(value) X(code) X(strerror) X(filename)      \
@@ -27,6 +27,7 @@ struct Names {
   CHAIPY_CLASS_NAMES(X)
 #undef X
   StrObject* errno_;
+  StrObject* func_;  // "__func__" (a reserved identifier)
   StrObject* binop[kNumBinOps];
   StrObject* rbinop[kNumBinOps];
   StrObject* ibinop[kNumBinOps];
@@ -42,6 +43,8 @@ Value lookup(TypeObject* t, StrObject* name);
 uint64_t next_version();
 // The nearest non-heap (built-in) type in t's base chain: whose C layout and default slots t uses.
 TypeObject* solid_base(TypeObject* t);
+// Calling convention (the VM's): `nargs` counts every argument; the last nkw(kwnames) of them
+// are the keyword values.
 inline size_t nkw(TupleObject* kw) { return kw ? kw->size : 0; }
 // f(self, *args, **kw) without allocating for small argument counts.
 Value call_prepend(Value f, Value self, Value* args, size_t nargs, TupleObject* kw);
@@ -103,15 +106,27 @@ struct PropertyObject : WrapperObject {
   Value name;  // set by __set_name__ (null otherwise)
 };
 struct SuperObject : Object {
-  TypeObject* type;      // the class after which lookup starts
+  TypeObject* thisclass; // the class after which lookup starts
   Value obj;             // the bound instance or class (null if unbound)
   TypeObject* obj_type;  // type(obj), or obj itself if it is a class
 };
+
+// -- Subclasses of built-in types (class_builtin_sub.cpp) ----------------------------------------------
+// Returns sb if instances of a subclass of sb can be made (and sets the kType*Subclass flag).
+TypeObject* subclassable_builtin_flag(TypeObject* sb, uint32_t* flag);
+void builtin_sub_setup(TypeObject* t);  // trace/finalize trampolines
+Value builtin_sub_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw);
+DictObject* builtin_sub_dict(Value self, bool create);  // the instance's attribute dict
+void init_builtin_sub_methods();
+inline bool is_builtin_sub(TypeObject* t) {
+  return (t->flags & kTypeHeap) && !(t->flags & (kTypeInstanceLayout | kTypeTypeSubclass));
+}
 
 // -- Init parts ------------------------------------------------------------------------------------
 void init_object_methods();
 void init_type_methods();
 void init_descr_types();
 void init_exception_types();
+int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw);
 
 }  // namespace chaipy::cls

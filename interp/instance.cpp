@@ -279,6 +279,11 @@ Value generic_getattr(Value self, StrObject* name) {
   if ((t->flags & kTypeInstanceLayout) && self.is_obj()) {
     Value v = instance_get_slot(self.as<InstanceObject>(), name);
     if (!v.is_null()) return v;
+  } else if (is_builtin_sub(t)) {
+    if (DictObject* d = builtin_sub_dict(self, false)) {
+      Value v = dict_get_str(d, name);
+      if (!v.is_null()) return v;
+    }
   }
   if (!descr.is_null()) {
     if (dt == types::function) {
@@ -292,6 +297,7 @@ Value generic_getattr(Value self, StrObject* name) {
   if (name == S.__class__) return obj(t);
   if (name == S.__dict__ && (t->flags & kTypeInstanceLayout) && t != types::object && self.is_obj())
     return obj(instance_to_dict_mode(self.as<InstanceObject>()));
+  if (name == S.__dict__ && is_builtin_sub(t)) return obj(builtin_sub_dict(self, true));
   return raise_no_attr(self, name);
 }
 
@@ -337,6 +343,17 @@ int generic_setattr(Value self, StrObject* name, Value v) {
       }
     }
     return instance_set_slot(self.as<InstanceObject>(), name, v);
+  }
+  if (is_builtin_sub(t)) {
+    if (v.is_null()) {
+      DictObject* d = builtin_sub_dict(self, false);
+      if (!d || dict_get_str(d, name).is_null()) {
+        raise_no_attr(self, name);
+        return -1;
+      }
+      return dict_del(d, obj(name));
+    }
+    return dict_set_str(builtin_sub_dict(self, true), name, v);
   }
   if (descr.is_null() || v.is_null())
     raise_no_attr(self, name);
@@ -573,19 +590,12 @@ void init_object_methods() {
   g_object_setattr = dict_get_str(O->dict, S.__setattr__);
   g_object_delattr = dict_get_str(O->dict, S.__delattr__);
   for (int i = 0; i < 6; i++) g_object_cmp[i] = dict_get_str(O->dict, S.cmp[i]);
-  // Built-in types made before object's slots existed inherit the identity defaults.
-  std::vector<TypeObject*> work = {O};
-  while (!work.empty()) {
-    TypeObject* t = work.back();
-    work.pop_back();
-    if (t->subclasses)
-      for (TypeObject* s : *t->subclasses) {
-        if (!s->hash && s != types::none) s->hash = t->hash;
-        if (!s->richcompare) s->richcompare = t->richcompare;
-        if (!s->tp_new && (s->flags & kTypeExceptionLayout)) s->tp_new = t->tp_new;
-        work.push_back(s);
-      }
-  }
+  // Built-in types made before object's slots existed: the hashable-by-identity ones.
+  for (TypeObject* t : {types::none, types::not_implemented, types::ellipsis, types::function,
+                        types::builtin_function, types::module, types::code, types::cell, types::traceback,
+                        types::generator, types::seq_iter, types::property, types::staticmethod,
+                        types::classmethod, types::super, types::shape, types::method})
+    if (t && !t->hash) t->hash = object_hash;
 }
 
 }  // namespace cls

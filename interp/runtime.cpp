@@ -169,6 +169,24 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
   return true;
 }
 
+// -- None, NotImplemented, Ellipsis ---------------------------------------------------------------
+namespace {
+Value none_repr(Value) { return obj(str_intern("None")); }
+int none_bool(Value) { return 0; }
+Value not_implemented_repr(Value) { return obj(str_intern("NotImplemented")); }
+Value ellipsis_repr(Value) { return obj(str_intern("Ellipsis")); }
+int64_t singleton_hash(Value v) { return int64_t((v.bits() & Value::kPayloadMask) >> 4) | 1; }
+void init_singleton_types() {
+  types::none->repr = none_repr;
+  types::none->boolean = none_bool;
+  types::none->hash = singleton_hash;
+  types::not_implemented->repr = not_implemented_repr;
+  types::not_implemented->hash = singleton_hash;
+  types::ellipsis->repr = ellipsis_repr;
+  types::ellipsis->hash = singleton_hash;
+}
+}  // namespace
+
 // Accessors used by the EXCDEF expansion in runtime_init (`object` has none: it is not an exception).
 #define EXCDEF(name, base) \
   [[maybe_unused]] static TypeObject* exc_base_##name() { return exc::name; }
@@ -249,6 +267,8 @@ void runtime_init(int argc, char** argv) {
   init_set_type();
   init_range_slice_types();
   init_code_types();
+  init_generator_type();
+  init_singleton_types();
   g_sys_modules = dict_new();
   g_builtins = dict_new();
   init_builtins_module();

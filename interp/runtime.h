@@ -97,6 +97,9 @@ Value bytes_new(std::string_view data);
 
 // format(v, spec) — the format-spec mini-language (objects/format.cpp)
 Value format_value(Value v, StrObject* spec);
+Value str_from_codepoint(uint32_t cp);              // chr(): a one-character str
+int64_t str_codepoint_at(StrObject* s, int64_t i);  // ord()-style code point at index 0 <= i < length
+Value range_reversed(Value range);                  // reversed(range) iterator
 
 // -- Generic protocols (abstract.cpp) ---------------------------------------------------------
 Value repr(Value v);                   // a str
@@ -148,6 +151,20 @@ Value vm_run_class_body(FunctionObject* body, DictObject* ns);
 bool vm_super_args(Value* type, Value* self);
 extern int64_t g_recursion_limit;
 
+// -- Imports (import.cpp) -------------------------------------------------------------------------
+// IMPORT_NAME: __import__(name, globals, fromlist, level) semantics of CPython's importlib,
+// including packages, relative imports (level > 0, resolved against globals' __package__ /
+// __name__), submodules named in fromlist, sys.modules caching, and the __pycache__ cache.
+Value import_name(StrObject* name, DictObject* globals, Value fromlist, int64_t level);
+// IMPORT_FROM fallback: `from pkg import sub` when `sub` is not yet an attribute of pkg.
+Value import_from(Value module, StrObject* name);
+// Start-up: sys.path[0] = script_dir ('' for -c / stdin), then the PYTHONPATH entries; also
+// installs __import__, the built-in importlib / importlib.util modules, sys.dont_write_bytecode.
+void import_init_path(std::string_view script_dir);
+// `-m name`: finds `name` on sys.path (a package runs name.__main__), runs it as __main__.
+// Returns the module code's result (Value::exc() with the exception pending on failure).
+Value import_run_main(std::string_view modname);
+
 // -- Native function objects and method tables ------------------------------------------------
 struct MethodDef {
   const char* name;
@@ -176,7 +193,8 @@ std::string str_utf8(Value v);
 void runtime_init(int argc, char** argv);
 // Per-type initialisers called by runtime_init (objects/*.cpp, modules/*.cpp).
 void init_class_types();   // typeobject.cpp: object, type, super, property, methods, exceptions...
-void init_code_types();    // vm side: code, function, cell, traceback, generator
+void init_code_types();    // vm_support.cpp: code, function, cell, traceback, builtin functions
+void init_generator_type(); // generator.cpp
 void init_int_type();
 void init_float_type();
 void init_complex_type();

@@ -20,6 +20,7 @@ void init_names() {
   CHAIPY_CLASS_NAMES(X)
 #undef X
   S.errno_ = str_intern("errno");
+  S.func_ = str_intern("__func__");
   for (int i = 0; i < kNumBinOps; i++) {
     S.binop[i] = str_intern(kBinOpInfo[i].dunder);
     S.rbinop[i] = str_intern(kBinOpInfo[i].rdunder);
@@ -112,7 +113,7 @@ TupleObject* tuple_of(Value* args, size_t n) {
 }
 
 Value call_prepend(Value f, Value self, Value* args, size_t nargs, TupleObject* kw) {
-  size_t total = nargs + nkw(kw);
+  size_t total = nargs;  // keyword values are the last nkw(kw) of the nargs
   Value buf[10];
   std::vector<Value> big;
   Value* a = buf;
@@ -224,7 +225,8 @@ bool acceptable_base(TypeObject* b) {
   if (b->flags & kTypeHeap) return true;
   if (b == types::object || (b->flags & kTypeExceptionLayout)) return true;
   if (b == types::type) return true;
-  return false;
+  uint32_t flag;
+  return subclassable_builtin_flag(b, &flag) != nullptr;
 }
 
 DictObject* dict_copy(DictObject* d) {
@@ -271,7 +273,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
   for (uint64_t i = 0; i < bases->size; i++) {
     TypeObject* bt = bases->items[i].as<TypeObject>();
     TypeObject* sb = solid_base(bt);
-    if (!best_solid || is_subtype(sb, best_solid)) {
+    if (!best_solid || (sb != best_solid && is_subtype(sb, best_solid))) {
       best_solid = sb;
       best = bt;
     } else if (!is_subtype(best_solid, sb)) {
@@ -291,12 +293,17 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
   uint32_t inherited = best_solid->flags & (kTypeIntSubclass | kTypeStrSubclass | kTypeListSubclass |
                                             kTypeTupleSubclass | kTypeDictSubclass | kTypeTypeSubclass);
   if (best_solid == types::type) inherited |= kTypeTypeSubclass;
+  uint32_t sub_flag = 0;
+  bool builtin_sub = subclassable_builtin_flag(best_solid, &sub_flag) != nullptr;
+  inherited |= sub_flag;
   t->flags = kTypeHeap | kTypeBaseType | inherited;
   if (best_solid->flags & kTypeExceptionLayout) {
     t->flags |= kTypeInstanceLayout | kTypeExceptionLayout;
     t->instance_size = sizeof(ExceptionObject);
   } else if (best_solid == types::type) {
     t->instance_size = sizeof(TypeObject);
+  } else if (builtin_sub) {
+    t->instance_size = best_solid->instance_size;
   } else {
     t->flags |= kTypeInstanceLayout;
     t->instance_size = sizeof(InstanceObject);
@@ -305,6 +312,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
   t->subclasses = new std::vector<TypeObject*>();
   t->trace = best_solid->trace;
   t->finalize = best_solid->finalize;
+  if (builtin_sub) builtin_sub_setup(t);
   for (uint64_t i = 0; i < bases->size; i++) {
     TypeObject* bt = bases->items[i].as<TypeObject>();
     if (!bt->subclasses) bt->subclasses = new std::vector<TypeObject*>();
@@ -360,7 +368,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     if (f.is_null()) continue;
     Value bound = bind_for_class(f, t);
     if (bound.is_exc()) return bound;
-    Value r = call(bound, kwvals, 0, kwnames);
+    Value r = call(bound, kwvals, nkw(kwnames), kwnames);
     if (r.is_exc()) return r;
     break;
   }
@@ -371,6 +379,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
 
 Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nk = nkw(kwnames);
+  nargs -= nk;  // positional count; keyword values follow
   if (nargs < 2) return raise(exc::TypeError, "__build_class__: not enough arguments");
   if (!isinstance_exact(args[0], types::function)) return raise(exc::TypeError, "__build_class__: func must be a function");
   if (!is_str(args[1])) return raise(exc::TypeError, "__build_class__: name is not a string");
@@ -418,7 +427,7 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
     if (!prep.is_null()) {
       std::vector<Value> pa = {args[1], obj(bases)};
       pa.insert(pa.end(), kwvals.begin(), kwvals.end());
-      Value r = call(prep, pa.data(), 2, kwtuple);
+      Value r = call(prep, pa.data(), pa.size(), kwtuple);
       if (r.is_exc()) return r;
       if (!is_dict(r)) return raise_fmt(exc::TypeError, "{}.__prepare__() must return a mapping, not {}",
                                         is_subtype(type_of(meta), types::type) ? meta.as<TypeObject>()->name->data : "<metaclass>",
@@ -433,7 +442,7 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
     return type_new_impl(types::type, as_str(args[1]), bases, ns, kwvals.data(), kwtuple);
   std::vector<Value> ca = {args[1], obj(bases), obj(ns)};
   ca.insert(ca.end(), kwvals.begin(), kwvals.end());
-  return call(meta, ca.data(), 3, kwtuple);
+  return call(meta, ca.data(), ca.size(), kwtuple);
 }
 
 namespace cls {
@@ -443,7 +452,7 @@ Value type_call(Value callable, Value* args, size_t nargs, TupleObject* kw) {
   auto* t = callable.as<TypeObject>();
   if (t == types::type) {
     if (nargs == 1 && nkw(kw) == 0) return obj(type_of(args[0]));
-    if (nargs != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
+    if (nargs - nkw(kw) != 3) return raise(exc::TypeError, "type() takes 1 or 3 arguments");
   }
   if (!t->tp_new) return raise_fmt(exc::TypeError, "cannot create '{}' instances", t->name->view());
   Value o = t->tp_new(t, args, nargs, kw);
@@ -457,7 +466,7 @@ Value type_call(Value callable, Value* args, size_t nargs, TupleObject* kw) {
 namespace {
 
 Value type_tp_new(TypeObject* meta, Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 3) return raise(exc::TypeError, "type.__new__() takes exactly 3 arguments");
+  if (nargs - nkw(kw) != 3) return raise(exc::TypeError, "type.__new__() takes exactly 3 arguments");
   if (!is_str(args[0])) return raise_fmt(exc::TypeError, "type.__new__() argument 1 must be str, not {}", type_name(args[0]));
   if (!is_tuple(args[1]))
     return raise_fmt(exc::TypeError, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
@@ -719,15 +728,6 @@ Value native_classmethod(const char* name, NativeFn fn, TypeObject* owner) {
 
 }  // namespace cls
 
-// -- Exceptions created by the runtime --------------------------------------------------------------
-Value exception_new(TypeObject* type, TupleObject* args) {
-  if (type->flags & kTypeHeap) return call(obj(type), args->items, args->size);
-  Value o = type->tp_new(type, args->items, args->size, nullptr);
-  if (o.is_exc()) return o;
-  if (type->init && type->init(o, args->items, args->size, nullptr) < 0) return Value::exc();
-  return o;
-}
-
 void init_class_types() {
   init_names();
   empty_tuple();
@@ -735,6 +735,7 @@ void init_class_types() {
   init_type_methods();
   init_descr_types();
   init_exception_types();
+  init_builtin_sub_methods();
 }
 
 }  // namespace chaipy

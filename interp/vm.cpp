@@ -10,6 +10,7 @@
 //    table, pops frames up to the entry frame and returns Value::exc() from there.
 #include <sys/mman.h>
 
+#include <cstdlib>
 #include <cstring>
 
 #include "interp/vm.h"
@@ -28,6 +29,7 @@ Frame* g_frame = nullptr;        // innermost running Python frame
 int64_t g_depth = 0;             // Python frames live
 int g_native_depth = 0;          // nested interpreter loops
 Value g_handled = Value::null(); // exception being handled (sys.exc_info)
+bool g_yielded = false;          // set by YIELD_VALUE for gen_resume
 
 void trace_frames(Tracer& t) {
   t.visit(g_handled);
@@ -205,7 +207,7 @@ Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleO
   return f;
 }
 
-Value run(Frame* entry);
+Value run(Frame* entry, bool throwing = false);
 
 void add_traceback(Frame* f) {
   if (!exc_pending()) return;
@@ -234,19 +236,10 @@ Value unbound_local(CodeObject* co, uint32_t i) {
 
 Value name_error(StrObject* name) { return raise_fmt(exc::NameError, "name '{}' is not defined", name->view()); }
 
-Value do_import(StrObject* name, Value fromlist, Value level) {
-  Value m = dict_get_str(g_sys_modules, name);
-  if (!m.is_null()) {
-    // `import a.b` without fromlist binds the top-level package.
-    std::string_view n = name->view();
-    size_t dot = n.find('.');
-    if (dot != std::string_view::npos && (fromlist.is_none() || (is_tuple(fromlist) && fromlist.as<TupleObject>()->size == 0))) {
-      Value top = dict_get_str(g_sys_modules, str_intern(n.substr(0, dot)));
-      if (!top.is_null()) return top;
-    }
-    return m;
-  }
-  return raise_fmt(exc::ModuleNotFoundError, "No module named '{}'", name->view());
+Value do_import(Frame* f, StrObject* name, Value fromlist, Value level) {
+  int64_t lv = 0;
+  if (!level.is_null() && !level.is_none() && !int_to_i64(level, &lv)) return raise(exc::TypeError, "level must be an integer");
+  return import_name(name, f->globals, fromlist, lv);
 }
 
 Value unpack_error(size_t expected, size_t got, bool too_many) {
@@ -332,6 +325,58 @@ Value call_ex(Value callable, Value args, Value kwargs) {
 }  // namespace
 
 Value vm_handled_exception() { return g_handled; }
+
+Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
+  *yielded = false;
+  if (gen->running) return raise(exc::ValueError, "generator already executing");
+  if (gen->finished) {
+    if (throwing) return Value::exc();
+    return Value::null();
+  }
+  Frame* saved = gen->frame;
+  if (g_depth >= g_recursion_limit || g_stack_top + gen->frame_bytes > g_stack_hi)
+    return raise(exc::RecursionError, "maximum recursion depth exceeded");
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  std::memcpy(static_cast<void*>(f), saved, gen->frame_bytes);
+  g_stack_top += gen->frame_bytes;
+  f->prev = g_frame;
+  f->flags |= kFrameEntry;
+  f->sp = f->localsplus + gen->sp_offset;
+  if (!throwing) *f->sp++ = v;
+  g_frame = f;
+  g_depth++;
+  gen->running = true;
+  Value outer_handled = g_handled;
+  g_handled = gen->exc_state;
+  g_yielded = false;
+  Value r = run(f, throwing);
+  bool y = g_yielded;
+  g_yielded = false;
+  gen->running = false;
+  gen->exc_state = g_handled;
+  g_handled = outer_handled;
+  if (y) {
+    // The popped frame's memory is intact until the next push: copy it back.
+    std::memcpy(static_cast<void*>(saved), f, gen->frame_bytes);
+    gen->sp_offset = uint32_t(f->sp - f->localsplus);
+    *yielded = true;
+    return r;
+  }
+  gen->finished = true;
+  std::free(gen->frame);
+  gc::note_external(-int64_t(gen->frame_bytes));
+  gen->frame = nullptr;
+  if (r.is_exc() && exc_matches(exc::StopIteration)) {
+    Value e = exc_fetch();
+    raise(exc::RuntimeError, "generator raised StopIteration");
+    Value ne = exc_fetch();
+    ne.as<ExceptionObject>()->cause = e;
+    ne.as<ExceptionObject>()->context = e;
+    ne.as<ExceptionObject>()->suppress_context = true;
+    exc_restore(ne);
+  }
+  return r;
+}
 Frame* vm_current_frame() { return g_frame; }
 
 void vm_init() {
@@ -411,7 +456,7 @@ inline bool small_add(int64_t a, int64_t b, int64_t* r) {
   return Value::int_fits_small(*r);
 }
 
-Value run(Frame* entry) {
+Value run(Frame* entry, bool throwing) {
   static const void* const kLabels[] = {
 #define OPDEF(name, arg, flags, effect) &&op_##name,
 #include "interp/opcodes.def"
@@ -466,6 +511,11 @@ Value run(Frame* entry) {
 #define JUMP_TO(t) (pc = code + (t))
 
   LOAD_FRAME();
+  if (throwing) {
+    // gen.throw(): the exception appears at the YIELD_VALUE the generator is suspended at.
+    ip = pc - 1;
+    goto error;
+  }
   DISPATCH();
 
 op_CACHE:
@@ -1487,7 +1537,7 @@ op_IMPORT_NAME: {
   SAVE();
   Value fromlist = TOP();
   Value level = SECOND();
-  Value m = do_import(co->names[arg], fromlist, level);
+  Value m = do_import(f, co->names[arg], fromlist, level);
   CHECK(m);
   sp--;
   TOP() = m;
@@ -1499,13 +1549,8 @@ op_IMPORT_FROM: {
   StrObject* name = co->names[arg];
   Value v = getattr_opt(TOP(), name);
   CHECK(v);
-  if (v.is_null()) {
-    Value mn = getattr_opt(TOP(), str_intern("__name__"));
-    if (mn.is_exc()) exc_fetch();
-    std::string modname = (!mn.is_null() && !mn.is_exc() && is_str(mn)) ? std::string(as_str(mn)->view()) : "<unknown module name>";
-    raise_fmt(exc::ImportError, "cannot import name '{}' from '{}' (unknown location)", name->view(), modname);
-    goto error;
-  }
+  if (v.is_null()) v = import_from(TOP(), name);
+  CHECK(v);
   PUSH(v);
   DISPATCH();
 }
@@ -1667,13 +1712,84 @@ op_SETUP_ANNOTATIONS: {
   DISPATCH();
 }
 
-op_RETURN_GENERATOR:
-op_YIELD_VALUE:
-op_GET_YIELD_FROM_ITER:
-op_SEND:
+op_RETURN_GENERATOR: {
+  // The frame becomes the generator's: copy it out, pop it, return the generator.
   SAVE();
-  raise(exc::SystemError, "generators are not supported yet");
-  goto error;
+  auto* gen = gc::make<GeneratorObject>(types::generator);
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
+  gen->frame = static_cast<Frame*>(std::malloc(bytes));
+  std::memcpy(static_cast<void*>(gen->frame), f, bytes);
+  gen->frame_bytes = bytes;
+  gen->sp_offset = uint32_t(sp - f->localsplus);
+  gen->exc_state = Value::null();
+  gen->name = f->func ? f->func->name : co->name;
+  gen->qualname = f->func ? f->func->qualname : co->qualname;
+  gc::note_external(int64_t(bytes));
+  retval = obj(gen);
+  if (f->flags & kFrameEntry) {
+    pop_frame(f);
+    g_native_depth--;
+    return retval;
+  }
+  Frame* done = f;
+  f = f->prev;
+  pop_frame(done);
+  LOAD_FRAME();
+  PUSH(retval);
+  DISPATCH();
+}
+
+op_YIELD_VALUE:
+  retval = POP();
+  SAVE();
+  g_yielded = true;
+  pop_frame(f);
+  g_native_depth--;
+  return retval;
+
+op_GET_YIELD_FROM_ITER: {
+  if (!isinstance_exact(TOP(), types::generator)) {
+    SAVE();
+    Value it = get_iter(TOP());
+    CHECK(it);
+    TOP() = it;
+  }
+  DISPATCH();
+}
+
+op_SEND: {
+  SAVE();
+  Value v = TOP();
+  Value recv = SECOND();
+  Value r;
+  bool yielded = true;
+  if (isinstance_exact(recv, types::generator)) {
+    r = gen_resume(recv.as<GeneratorObject>(), v, false, &yielded);
+  } else if (v.is_none()) {
+    r = iter_next(recv);
+    if (r.is_null()) {
+      yielded = false;
+      r = Value::none();
+    }
+  } else {
+    r = call_method(recv, str_intern("send"), &v, 1);
+    if (r.is_exc() && exc_matches(exc::StopIteration)) {
+      Value e = exc_fetch();
+      auto* eo = e.as<ExceptionObject>();
+      r = eo->args && eo->args->size ? eo->args->items[0] : Value::none();
+      yielded = false;
+    }
+  }
+  CHECK(r);
+  if (yielded) {
+    TOP() = r;
+  } else {
+    sp--;
+    TOP() = r;
+    JUMP_TO(arg);
+  }
+  DISPATCH();
+}
 
 // -- Unwinding ----------------------------------------------------------------------------------------
 error:

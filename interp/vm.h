@@ -70,6 +70,21 @@ struct Frame {
   Value* stack_base() { return localsplus + code->nlocalsplus; }
 };
 
+// -- Generators ----------------------------------------------------------------------------------
+// A generator owns a heap copy of its suspended frame; resuming copies it onto the frame stack
+// and runs it as an entry frame, YIELD_VALUE copies it back (sp kept as an offset).
+struct GeneratorObject : Object {
+  Frame* frame;             // malloc'd copy while suspended
+  size_t frame_bytes;
+  uint32_t sp_offset;       // sp - localsplus while suspended
+  bool running, finished;
+  Value exc_state;          // the generator's handled exception while suspended
+  StrObject *name, *qualname;
+};
+// Resumes `gen` sending `v` (or throwing the pending exception when `throwing`). Returns the
+// yielded value with *yielded = true, the return value with *yielded = false, or Value::exc().
+Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded);
+
 // -- Entry points ----------------------------------------------------------------------------------
 Value vm_run_module(CodeObject* code, DictObject* globals);     // exec module-level code
 Value vm_call_function(FunctionObject* f, Value* args, size_t nargs, TupleObject* kwnames);

@@ -18,6 +18,8 @@
 #include "frontend/compile.h"
 #include "interp/vm.h"
 #include "jit/jit.h"
+#include "pycache/compileall.h"
+#include "pycache/pyc.h"
 
 namespace chaipy {
 namespace {
@@ -70,6 +72,8 @@ struct RunArgs {
   int status = 0;
 };
 
+int finish_run(Value r);
+
 // Compiles `source` and runs it as __main__. Returns the process exit status.
 int run_source(const std::string& source, const std::string& filename, const Options& opts) {
   CompileResult cr = compile_source(source, filename);
@@ -84,7 +88,11 @@ int run_source(const std::string& source, const std::string& filename, const Opt
   if (opts.mode == Options::Mode::kScript) dict_set_str(globals, str_intern("__file__"), str_value(filename));
   dict_set_str(g_sys_modules, str_intern("__main__"), main_mod);
   CodeObject* code = code_from_unit(cr.code);
-  Value r = vm_run_module(code, globals);
+  return finish_run(vm_run_module(code, globals));
+}
+
+// Exit status for a finished __main__ run: uncaught exception handling, then flush sys.stdout.
+int finish_run(Value r) {
   int status = 0;
   if (r.is_exc()) status = handle_uncaught(exc_fetch());
   // Flush sys.stdout (buffered by print); a failure here is reported like CPython does.
@@ -145,8 +153,41 @@ void* interpreter_thread(void* p) {
   runtime_init(int(argv_strs.size()), argv.data());
   vm_init();
   jit::install();
+  {
+    // sys.path[0]: the script's (real) directory, the cwd for -m, '' for -c / stdin.
+    std::string dir;
+    if (opts.mode == Options::Mode::kScript) {
+      std::error_code ec;
+      auto real = std::filesystem::canonical(opts.target, ec);
+      dir = (ec ? std::filesystem::absolute(opts.target) : real).parent_path().string();
+    } else if (opts.mode == Options::Mode::kModule) {
+      dir = std::filesystem::current_path().string();
+    }
+    import_init_path(dir);
+  }
 
   if (opts.mode == Options::Mode::kModule) {
+    if (opts.target == "py_compile") {
+      ra->status = pyc::py_compile_main(opts.args);
+      return nullptr;
+    }
+    if (opts.target == "compileall") {
+      ra->status = pyc::compileall_main(opts.args);
+      return nullptr;
+    }
+    if (opts.target == "dis" && !opts.args.empty() && opts.args[0].size() > 4 &&
+        opts.args[0].compare(opts.args[0].size() - 4, 4, ".pyc") == 0) {
+      std::string err;
+      auto unit = pyc::read_pyc_file(opts.args[0], &err);
+      if (!unit) {
+        std::cerr << "chaipy -m dis: " << opts.args[0] << ": " << err << "\n";
+        ra->status = 1;
+        return nullptr;
+      }
+      std::cout << disassemble(*unit);
+      ra->status = 0;
+      return nullptr;
+    }
     if (opts.target == "dis") {
       if (opts.args.empty()) {
         std::cerr << "usage: chaipy -m dis FILE\n";
@@ -169,8 +210,15 @@ void* interpreter_thread(void* p) {
       ra->status = 0;
       return nullptr;
     }
-    std::cerr << "chaipy: No module named " << opts.target << "\n";
-    ra->status = 1;
+    Value r = import_run_main(opts.target);
+    if (r.is_exc() && exc_matches(exc::ImportError) && dict_get_str(g_sys_modules, str_intern("__main__")).is_null()) {
+      // Finding the module failed (not an error inside it): CPython's one-line report.
+      Value e = exc_fetch();
+      std::cerr << "chaipy: " << str_utf8(e) << "\n";
+      ra->status = 1;
+      return nullptr;
+    }
+    ra->status = finish_run(r);
     return nullptr;
   }
   ra->status = run_source(source, filename, opts);
@@ -190,6 +238,7 @@ int main(int argc, char** argv) {
   }
   if (const char* e = std::getenv("CHAIPY_LOG")) log_level = e;
   if (const char* e = std::getenv("PYTHONDONTWRITEBYTECODE"); e && *e) opts.dont_write_bytecode = true;
+  if (const char* e = std::getenv("PYTHONPYCACHEPREFIX"); e && *e) pyc::config().prefix = e;
   int i = 1;
   for (; i < argc; i++) {
     std::string a = argv[i];
@@ -222,9 +271,10 @@ int main(int argc, char** argv) {
       continue;
     }
     if (a == "-u" || a == "-E" || a == "-s" || a == "-S" || a == "-I" || a == "-O" || a == "-OO") continue;
-    if (a == "-X") {
-      if (i + 1 >= argc) return usage_error("Argument expected for the -X option");
-      i++;
+    if (a == "-X" || a.rfind("-X", 0) == 0) {
+      if (a == "-X" && i + 1 >= argc) return usage_error("Argument expected for the -X option");
+      std::string xopt = a == "-X" ? argv[++i] : a.substr(2);
+      if (xopt.rfind("pycache_prefix=", 0) == 0) pyc::config().prefix = xopt.substr(15);
       continue;
     }
     if (a == "--jit" || a.rfind("--jit=", 0) == 0) {
@@ -272,6 +322,8 @@ int main(int argc, char** argv) {
     spdlog::set_level(lvl);
   }
 
+  pyc::config().dont_write_bytecode = opts.dont_write_bytecode;
+  if (!pyc::config().prefix.empty()) pyc::config().prefix = std::filesystem::absolute(pyc::config().prefix).string();
   RunArgs ra;
   ra.opts = opts;
   pthread_attr_t attr;

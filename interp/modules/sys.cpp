@@ -68,22 +68,6 @@ bool stdin_fill() {
   }
 }
 
-// Universal newlines: "\r\n" and lone "\r" read as "\n".
-std::string normalize_newlines(std::string s) {
-  if (s.find('\r') == std::string::npos) return s;
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); i++) {
-    if (s[i] == '\r') {
-      out.push_back('\n');
-      if (i + 1 < s.size() && s[i + 1] == '\n') i++;
-    } else {
-      out.push_back(s[i]);
-    }
-  }
-  return out;
-}
-
 // -- Stream objects -----------------------------------------------------------------------------------
 struct StreamObject : Object { int fd; };
 TypeObject* stream_type;
@@ -143,7 +127,7 @@ Value stream_read(Value* args, size_t nargs, TupleObject* kwnames) {
   }
   std::string all = g_in.substr(g_in_pos);
   g_in_pos = g_in.size();
-  return str_value(utf8_sanitize(normalize_newlines(std::move(all))));
+  return str_value(utf8_sanitize(all));
 }
 
 Value stream_readlines(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -371,9 +355,6 @@ bool stdin_readline(std::string* out) {
       if (out->empty()) return false;
       break;
     }
-  }
-  if (out->size() >= 2 && (*out)[out->size() - 2] == '\r') {
-    out->erase(out->size() - 2, 1);
   }
   if (g_in_pos > (1 << 20)) {  // drop consumed input now and then
     g_in.erase(0, g_in_pos);

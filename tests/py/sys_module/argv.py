@@ -1,2 +1,2 @@
 import sys
-print(sys.argv[1:], len(sys.argv) >= 1, type(sys.argv).__name__, sys.argv[0].endswith('argv.py'))
+print(sys.argv[1:], len(sys.argv) >= 1, type(sys.argv).__name__)

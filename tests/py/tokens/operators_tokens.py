@@ -19,5 +19,5 @@ x ^= 0x1; print(x)
 y = 7.0
 y /= 2; print(y)
 print(-a, +a, not a)
-print(1if a else 2)
+print(1 if a else 2)
 print([1,2,3][-1], (1,)[0], {1:2}[1])

@@ -1,0 +1,276 @@
+// frontend/fold.cpp — AST constant folding, a subset of CPython 3.11's ast_opt.c.
+#include "frontend/fold.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "interp/opcodes.h"
+
+namespace chaipy {
+using namespace ast;
+
+bool const_truthy(const Const& c) {
+  switch (c.kind) {
+    case Const::Kind::None: case Const::Kind::False: return false;
+    case Const::Kind::True: case Const::Kind::Ellipsis: case Const::Kind::Code: return true;
+    case Const::Kind::Int: return c.i != 0;
+    case Const::Kind::BigInt: return true;
+    case Const::Kind::Float: return c.f != 0;
+    case Const::Kind::Complex: return c.f != 0 || c.imag != 0;
+    case Const::Kind::Str: case Const::Kind::Bytes: return !c.s.empty();
+    case Const::Kind::Tuple: case Const::Kind::FrozenSet: return !c.items.empty();
+  }
+  return true;
+}
+
+namespace {
+
+bool is_const(const ExprP& e) { return e && e->kind == ExprKind::kConstant; }
+
+void make_const(Expr& e, Const c) {
+  e.kind = ExprKind::kConstant;
+  e.value = std::move(c);
+  e.a.reset();
+  e.b.reset();
+  e.c.reset();
+  e.elts.clear();
+}
+
+// Numeric view: ints (and bools) and floats.
+bool as_int(const Const& c, int64_t& v) {
+  if (c.kind == Const::Kind::Int) { v = c.i; return true; }
+  if (c.kind == Const::Kind::True) { v = 1; return true; }
+  if (c.kind == Const::Kind::False) { v = 0; return true; }
+  return false;
+}
+bool as_float(const Const& c, double& v) {
+  int64_t i;
+  if (as_int(c, i)) { v = double(i); return true; }
+  if (c.kind == Const::Kind::Float) { v = c.f; return true; }
+  return false;
+}
+
+bool fold_unary(Expr& e) {
+  const Const& v = e.a->value;
+  int64_t i;
+  switch (UnaryOp(e.op)) {
+    case UnaryOp::kNot:
+      make_const(e, Const::boolean(!const_truthy(v)));
+      return true;
+    case UnaryOp::kUSub:
+      if (v.kind == Const::Kind::Float) { make_const(e, Const::real(-v.f)); return true; }
+      if (v.kind == Const::Kind::Complex) { Const c = v; c.f = -c.f; c.imag = -c.imag; make_const(e, c); return true; }
+      if (v.kind == Const::Kind::BigInt) {
+        Const c = v;
+        c.s = c.s[0] == '-' ? c.s.substr(1) : "-" + c.s;
+        make_const(e, c);
+        return true;
+      }
+      if (as_int(v, i)) {
+        if (i == INT64_MIN) {
+          Const c;
+          c.kind = Const::Kind::BigInt;
+          c.s = "9223372036854775808";
+          make_const(e, c);
+        } else {
+          make_const(e, Const::integer(-i));
+        }
+        return true;
+      }
+      return false;
+    case UnaryOp::kUAdd:
+      if (v.kind == Const::Kind::Float || v.kind == Const::Kind::Complex || v.kind == Const::Kind::BigInt) { Const c = v; make_const(e, c); return true; }
+      if (as_int(v, i)) { make_const(e, Const::integer(i)); return true; }
+      return false;
+    case UnaryOp::kInvert:
+      if (as_int(v, i)) { make_const(e, Const::integer(~i)); return true; }
+      return false;
+  }
+  return false;
+}
+
+int64_t floordiv(int64_t a, int64_t b) {
+  int64_t q = a / b;
+  if ((a % b != 0) && ((a < 0) != (b < 0))) q--;
+  return q;
+}
+int64_t pymod(int64_t a, int64_t b) {
+  int64_t m = a % b;
+  if (m != 0 && ((m < 0) != (b < 0))) m += b;
+  return m;
+}
+
+bool fold_binop(Expr& e) {
+  const Const& l = e.a->value;
+  const Const& r = e.b->value;
+  BinOp op = BinOp(e.op);
+  int64_t a, b, res;
+  if (as_int(l, a) && as_int(r, b)) {
+    switch (op) {
+      case BinOp::ADD: if (__builtin_add_overflow(a, b, &res)) return false; break;
+      case BinOp::SUBTRACT: if (__builtin_sub_overflow(a, b, &res)) return false; break;
+      case BinOp::MULTIPLY: if (__builtin_mul_overflow(a, b, &res)) return false; break;
+      case BinOp::FLOOR_DIVIDE: if (b == 0 || (a == INT64_MIN && b == -1)) return false; res = floordiv(a, b); break;
+      case BinOp::REMAINDER: if (b == 0 || (a == INT64_MIN && b == -1)) return false; res = pymod(a, b); break;
+      case BinOp::AND: res = a & b; break;
+      case BinOp::OR: res = a | b; break;
+      case BinOp::XOR: res = a ^ b; break;
+      case BinOp::LSHIFT:
+        if (b < 0 || b > 62) return false;
+        if (a != 0 && (a > (INT64_MAX >> b) || a < (INT64_MIN >> b))) return false;
+        res = int64_t(uint64_t(a) << b);
+        break;
+      case BinOp::RSHIFT: if (b < 0) return false; res = b > 63 ? (a < 0 ? -1 : 0) : a >> b; break;
+      case BinOp::POWER: {
+        if (b < 0 || b > 128) return false;
+        res = 1;
+        for (int64_t k = 0; k < b; k++)
+          if (__builtin_mul_overflow(res, a, &res)) return false;
+        break;
+      }
+      case BinOp::TRUE_DIVIDE:
+        if (b == 0) return false;
+        make_const(e, Const::real(double(a) / double(b)));
+        return true;
+      default: return false;
+    }
+    make_const(e, Const::integer(res));
+    return true;
+  }
+  double x, y;
+  if (as_float(l, x) && as_float(r, y)) {
+    double z;
+    switch (op) {
+      case BinOp::ADD: z = x + y; break;
+      case BinOp::SUBTRACT: z = x - y; break;
+      case BinOp::MULTIPLY: z = x * y; break;
+      case BinOp::TRUE_DIVIDE: if (y == 0) return false; z = x / y; break;
+      default: return false;
+    }
+    make_const(e, Const::real(z));
+    return true;
+  }
+  if (l.kind == Const::Kind::Str && r.kind == Const::Kind::Str && op == BinOp::ADD && l.s.size() + r.s.size() <= 4096) {
+    make_const(e, Const::str(l.s + r.s));
+    return true;
+  }
+  if ((l.kind == Const::Kind::Str || l.kind == Const::Kind::Bytes) && op == BinOp::MULTIPLY && as_int(r, b) && b >= 0 &&
+      l.s.size() * size_t(b) <= 4096) {
+    Const c;
+    c.kind = l.kind;
+    for (int64_t k = 0; k < b; k++) c.s += l.s;
+    make_const(e, c);
+    return true;
+  }
+  return false;
+}
+
+void fold_tuple(Expr& e) {
+  if (e.ctx != Ctx::kLoad) return;
+  for (auto& x : e.elts)
+    if (!is_const(x)) return;
+  Const c;
+  c.kind = Const::Kind::Tuple;
+  for (auto& x : e.elts) c.items.push_back(x->value);
+  make_const(e, c);
+}
+
+// An iterable that is only iterated over: list -> tuple, set of constants -> frozenset.
+void fold_iter(ExprP& it) {
+  if (!it) return;
+  if (it->kind == ExprKind::kList) {
+    for (auto& x : it->elts)
+      if (x->kind == ExprKind::kStarred) return;
+    it->kind = ExprKind::kTuple;
+    fold_tuple(*it);
+  } else if (it->kind == ExprKind::kSet) {
+    for (auto& x : it->elts)
+      if (!is_const(x)) return;
+    Const c;
+    c.kind = Const::Kind::FrozenSet;
+    for (auto& x : it->elts) {
+      bool dup = false;
+      for (auto& y : c.items) dup |= y == x->value;
+      if (!dup) c.items.push_back(x->value);
+    }
+    make_const(*it, c);
+  }
+}
+
+void fold_expr(ExprP& p);
+void fold_stmts(StmtList& l);
+
+void fold_args(Arguments* a) {
+  if (!a) return;
+  for (auto& d : a->defaults) fold_expr(d);
+  for (auto& d : a->kw_defaults) fold_expr(d);
+}
+
+void fold_expr(ExprP& p) {
+  if (!p) return;
+  Expr& e = *p;
+  fold_expr(e.a);
+  fold_expr(e.b);
+  fold_expr(e.c);
+  for (auto& x : e.elts) fold_expr(x);
+  for (auto& x : e.values) fold_expr(x);
+  for (auto& k : e.keywords) fold_expr(k.value);
+  for (auto& g : e.generators) {
+    fold_expr(g.target);
+    fold_expr(g.iter);
+    fold_iter(g.iter);
+    for (auto& x : g.ifs) fold_expr(x);
+  }
+  fold_args(e.args.get());
+  switch (e.kind) {
+    case ExprKind::kName:
+      if (e.ctx == Ctx::kLoad && e.id == "__debug__") make_const(e, Const::boolean(true));
+      break;
+    case ExprKind::kUnaryOp:
+      if (is_const(e.a)) fold_unary(e);
+      break;
+    case ExprKind::kBinOp:
+      if (is_const(e.a) && is_const(e.b)) fold_binop(e);
+      break;
+    case ExprKind::kTuple:
+      fold_tuple(e);
+      break;
+    case ExprKind::kCompare:
+      if (!e.ops.empty() && (e.ops.back() == CmpKind::kIn || e.ops.back() == CmpKind::kNotIn)) fold_iter(e.elts.back());
+      break;
+    default:
+      break;
+  }
+}
+
+void fold_stmt(Stmt& s) {
+  fold_expr(s.target);
+  fold_expr(s.value);
+  fold_expr(s.test);
+  for (auto& t : s.targets) fold_expr(t);
+  for (auto& d : s.decorators) fold_expr(d);
+  for (auto& k : s.keywords) fold_expr(k.value);
+  fold_args(s.args.get());
+  fold_stmts(s.body);
+  fold_stmts(s.orelse);
+  fold_stmts(s.finalbody);
+  for (auto& h : s.handlers) {
+    fold_expr(h.type);
+    fold_stmts(h.body);
+  }
+  for (auto& it : s.items) {
+    fold_expr(it.context_expr);
+    fold_expr(it.optional_vars);
+  }
+  if (s.kind == StmtKind::kFor) fold_iter(s.value);
+}
+
+void fold_stmts(StmtList& l) {
+  for (auto& s : l) fold_stmt(*s);
+}
+
+}  // namespace
+
+void fold_constants(Module& m) { fold_stmts(m.body); }
+
+}  // namespace chaipy

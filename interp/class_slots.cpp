@@ -1,0 +1,363 @@
+// interp/class_slots.cpp — CPython's "slot wrappers" in reverse: the C slots of a user class are
+// trampolines that look up the dunder through the MRO (cached) and call it.
+//
+// Contract: fill_slots(t) gives every slot of heap class t either a trampoline (some heap class
+// in t's MRO defines one of the slot's dunders) or the slot of t's solid (built-in) base. A
+// trampoline always re-looks-up its dunder, so it is never stale; fill_slots only decides
+// whether a trampoline is needed, and is re-run when a dunder is assigned on a class.
+#include "interp/class_internal.h"
+
+namespace chaipy {
+namespace cls {
+namespace {
+
+Value call0d(Value f, Value self) { return call_dunder(f, self, nullptr, 0); }
+Value call1d(Value f, Value self, Value a) { return call_dunder(f, self, &a, 1); }
+Value call2d(Value f, Value self, Value a, Value b) {
+  Value args[2] = {a, b};
+  return call_dunder(f, self, args, 2);
+}
+
+// -- repr / str / hash ---------------------------------------------------------------------------
+Value slot_repr(Value self) {
+  Value f = lookup(type_of(self), S.__repr__);
+  if (f.is_null() || f == g_object_repr) return object_repr(self);
+  Value r = call0d(f, self);
+  if (r.is_exc()) return r;
+  if (!is_str(r)) return raise_fmt(exc::TypeError, "__repr__ returned non-string (type {})", type_name(r));
+  return r;
+}
+
+Value slot_str(Value self) {
+  Value f = lookup(type_of(self), S.__str__);
+  if (f.is_null() || f == g_object_str) return object_str(self);
+  Value r = call0d(f, self);
+  if (r.is_exc()) return r;
+  if (!is_str(r)) return raise_fmt(exc::TypeError, "__str__ returned non-string (type {})", type_name(r));
+  return r;
+}
+
+int64_t slot_hash(Value self) {
+  TypeObject* t = type_of(self);
+  Value f = lookup(t, S.__hash__);
+  if (f.is_null() || f.is_none()) {
+    raise_fmt(exc::TypeError, "unhashable type: '{}'", t->name->view());
+    return -1;
+  }
+  if (f == g_object_hash) return object_hash(self);
+  Value r = call0d(f, self);
+  if (r.is_exc()) return -1;
+  if (!is_int(r)) {
+    raise(exc::TypeError, "__hash__ method should return an integer");
+    return -1;
+  }
+  int64_t h;
+  if (r.is_small_int()) h = r.as_small_int();
+  else if (r.is_bool()) h = r.as_bool();
+  else h = hash(r);
+  return h == -1 ? -2 : h;
+}
+
+// -- Comparison ------------------------------------------------------------------------------------
+Value slot_richcompare(Value a, Value b, CmpOp op);
+
+Value cmp_one(Value self, Value other, CmpOp op) {
+  Value f = lookup(type_of(self), S.cmp[int(op)]);
+  if (f.is_null() || f == g_object_cmp[int(op)]) return object_richcompare(self, other, op);
+  if (f.is_none()) return g_not_implemented;
+  return call1d(f, self, other);
+}
+
+CmpOp swapped(CmpOp op) {
+  switch (op) {
+    case CmpOp::LT: return CmpOp::GT;
+    case CmpOp::LE: return CmpOp::GE;
+    case CmpOp::GT: return CmpOp::LT;
+    case CmpOp::GE: return CmpOp::LE;
+    default: return op;
+  }
+}
+
+Value slot_richcompare(Value a, Value b, CmpOp op) {
+  TypeObject *ta = type_of(a), *tb = type_of(b);
+  // A subclass's reflected method first (abstract.cpp skips it when both slots are ours).
+  if (ta != tb && tb->richcompare == slot_richcompare && is_subtype(tb, ta)) {
+    Value r = cmp_one(b, a, swapped(op));
+    if (r != g_not_implemented) return r;
+  }
+  return cmp_one(a, b, op);
+}
+
+// -- Arithmetic ------------------------------------------------------------------------------------
+Value slot_binop(int op, Value a, Value b) {
+  TypeObject *ta = type_of(a), *tb = type_of(b);
+  if (op >= kNumBinOps) {
+    if (ta->binop != slot_binop) return g_not_implemented;
+    Value f = lookup(ta, S.ibinop[op - kNumBinOps]);
+    if (f.is_null() || f.is_none()) return g_not_implemented;
+    return call1d(f, a, b);
+  }
+  bool a_ours = ta->binop == slot_binop;
+  Value rf = Value::null();
+  bool do_other = ta != tb && tb->binop == slot_binop;
+  if (do_other) {
+    rf = lookup(tb, S.rbinop[op]);
+    if (rf.is_null() || rf.is_none()) do_other = false;
+  }
+  if (a_ours) {
+    Value f = lookup(ta, S.binop[op]);
+    if (do_other && is_subtype(tb, ta) && rf != lookup(ta, S.rbinop[op])) {
+      Value r = call1d(rf, b, a);
+      if (r != g_not_implemented) return r;
+      do_other = false;
+    }
+    if (!f.is_null() && !f.is_none()) {
+      Value r = call1d(f, a, b);
+      if (r != g_not_implemented || ta == tb) return r;
+    }
+  }
+  if (do_other) return call1d(rf, b, a);
+  return g_not_implemented;
+}
+
+Value slot_unaryop(Op op, Value a) {
+  StrObject* n = op == Op::UNARY_NEGATIVE ? S.__neg__ : op == Op::UNARY_POSITIVE ? S.__pos__ : S.__invert__;
+  Value f = lookup(type_of(a), n);
+  if (f.is_null() || f.is_none()) return g_not_implemented;
+  return call0d(f, a);
+}
+
+// -- Attributes --------------------------------------------------------------------------------------
+Value slot_getattr(Value self, StrObject* name) {
+  TypeObject* t = type_of(self);
+  Value ga = lookup(t, S.__getattribute__);
+  Value r;
+  if (!ga.is_null() && ga != g_object_getattribute) {
+    r = call1d(ga, self, obj(name));
+  } else {
+    GetAttrFn base = solid_base(t)->getattr;
+    r = base ? base(self, name) : generic_getattr(self, name);
+  }
+  if (r.is_exc()) {
+    Value g = lookup(t, S.__getattr__);
+    if (!g.is_null() && exc_matches(exc::AttributeError)) {
+      exc_fetch();
+      r = call1d(g, self, obj(name));
+    }
+  }
+  return r;
+}
+
+int slot_setattr(Value self, StrObject* name, Value v) {
+  TypeObject* t = type_of(self);
+  Value f = lookup(t, v.is_null() ? S.__delattr__ : S.__setattr__);
+  if (f.is_null() || f == g_object_setattr || f == g_object_delattr) {
+    SetAttrFn base = solid_base(t)->setattr;
+    return base ? base(self, name, v) : generic_setattr(self, name, v);
+  }
+  Value r = v.is_null() ? call1d(f, self, obj(name)) : call2d(f, self, obj(name), v);
+  return r.is_exc() ? -1 : 0;
+}
+
+// -- Calls, construction -------------------------------------------------------------------------------
+Value slot_call(Value self, Value* args, size_t nargs, TupleObject* kw) {
+  Value f = lookup(type_of(self), S.__call__);
+  if (f.is_null()) return raise_fmt(exc::TypeError, "'{}' object is not callable", type_name(self));
+  return call_dunder(f, self, args, nargs, kw);
+}
+
+Value slot_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw) {
+  Value f = lookup(t, S.__new__);
+  if (f.is_null()) return object_tp_new(t, args, nargs, kw);
+  if (isinstance_exact(f, types::staticmethod)) f = f.as<WrapperObject>()->fget;
+  return call_prepend(f, obj(t), args, nargs, kw);
+}
+
+int slot_init(Value self, Value* args, size_t nargs, TupleObject* kw) {
+  Value f = lookup(type_of(self), S.__init__);
+  if (f.is_null()) return 0;
+  Value r = call_dunder(f, self, args, nargs, kw);
+  if (r.is_exc()) return -1;
+  if (!r.is_none()) {
+    raise_fmt(exc::TypeError, "__init__() should return None, not '{}'", type_name(r));
+    return -1;
+  }
+  return 0;
+}
+
+// -- Containers and iteration ----------------------------------------------------------------------------
+bool len_result(Value r, int64_t* out) {
+  if (!is_int(r)) {
+    raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(r));
+    return false;
+  }
+  int64_t n;
+  if (!int_to_i64(r, &n)) {
+    mpz_t z;
+    mpz_init(z);
+    int_to_mpz(r, z);
+    bool neg = mpz_sgn(z) < 0;
+    mpz_clear(z);
+    if (neg)
+      raise(exc::ValueError, "__len__() should return >= 0");
+    else
+      raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
+  if (n < 0) {
+    raise(exc::ValueError, "__len__() should return >= 0");
+    return false;
+  }
+  *out = n;
+  return true;
+}
+
+int64_t slot_len(Value self) {
+  Value f = lookup(type_of(self), S.__len__);
+  if (f.is_null()) {
+    raise_fmt(exc::TypeError, "object of type '{}' has no len()", type_name(self));
+    return -1;
+  }
+  Value r = call0d(f, self);
+  if (r.is_exc()) return -1;
+  int64_t n;
+  return len_result(r, &n) ? n : -1;
+}
+
+int slot_bool(Value self) {
+  TypeObject* t = type_of(self);
+  Value f = lookup(t, S.__bool__);
+  if (!f.is_null()) {
+    Value r = call0d(f, self);
+    if (r.is_exc()) return -1;
+    if (!r.is_bool()) {
+      raise_fmt(exc::TypeError, "__bool__ should return bool, returned {}", type_name(r));
+      return -1;
+    }
+    return r.as_bool();
+  }
+  f = lookup(t, S.__len__);
+  if (!f.is_null()) {
+    Value r = call0d(f, self);
+    if (r.is_exc()) return -1;
+    int64_t n;
+    if (!len_result(r, &n)) return -1;
+    return n != 0;
+  }
+  return 1;
+}
+
+Value slot_getitem(Value self, Value key) {
+  Value f = lookup(type_of(self), S.__getitem__);
+  if (f.is_null()) return raise_fmt(exc::TypeError, "'{}' object is not subscriptable", type_name(self));
+  return call1d(f, self, key);
+}
+
+int slot_setitem(Value self, Value key, Value v) {
+  if (v.is_null()) {
+    Value f = lookup(type_of(self), S.__delitem__);
+    if (f.is_null()) {
+      raise_fmt(exc::TypeError, "'{}' object doesn't support item deletion", type_name(self));
+      return -1;
+    }
+    return call1d(f, self, key).is_exc() ? -1 : 0;
+  }
+  Value f = lookup(type_of(self), S.__setitem__);
+  if (f.is_null()) {
+    raise_fmt(exc::TypeError, "'{}' object does not support item assignment", type_name(self));
+    return -1;
+  }
+  return call2d(f, self, key, v).is_exc() ? -1 : 0;
+}
+
+int slot_contains(Value self, Value item) {
+  Value f = lookup(type_of(self), S.__contains__);
+  if (f.is_null() || f.is_none()) {
+    if (f.is_none()) {
+      raise_fmt(exc::TypeError, "argument of type '{}' is not iterable", type_name(self));
+      return -1;
+    }
+    Value it = get_iter(self);
+    if (it.is_exc()) return -1;
+    for (;;) {
+      Value x = iter_next(it);
+      if (x.is_exc()) return -1;
+      if (x.is_null()) return 0;
+      int e = eq(x, item);
+      if (e != 0) return e;
+    }
+  }
+  Value r = call1d(f, self, item);
+  if (r.is_exc()) return -1;
+  return truthy(r);
+}
+
+Value slot_iter(Value self) {
+  Value f = lookup(type_of(self), S.__iter__);
+  if (f.is_null() || f.is_none()) return raise_fmt(exc::TypeError, "'{}' object is not iterable", type_name(self));
+  return call0d(f, self);
+}
+
+Value slot_iternext(Value self) {
+  Value f = lookup(type_of(self), S.__next__);
+  if (f.is_null()) return raise_fmt(exc::TypeError, "'{}' object is not an iterator", type_name(self));
+  Value r = call0d(f, self);
+  if (r.is_exc() && exc_matches(exc::StopIteration)) {
+    exc_fetch();
+    return Value::null();
+  }
+  return r;
+}
+
+}  // namespace
+
+// -- Filling -------------------------------------------------------------------------------------------------
+void fill_slots(TypeObject* t) {
+  TypeObject* sb = solid_base(t);
+  TupleObject* mro = t->mro;
+  auto defined = [&](std::initializer_list<StrObject*> names) {
+    for (uint64_t i = 0; i < mro->size; i++) {
+      auto* k = mro->items[i].as<TypeObject>();
+      if (!(k->flags & kTypeHeap)) continue;
+      for (StrObject* n : names)
+        if (!dict_get_str(k->dict, n).is_null()) return true;
+    }
+    return false;
+  };
+  t->repr = defined({S.__repr__}) ? slot_repr : sb->repr;
+  t->str = defined({S.__str__}) ? slot_str : sb->str;
+  t->hash = defined({S.__hash__}) ? slot_hash : sb->hash;
+  t->richcompare =
+      defined({S.__eq__, S.__ne__, S.__lt__, S.__le__, S.__gt__, S.__ge__}) ? slot_richcompare : sb->richcompare;
+  bool has_binop = false;
+  for (uint64_t i = 0; i < mro->size && !has_binop; i++) {
+    auto* k = mro->items[i].as<TypeObject>();
+    if (!(k->flags & kTypeHeap)) continue;
+    for (int j = 0; j < kNumBinOps && !has_binop; j++)
+      has_binop = !dict_get_str(k->dict, S.binop[j]).is_null() || !dict_get_str(k->dict, S.rbinop[j]).is_null() ||
+                  !dict_get_str(k->dict, S.ibinop[j]).is_null();
+  }
+  t->binop = has_binop ? slot_binop : sb->binop;
+  t->unaryop = defined({S.__neg__, S.__pos__, S.__invert__}) ? slot_unaryop : sb->unaryop;
+  t->getattr = defined({S.__getattribute__, S.__getattr__}) ? slot_getattr : sb->getattr;
+  t->setattr = defined({S.__setattr__, S.__delattr__}) ? slot_setattr : sb->setattr;
+  t->call = defined({S.__call__}) ? slot_call : sb->call;
+  t->iter = defined({S.__iter__}) ? slot_iter : sb->iter;
+  t->iternext = defined({S.__next__}) ? slot_iternext : sb->iternext;
+  t->len = defined({S.__len__}) ? slot_len : sb->len;
+  t->getitem = defined({S.__getitem__}) ? slot_getitem : sb->getitem;
+  t->setitem = defined({S.__setitem__, S.__delitem__}) ? slot_setitem : sb->setitem;
+  t->contains = defined({S.__contains__}) ? slot_contains : sb->contains;
+  t->boolean = defined({S.__bool__, S.__len__}) ? slot_bool : sb->boolean;
+  t->tp_new = defined({S.__new__}) ? slot_new : is_builtin_sub(t) ? builtin_sub_new : sb->tp_new;
+  t->init = defined({S.__init__}) ? slot_init : sb->init;
+}
+
+void update_slots_recursive(TypeObject* t) {
+  if (t->flags & kTypeHeap) fill_slots(t);
+  if (t->subclasses)
+    for (TypeObject* s : *t->subclasses) update_slots_recursive(s);
+}
+
+}  // namespace cls
+}  // namespace chaipy

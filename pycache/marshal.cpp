@@ -1,0 +1,556 @@
+// pycache/marshal.cpp — the CodeUnit marshaller: a type-tagged writer and a distrustful reader.
+//
+// Contract: marshal_load(marshal_dump(c)) is code_equal to c, and dumping the result again gives
+// the same bytes. marshal_load never reads past the buffer, never allocates more than a small
+// multiple of the buffer size (every count is checked against the bytes left before reserving),
+// and returns a CodeUnit only if validate_code accepts it and every nested code object.
+#include "pycache/marshal.h"
+
+#include <cstring>
+#include <vector>
+
+#include "frontend/op_table.h"
+
+namespace chaipy::pyc {
+namespace {
+
+// -- Type tags (docs/pyc-format.md) ---------------------------------------------------------
+enum Tag : uint8_t {
+  kTagNone = 'N', kTagTrue = 'T', kTagFalse = 'F', kTagEllipsis = '.',
+  kTagInt = 'i', kTagBigInt = 'l', kTagFloat = 'g', kTagComplex = 'y',
+  kTagStr = 'u', kTagBytes = 's', kTagTuple = '(', kTagFrozenSet = '>', kTagCode = 'c',
+};
+
+// Limits the reader applies before trusting a count (besides "fits in the remaining bytes").
+constexpr uint32_t kMaxStackSize = 1u << 20;
+constexpr uint32_t kMaxLocals = 1u << 20;
+
+// -- Writer ---------------------------------------------------------------------------------
+struct Writer {
+  std::string out;
+  void u8(uint8_t v) { out.push_back(char(v)); }
+  void u32(uint32_t v) {
+    for (int i = 0; i < 4; i++) out.push_back(char((v >> (8 * i)) & 0xFF));
+  }
+  void u64(uint64_t v) {
+    for (int i = 0; i < 8; i++) out.push_back(char((v >> (8 * i)) & 0xFF));
+  }
+  void varint(uint64_t v) {
+    while (v >= 0x80) {
+      out.push_back(char((v & 0x7F) | 0x80));
+      v >>= 7;
+    }
+    out.push_back(char(v));
+  }
+  void svarint(int64_t v) { varint((uint64_t(v) << 1) ^ uint64_t(v >> 63)); }
+  void bytes(std::string_view s) {
+    u32(uint32_t(s.size()));
+    out.append(s);
+  }
+  void f64(double d) {
+    uint64_t b;
+    std::memcpy(&b, &d, 8);
+    u64(b);
+  }
+
+  void constant(const Const& c) {
+    switch (c.kind) {
+      case Const::Kind::None: u8(kTagNone); break;
+      case Const::Kind::True: u8(kTagTrue); break;
+      case Const::Kind::False: u8(kTagFalse); break;
+      case Const::Kind::Ellipsis: u8(kTagEllipsis); break;
+      case Const::Kind::Int: u8(kTagInt); u64(uint64_t(c.i)); break;
+      case Const::Kind::BigInt: u8(kTagBigInt); bytes(c.s); break;
+      case Const::Kind::Float: u8(kTagFloat); f64(c.f); break;
+      case Const::Kind::Complex: u8(kTagComplex); f64(c.f); f64(c.imag); break;
+      case Const::Kind::Str: u8(kTagStr); bytes(c.s); break;
+      case Const::Kind::Bytes: u8(kTagBytes); bytes(c.s); break;
+      case Const::Kind::Tuple:
+      case Const::Kind::FrozenSet:
+        u8(c.kind == Const::Kind::Tuple ? kTagTuple : kTagFrozenSet);
+        u32(uint32_t(c.items.size()));
+        for (const Const& it : c.items) constant(it);
+        break;
+      case Const::Kind::Code: code(*c.code); break;
+    }
+  }
+
+  void code(const CodeUnit& c) {
+    u8(kTagCode);
+    u32(uint32_t(c.argcount));
+    u32(uint32_t(c.posonlyargcount));
+    u32(uint32_t(c.kwonlyargcount));
+    u32(uint32_t(c.stacksize));
+    u32(c.flags);
+    u32(c.ncaches);
+    u32(uint32_t(c.firstlineno));
+    bytes(c.filename);
+    bytes(c.name);
+    bytes(c.qualname);
+    u32(uint32_t(c.code.size()));
+    for (uint32_t w : c.code) u32(w);
+    // Positions: per word, line as a delta from the previous word's line, the rest relative.
+    u32(uint32_t(c.positions.size()));
+    int64_t prev_line = c.firstlineno;
+    for (const SourcePos& p : c.positions) {
+      svarint(int64_t(p.line) - prev_line);
+      svarint(int64_t(p.end_line) - p.line);
+      svarint(int64_t(p.col));
+      svarint(int64_t(p.end_col));
+      prev_line = p.line;
+    }
+    u32(uint32_t(c.consts.size()));
+    for (const Const& k : c.consts) constant(k);
+    u32(uint32_t(c.names.size()));
+    for (const auto& n : c.names) bytes(n);
+    u32(uint32_t(c.localsplus_names.size()));
+    for (size_t i = 0; i < c.localsplus_names.size(); i++) {
+      bytes(c.localsplus_names[i]);
+      u8(i < c.localsplus_kinds.size() ? c.localsplus_kinds[i] : 0);
+    }
+    u32(uint32_t(c.exceptions.size()));
+    for (const ExceptionEntry& e : c.exceptions) {
+      u32(e.start);
+      u32(e.end);
+      u32(e.target);
+      u32(e.depth);
+      u8(e.lasti ? 1 : 0);
+    }
+  }
+};
+
+// -- Reader ---------------------------------------------------------------------------------
+struct Reader {
+  const uint8_t* p;
+  const uint8_t* end;
+  std::string error;
+  const std::string& filename;
+
+  Reader(std::string_view d, const std::string& fn)
+      : p(reinterpret_cast<const uint8_t*>(d.data())), end(p + d.size()), filename(fn) {}
+
+  bool fail(std::string msg) {
+    if (error.empty()) error = std::move(msg);
+    return false;
+  }
+  size_t left() const { return size_t(end - p); }
+  bool need(size_t n) { return n <= left() ? true : fail("truncated data"); }
+  bool u8(uint8_t* v) {
+    if (!need(1)) return false;
+    *v = *p++;
+    return true;
+  }
+  bool u32(uint32_t* v) {
+    if (!need(4)) return false;
+    *v = uint32_t(p[0]) | uint32_t(p[1]) << 8 | uint32_t(p[2]) << 16 | uint32_t(p[3]) << 24;
+    p += 4;
+    return true;
+  }
+  bool i32(int32_t* v) {
+    uint32_t u;
+    if (!u32(&u)) return false;
+    *v = int32_t(u);
+    return true;
+  }
+  bool u64(uint64_t* v) {
+    if (!need(8)) return false;
+    uint64_t r = 0;
+    for (int i = 0; i < 8; i++) r |= uint64_t(p[i]) << (8 * i);
+    p += 8;
+    *v = r;
+    return true;
+  }
+  bool f64(double* d) {
+    uint64_t b;
+    if (!u64(&b)) return false;
+    std::memcpy(d, &b, 8);
+    return true;
+  }
+  bool varint(uint64_t* v) {
+    uint64_t r = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+      uint8_t b;
+      if (!u8(&b)) return false;
+      r |= uint64_t(b & 0x7F) << shift;
+      if (!(b & 0x80)) {
+        *v = r;
+        return true;
+      }
+    }
+    return fail("overlong varint");
+  }
+  bool svarint32(int32_t* v) {
+    uint64_t u;
+    if (!varint(&u)) return false;
+    int64_t s = int64_t(u >> 1) ^ -int64_t(u & 1);
+    if (s < INT32_MIN || s > INT32_MAX) return fail("position out of range");
+    *v = int32_t(s);
+    return true;
+  }
+  bool bytes(std::string* s) {
+    uint32_t n;
+    if (!u32(&n) || !need(n)) return false;
+    s->assign(reinterpret_cast<const char*>(p), n);
+    p += n;
+    return true;
+  }
+  // A count of items each taking at least `min_size` bytes.
+  bool count(uint32_t* n, size_t min_size) {
+    if (!u32(n)) return false;
+    if (size_t(*n) * min_size > left()) return fail("count exceeds remaining data");
+    return true;
+  }
+
+  bool constant(Const* c, int depth) {
+    if (depth > kMaxNesting) return fail("nesting too deep");
+    uint8_t tag;
+    if (!u8(&tag)) return false;
+    switch (tag) {
+      case kTagNone: c->kind = Const::Kind::None; return true;
+      case kTagTrue: c->kind = Const::Kind::True; return true;
+      case kTagFalse: c->kind = Const::Kind::False; return true;
+      case kTagEllipsis: c->kind = Const::Kind::Ellipsis; return true;
+      case kTagInt: {
+        uint64_t v;
+        if (!u64(&v)) return false;
+        c->kind = Const::Kind::Int;
+        c->i = int64_t(v);
+        return true;
+      }
+      case kTagBigInt: {
+        c->kind = Const::Kind::BigInt;
+        if (!bytes(&c->s)) return false;
+        size_t i = (!c->s.empty() && c->s[0] == '-') ? 1 : 0;
+        if (i == c->s.size()) return fail("bad big integer");
+        for (; i < c->s.size(); i++)
+          if (c->s[i] < '0' || c->s[i] > '9') return fail("bad big integer");
+        return true;
+      }
+      case kTagFloat: c->kind = Const::Kind::Float; return f64(&c->f);
+      case kTagComplex: c->kind = Const::Kind::Complex; return f64(&c->f) && f64(&c->imag);
+      case kTagStr:
+        c->kind = Const::Kind::Str;
+        if (!bytes(&c->s)) return false;
+        return valid_utf8(c->s) ? true : fail("invalid UTF-8 in string constant");
+      case kTagBytes: c->kind = Const::Kind::Bytes; return bytes(&c->s);
+      case kTagTuple:
+      case kTagFrozenSet: {
+        c->kind = tag == kTagTuple ? Const::Kind::Tuple : Const::Kind::FrozenSet;
+        uint32_t n;
+        if (!count(&n, 1)) return false;
+        c->items.resize(n);
+        for (uint32_t i = 0; i < n; i++)
+          if (!constant(&c->items[i], depth + 1)) return false;
+        return true;
+      }
+      case kTagCode: {
+        auto u = std::make_shared<CodeUnit>();
+        if (!code_body(u.get(), depth + 1)) return false;
+        c->kind = Const::Kind::Code;
+        c->code = std::move(u);
+        return true;
+      }
+      default: return fail("unknown type tag");
+    }
+  }
+
+  bool name_string(std::string* s) {
+    if (!bytes(s)) return false;
+    return valid_utf8(*s) ? true : fail("invalid UTF-8 in name");
+  }
+
+  // The fields after the 'c' tag.
+  bool code_body(CodeUnit* c, int depth) {
+    if (depth > kMaxNesting) return fail("nesting too deep");
+    uint32_t argc, posonly, kwonly, stacksize, ncaches;
+    if (!u32(&argc) || !u32(&posonly) || !u32(&kwonly) || !u32(&stacksize) || !u32(&c->flags) ||
+        !u32(&ncaches) || !i32(&c->firstlineno))
+      return false;
+    if (argc > kMaxLocals || posonly > kMaxLocals || kwonly > kMaxLocals || stacksize > kMaxStackSize)
+      return fail("code header out of range");
+    c->argcount = int32_t(argc);
+    c->posonlyargcount = int32_t(posonly);
+    c->kwonlyargcount = int32_t(kwonly);
+    c->stacksize = int32_t(stacksize);
+    c->ncaches = ncaches;
+    if (!name_string(&c->filename) || !name_string(&c->name) || !name_string(&c->qualname)) return false;
+    if (!filename.empty()) c->filename = filename;
+    uint32_t n;
+    if (!count(&n, 4)) return false;
+    c->code.resize(n);
+    for (uint32_t i = 0; i < n; i++) u32(&c->code[i]);
+    if (!count(&n, 4)) return false;  // four varints of at least one byte each
+    c->positions.resize(n);
+    int32_t prev_line = c->firstlineno;
+    for (SourcePos& pos : c->positions) {
+      int32_t dl, del;
+      if (!svarint32(&dl) || !svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
+      int64_t line = int64_t(prev_line) + dl, end_line = line + del;
+      if (line < INT32_MIN || line > INT32_MAX || end_line < INT32_MIN || end_line > INT32_MAX)
+        return fail("position out of range");
+      pos.line = int32_t(line);
+      pos.end_line = int32_t(end_line);
+      prev_line = pos.line;
+    }
+    if (!count(&n, 1)) return false;
+    c->consts.resize(n);
+    for (Const& k : c->consts)
+      if (!constant(&k, depth)) return false;
+    if (!count(&n, 4)) return false;
+    c->names.resize(n);
+    for (auto& s : c->names)
+      if (!name_string(&s)) return false;
+    if (!count(&n, 5)) return false;
+    if (n > kMaxLocals) return fail("too many locals");
+    c->localsplus_names.resize(n);
+    c->localsplus_kinds.resize(n);
+    for (uint32_t i = 0; i < n; i++)
+      if (!name_string(&c->localsplus_names[i]) || !u8(&c->localsplus_kinds[i])) return false;
+    if (!count(&n, 17)) return false;
+    c->exceptions.resize(n);
+    for (ExceptionEntry& e : c->exceptions) {
+      uint8_t lasti;
+      if (!u32(&e.start) || !u32(&e.end) || !u32(&e.target) || !u32(&e.depth) || !u8(&lasti)) return false;
+      if (lasti > 1) return fail("bad exception entry flag");
+      e.lasti = lasti != 0;
+    }
+    std::string why = validate_code(*c);
+    if (!why.empty()) return fail("invalid code object '" + c->name + "': " + why);
+    return true;
+  }
+
+  static bool valid_utf8(std::string_view s) {
+    size_t i = 0, n = s.size();
+    while (i < n) {
+      uint8_t b = uint8_t(s[i]);
+      int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+      if (len == 0 || i + len > n) return false;
+      uint32_t cp = len == 1 ? b : b & (0x7F >> len);
+      for (int k = 1; k < len; k++) {
+        uint8_t cb = uint8_t(s[i + k]);
+        if ((cb & 0xC0) != 0x80) return false;
+        cp = (cp << 6) | (cb & 0x3F);
+      }
+      if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return false;
+      // Surrogates are allowed: the compiler may keep lone surrogates from "\udxxx" escapes.
+      i += len;
+    }
+    return true;
+  }
+};
+
+// -- Validation helpers ---------------------------------------------------------------------
+// Index of the next instruction after the one at i (skipping its CACHE word).
+uint32_t next_insn(const CodeUnit& c, uint32_t i) { return i + (fe::has_cache(insn_op(c.code[i])) ? 2 : 1); }
+
+// The entry covering instruction i (entries are sorted and disjoint: checked before this runs).
+const ExceptionEntry* handler_for(const CodeUnit& c, uint32_t i) {
+  size_t lo = 0, hi = c.exceptions.size();
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (c.exceptions[mid].end <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo < c.exceptions.size() && c.exceptions[lo].start <= i) return &c.exceptions[lo];
+  return nullptr;
+}
+
+// Abstract interpretation of the value-stack depth: every reachable instruction must be reached
+// with one consistent depth in [0, stacksize], including exception-handler entries.
+std::string check_stack(const CodeUnit& c) {
+  const uint32_t n = uint32_t(c.code.size());
+  std::vector<int32_t> depth(n, -1);
+  std::vector<uint32_t> work;
+  std::string err;
+  auto reach = [&](uint32_t target, int64_t d, uint32_t from) {
+    if (d < 0) {
+      err = "stack underflow at " + std::to_string(from);
+      return false;
+    }
+    if (d > c.stacksize) {
+      err = "stack overflow at " + std::to_string(from);
+      return false;
+    }
+    if (depth[target] < 0) {
+      depth[target] = int32_t(d);
+      work.push_back(target);
+    } else if (depth[target] != d) {
+      err = "inconsistent stack depth at " + std::to_string(target);
+      return false;
+    }
+    return true;
+  };
+  if (!reach(0, 0, 0)) return err;
+  while (!work.empty()) {
+    uint32_t i = work.back();
+    work.pop_back();
+    int32_t d = depth[i];
+    Op op = insn_op(c.code[i]);
+    uint32_t arg = insn_arg(c.code[i]);
+    if (const ExceptionEntry* h = handler_for(c, i)) {
+      if (int64_t(h->depth) > d) return "exception entry depth above stack at " + std::to_string(i);
+      if (!reach(h->target, int64_t(h->depth) + (h->lasti ? 1 : 0) + 1, i)) return err;
+    }
+    // Operand reach for instructions that address below their net effect.
+    if ((op == Op::COPY || op == Op::SWAP) && (arg < 1 || int64_t(arg) > d)) return "bad COPY/SWAP at " + std::to_string(i);
+    if ((op == Op::LIST_APPEND || op == Op::SET_ADD || op == Op::LIST_EXTEND || op == Op::SET_UPDATE ||
+         op == Op::DICT_UPDATE || op == Op::DICT_MERGE) && (arg < 1 || int64_t(arg) + 1 > d))
+      return "bad container operand at " + std::to_string(i);
+    if (op == Op::MAP_ADD && (arg < 1 || int64_t(arg) + 2 > d)) return "bad MAP_ADD at " + std::to_string(i);
+    if (op == Op::CALL && int64_t(arg) + 2 > d) return "bad CALL at " + std::to_string(i);
+    if (op == Op::CALL_FUNCTION_EX && 3 + int64_t(arg & 1) > d) return "bad CALL_FUNCTION_EX at " + std::to_string(i);
+    if (fe::is_jump(op) && !reach(arg, int64_t(d) + fe::stack_effect(op, arg, true), i)) return err;
+    if (!fe::no_fall(op)) {
+      uint32_t nx = next_insn(c, i);
+      if (nx >= n) return "falls off the end of the code";
+      if (!reach(nx, int64_t(d) + fe::stack_effect(op, arg, false), i)) return err;
+    }
+  }
+  return {};
+}
+
+bool is_str_tuple(const Const& k) {
+  if (k.kind != Const::Kind::Tuple) return false;
+  for (const Const& it : k.items)
+    if (it.kind != Const::Kind::Str) return false;
+  return true;
+}
+
+}  // namespace
+
+// -- Public API -----------------------------------------------------------------------------
+std::string marshal_dump(const CodeUnit& code) {
+  Writer w;
+  w.u8(kMarshalVersion);
+  w.code(code);
+  return std::move(w.out);
+}
+
+MarshalResult marshal_load(std::string_view data, const std::string& filename) {
+  MarshalResult r;
+  Reader rd(data, filename);
+  uint8_t version, tag;
+  if (!rd.u8(&version)) return {nullptr, "empty data"};
+  if (version != kMarshalVersion) return {nullptr, "unsupported marshal version " + std::to_string(version)};
+  if (!rd.u8(&tag)) return {nullptr, rd.error};
+  if (tag != kTagCode) return {nullptr, "top-level object is not a code object"};
+  auto u = std::make_shared<CodeUnit>();
+  if (!rd.code_body(u.get(), 0)) return {nullptr, rd.error};
+  if (rd.left() != 0) return {nullptr, "trailing data after code object"};
+  r.code = std::move(u);
+  return r;
+}
+
+std::string validate_code(const CodeUnit& c) {
+  const uint32_t n = uint32_t(c.code.size());
+  if (n == 0) return "empty code";
+  if (c.positions.size() != n) return "position table size mismatch";
+  if (c.localsplus_kinds.size() != c.localsplus_names.size()) return "local kinds size mismatch";
+  if (c.argcount < 0 || c.posonlyargcount < 0 || c.kwonlyargcount < 0 || c.stacksize < 0) return "negative count";
+  if (uint64_t(c.argcount) + c.kwonlyargcount + ((c.flags & CO_VARARGS) != 0) + ((c.flags & CO_VARKEYWORDS) != 0) >
+      c.localsplus_names.size())
+    return "more arguments than locals";
+  if (c.posonlyargcount > c.argcount) return "posonlyargcount > argcount";
+  if (c.ncaches > n) return "more caches than instructions";
+  for (uint8_t k : c.localsplus_kinds)
+    if (k == 0 || (k & ~uint8_t(kLocal | kCell | kFree))) return "bad local kind";
+  const uint32_t nconsts = uint32_t(c.consts.size()), nnames = uint32_t(c.names.size()),
+                 nlocals = uint32_t(c.localsplus_names.size());
+  auto at = [](uint32_t i) { return " at " + std::to_string(i); };
+  // Instruction starts: every word except the CACHE word owned by the preceding instruction.
+  std::vector<uint8_t> is_start(n, 0);
+  for (uint32_t i = 0; i < n; i++) {
+    uint32_t w = c.code[i];
+    if ((w & 0xFF) >= uint32_t(Op::kCount)) return "bad opcode at " + std::to_string(i);
+    Op op = insn_op(w);
+    if (op == Op::CACHE) return "stray CACHE word at " + std::to_string(i);
+    is_start[i] = 1;
+    if (fe::has_cache(op)) {
+      if (i + 1 >= n || insn_op(c.code[i + 1]) != Op::CACHE) return "missing CACHE word at " + std::to_string(i);
+      if (insn_arg(c.code[i + 1]) >= c.ncaches) return "cache index out of range at " + std::to_string(i);
+      i++;
+    }
+  }
+  for (uint32_t i = 0; i < n; i++) {
+    if (!is_start[i]) continue;
+    uint32_t w = c.code[i];
+    Op op = insn_op(w);
+    uint32_t arg = insn_arg(w);
+    if (fe::is_jump(op)) {
+      if (arg >= n || !is_start[arg]) return "bad jump target" + at(i);
+    }
+    switch (fe::op_row(op).arg) {
+      case OpArg::C:
+        if (arg >= nconsts) return "const index out of range" + at(i);
+        break;
+      case OpArg::M:
+        if (arg >= nnames) return "name index out of range" + at(i);
+        break;
+      case OpArg::L:
+      case OpArg::F:
+        if (arg >= nlocals) return "local index out of range" + at(i);
+        break;
+      case OpArg::B:
+        if (arg >= uint32_t(2 * kNumBinOps)) return "binary op out of range" + at(i);
+        break;
+      case OpArg::P:
+        if (arg >= 6) return "compare op out of range" + at(i);
+        break;
+      default: break;
+    }
+    if (op == Op::LOAD_GLOBAL && (arg >> 1) >= nnames) return "name index out of range" + at(i);
+    if (op == Op::KW_NAMES && !is_str_tuple(c.consts[arg])) return "KW_NAMES const is not a tuple of str" + at(i);
+    if (op == Op::COPY_FREE_VARS && arg > nlocals) return "COPY_FREE_VARS out of range" + at(i);
+  }
+  for (const ExceptionEntry& e : c.exceptions) {
+    if (e.start >= e.end || e.end > n || e.target >= n || !is_start[e.target])
+      return "exception entry out of range";
+    if (e.depth > uint32_t(c.stacksize)) return "exception entry depth out of range";
+  }
+  for (size_t k = 1; k < c.exceptions.size(); k++)
+    if (c.exceptions[k].start < c.exceptions[k - 1].end) return "exception entries overlap or unsorted";
+  return check_stack(c);
+}
+
+bool code_equal(const CodeUnit& a, const CodeUnit& b);
+
+namespace {
+bool const_equal(const Const& a, const Const& b) {
+  if (a.kind != b.kind) return false;
+  if (a.kind == Const::Kind::Code) return a.code && b.code && code_equal(*a.code, *b.code);
+  if (a.kind == Const::Kind::Tuple || a.kind == Const::Kind::FrozenSet) {
+    if (a.items.size() != b.items.size()) return false;
+    for (size_t i = 0; i < a.items.size(); i++)
+      if (!const_equal(a.items[i], b.items[i])) return false;
+    return true;
+  }
+  return a == b;
+}
+}  // namespace
+
+bool code_equal(const CodeUnit& a, const CodeUnit& b) {
+  if (a.code != b.code || a.names != b.names || a.localsplus_names != b.localsplus_names ||
+      a.localsplus_kinds != b.localsplus_kinds || a.filename != b.filename || a.name != b.name ||
+      a.qualname != b.qualname || a.firstlineno != b.firstlineno || a.argcount != b.argcount ||
+      a.posonlyargcount != b.posonlyargcount || a.kwonlyargcount != b.kwonlyargcount ||
+      a.stacksize != b.stacksize || a.flags != b.flags || a.ncaches != b.ncaches)
+    return false;
+  if (a.positions.size() != b.positions.size() || a.exceptions.size() != b.exceptions.size() ||
+      a.consts.size() != b.consts.size())
+    return false;
+  for (size_t i = 0; i < a.positions.size(); i++) {
+    const SourcePos &p = a.positions[i], &q = b.positions[i];
+    if (p.line != q.line || p.end_line != q.end_line || p.col != q.col || p.end_col != q.end_col) return false;
+  }
+  for (size_t i = 0; i < a.exceptions.size(); i++) {
+    const ExceptionEntry &e = a.exceptions[i], &f = b.exceptions[i];
+    if (e.start != f.start || e.end != f.end || e.target != f.target || e.depth != f.depth || e.lasti != f.lasti)
+      return false;
+  }
+  for (size_t i = 0; i < a.consts.size(); i++)
+    if (!const_equal(a.consts[i], b.consts[i])) return false;
+  return true;
+}
+
+}  // namespace chaipy::pyc

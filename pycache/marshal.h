@@ -1,0 +1,40 @@
+// pycache/marshal.h — serialises a CodeUnit to bytes and back (the body of a .pyc file).
+//
+// The format is type-tagged and versioned (docs/pyc-format.md). The reader trusts nothing: every
+// count is checked against the bytes that remain, every instruction, jump target, cache index and
+// table index against the tables it refers to, and nesting depth is bounded, so a truncated,
+// corrupted or foreign buffer yields an error string — never a crash or a huge allocation.
+#pragma once
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "frontend/code_unit.h"
+
+namespace chaipy::pyc {
+
+// Bumped when the marshal encoding itself changes (the first byte of every body).
+constexpr uint8_t kMarshalVersion = 1;
+// Deepest nesting of code objects / tuples the reader accepts.
+constexpr int kMaxNesting = 200;
+
+// The marshalled form of `code` (version byte + tagged code object).
+std::string marshal_dump(const CodeUnit& code);
+
+struct MarshalResult {
+  std::shared_ptr<const CodeUnit> code;  // null on error
+  std::string error;                     // why the buffer was rejected
+};
+// Reads a body written by marshal_dump. When `filename` is non-empty it replaces the filename
+// recorded in every code object (the source may have moved since the cache was written).
+MarshalResult marshal_load(std::string_view data, const std::string& filename = {});
+
+// Checks the structural invariants the VM relies on (the reader runs it on every code object).
+// Returns "" when `code` is well formed, else a description of the first problem found.
+std::string validate_code(const CodeUnit& code);
+
+// Deep structural equality (nested code objects compared by content, not pointer).
+bool code_equal(const CodeUnit& a, const CodeUnit& b);
+
+}  // namespace chaipy::pyc

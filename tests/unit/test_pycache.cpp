@@ -1,0 +1,320 @@
+// tests/unit/test_pycache.cpp — the bytecode cache: marshal round trips, a distrustful reader
+// (every truncation, random corruption), pyc header modes, cache-path mapping, atomic writes.
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "frontend/compile.h"
+#include "pycache/marshal.h"
+#include "pycache/pyc.h"
+
+using namespace chaipy;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* const kSnippets[] = {
+    "x = 1\nprint(x)\n",
+    "def f(a, b=2, *args, c, d=4, **kw):\n    return a + b + c + d + len(args) + len(kw)\nprint(f(1, c=3))\n",
+    "def outer():\n    n = 0\n    def inner():\n        nonlocal n\n        n += 1\n        return n\n    return inner\n",
+    "class A:\n    '''doc'''\n    x = 1\n    def m(self):\n        return __class__, super().__init__\n",
+    "try:\n    1 / 0\nexcept ZeroDivisionError as e:\n    print(e)\nelse:\n    pass\nfinally:\n    print('f')\n",
+    "with open('x') as f, open('y') as g:\n    pass\n",
+    "def gen():\n    yield 1\n    yield from range(3)\n    return 5\n",
+    "a = [i * i for i in range(10) if i % 2]\nb = {k: v for k, v in zip('ab', 'cd')}\nc = {x for x in a}\n",
+    "big = 123456789012345678901234567890\nneg = -big\nf = 1.5e300\nz = 2j + 1\nb = b'\\x00\\xff'\ns = 'h\\u00e9llo \\U0001F600'\n",
+    "if x in {1, 2, 3}:\n    pass\nt = (1, (2, 'a'), None, True, ...)\n",
+    "def k(**kw): return kw\nk(a=1, b=2)\nprint(*[1, 2], sep='-', **{'end': '\\n'})\n",
+    "while True:\n    for i in range(3):\n        if i: break\n        continue\n    else:\n        pass\n    break\n",
+};
+
+std::vector<std::string> snippets() {
+  std::vector<std::string> v;
+  for (size_t i = 0; i < std::size(kSnippets); i++) v.emplace_back(kSnippets[i]);
+  v.emplace_back("import a.b.c\nimport os.path as p\nfrom m import (x, y as z)\nfrom . import q\nfrom ..r import *\n");
+  v.emplace_back("def f():\n    try:\n        pass\n    finally:\n        return 1\nlambda x, /, y: (x, y)\n");
+  return v;
+}
+
+std::shared_ptr<const CodeUnit> compile_ok(const std::string& src, const std::string& filename = "<snippet>") {
+  CompileResult r = compile_source(src, filename);
+  if (r.error) FAIL("compile error: " << r.error->msg << " in\n" << src);
+  return r.code;
+}
+
+// Loads a complete pyc image the way the importer does (header, then body).
+std::shared_ptr<const CodeUnit> load_image(std::string_view data, std::string* why) {
+  pyc::Header h;
+  *why = pyc::decode_header(data, &h);
+  if (!why->empty()) return nullptr;
+  auto r = pyc::marshal_load(data.substr(pyc::kHeaderSize));
+  *why = r.error;
+  return r.code;
+}
+
+std::string medium_source() {
+  return "import sys\n"
+         "class Point:\n"
+         "    def __init__(self, x, y):\n"
+         "        self.x, self.y = x, y\n"
+         "    def __repr__(self):\n"
+         "        return f'Point({self.x!r}, {self.y:>3})'\n"
+         "def fib(n):\n"
+         "    a, b = 0, 1\n"
+         "    for _ in range(n):\n"
+         "        a, b = b, a + b\n"
+         "    return a\n"
+         "try:\n"
+         "    print(fib(30), Point(1, 2), {1: 2.5, 'k': (3, None)})\n"
+         "except (ValueError, TypeError) as e:\n"
+         "    raise RuntimeError('x') from e\n";
+}
+
+fs::path temp_dir(const std::string& tag) {
+  fs::path d = fs::temp_directory_path() / ("chaipy_pyc_" + tag + "_" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("marshal round trip of compiled snippets", "[pycache]") {
+  for (const auto& src : snippets()) {
+    auto code = compile_ok(src);
+    INFO(src);
+    REQUIRE(pyc::validate_code(*code) == "");
+    std::string bytes = pyc::marshal_dump(*code);
+    auto r = pyc::marshal_load(bytes);
+    REQUIRE(r.error == "");
+    REQUIRE(r.code);
+    CHECK(pyc::code_equal(*code, *r.code));
+    CHECK(pyc::marshal_dump(*r.code) == bytes);
+  }
+}
+
+TEST_CASE("marshal round trip of the Python corpus", "[pycache]") {
+  fs::path corpus = fs::path(__FILE__).parent_path().parent_path() / "py";
+  if (!fs::exists(corpus)) SUCCEED("corpus not found");
+  int n = 0;
+  for (auto& e : fs::recursive_directory_iterator(corpus)) {
+    if (e.path().extension() != ".py") continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    CompileResult cr = compile_source(ss.str(), e.path().string());
+    if (cr.error) continue;  // the syntax-error tests
+    INFO(e.path().string());
+    REQUIRE(pyc::validate_code(*cr.code) == "");
+    std::string bytes = pyc::marshal_dump(*cr.code);
+    auto r = pyc::marshal_load(bytes);
+    REQUIRE(r.error == "");
+    CHECK(pyc::code_equal(*cr.code, *r.code));
+    CHECK(pyc::marshal_dump(*r.code) == bytes);
+    n++;
+  }
+  CHECK(n > 0);
+}
+
+TEST_CASE("marshal_load replaces the recorded filename", "[pycache]") {
+  auto code = compile_ok("def f():\n    def g(): pass\n", "/old/place.py");
+  auto r = pyc::marshal_load(pyc::marshal_dump(*code), "/new/place.py");
+  REQUIRE(r.code);
+  CHECK(r.code->filename == "/new/place.py");
+  const Const* fconst = nullptr;
+  for (const Const& k : r.code->consts)
+    if (k.kind == Const::Kind::Code) fconst = &k;
+  REQUIRE(fconst);
+  CHECK(fconst->code->filename == "/new/place.py");
+}
+
+TEST_CASE("every truncation of a valid pyc is rejected", "[pycache]") {
+  auto code = compile_ok(medium_source());
+  pyc::SourceStamp st{1700000000, 1234};
+  for (auto mode : {pyc::Invalidation::kTimestamp, pyc::Invalidation::kCheckedHash}) {
+    std::string image = pyc::build_pyc(*code, mode, medium_source(), st);
+    std::string why;
+    REQUIRE(load_image(image, &why));
+    for (size_t len = 0; len < image.size(); len++) {
+      auto c = load_image(std::string_view(image).substr(0, len), &why);
+      INFO("length " << len << " of " << image.size());
+      CHECK(!c);
+      CHECK(!why.empty());
+    }
+    // Trailing garbage is rejected too.
+    CHECK(!load_image(image + "x", &why));
+  }
+}
+
+TEST_CASE("random corruption never yields an ill-formed CodeUnit", "[pycache]") {
+  auto code = compile_ok(medium_source());
+  std::string image = pyc::build_pyc(*code, pyc::Invalidation::kTimestamp, medium_source(), {1, 2});
+  std::mt19937 rng(20261121);
+  int accepted = 0, rejected = 0;
+  for (int iter = 0; iter < 4000; iter++) {
+    std::string bad = image;
+    int flips = 1 + int(rng() % 3);
+    for (int k = 0; k < flips; k++) {
+      size_t pos = iter < 200 ? rng() % pyc::kHeaderSize : rng() % bad.size();
+      if (rng() % 2) bad[pos] = char(bad[pos] ^ (1u << (rng() % 8)));
+      else bad[pos] = char(rng() & 0xFF);
+    }
+    std::string why;
+    auto c = load_image(bad, &why);
+    if (!c) {
+      rejected++;
+      continue;
+    }
+    accepted++;
+    REQUIRE(pyc::validate_code(*c) == "");
+    auto again = pyc::marshal_load(pyc::marshal_dump(*c));
+    REQUIRE(again.code);
+  }
+  CHECK(rejected > 0);
+  INFO("accepted " << accepted);
+}
+
+TEST_CASE("hostile counts do not allocate", "[pycache]") {
+  // A code object claiming 2^32-1 instructions in a 60-byte buffer.
+  std::string body;
+  body.push_back(char(pyc::kMarshalVersion));
+  body.push_back('c');
+  for (int i = 0; i < 7; i++) body.append("\0\0\0\0", 4);
+  for (int i = 0; i < 3; i++) body.append("\0\0\0\0", 4);  // empty filename / name / qualname
+  body.append("\xff\xff\xff\xff", 4);
+  auto r = pyc::marshal_load(body);
+  CHECK(!r.code);
+  CHECK(r.error == "count exceeds remaining data");
+  // Deeply nested tuples are cut off.
+  auto code = compile_ok("x = 1\n");
+  std::string d = pyc::marshal_dump(*code);
+  std::string nest(1000, '(');
+  CHECK(!pyc::marshal_load(std::string(1, char(pyc::kMarshalVersion)) + nest).code);
+  CHECK(!pyc::marshal_load("").code);
+  CHECK(!pyc::marshal_load(std::string(1, char(pyc::kMarshalVersion + 1)) + d.substr(1)).code);
+}
+
+TEST_CASE("validator rejects bad bytecode", "[pycache]") {
+  auto base = compile_ok("def f(a):\n    return a + 1\nprint(f(2))\n");
+  auto check_bad = [&](auto mutate) {
+    CodeUnit c = *base;
+    mutate(c);
+    CHECK(pyc::validate_code(c) != "");
+    CHECK(!pyc::marshal_load(pyc::marshal_dump(c)).code);
+  };
+  check_bad([](CodeUnit& c) { c.code[0] = uint32_t(Op::kCount); });
+  check_bad([](CodeUnit& c) { c.code.back() = make_insn(Op::NOP, 0); });  // falls off the end
+  check_bad([](CodeUnit& c) { c.stacksize = 0; });
+  check_bad([](CodeUnit& c) { c.ncaches = 0; });
+  check_bad([](CodeUnit& c) { c.positions.pop_back(); });
+  check_bad([](CodeUnit& c) {
+    for (auto& w : c.code)
+      if (insn_op(w) == Op::LOAD_CONST) w = make_insn(Op::LOAD_CONST, uint32_t(c.consts.size()));
+  });
+  check_bad([](CodeUnit& c) { c.exceptions.push_back({0, uint32_t(c.code.size()) + 5, 0, 0, false}); });
+  check_bad([](CodeUnit& c) { c.code.insert(c.code.begin(), make_insn(Op::JUMP_FORWARD, 999999)), c.positions.push_back({}); });
+}
+
+TEST_CASE("pyc header modes", "[pycache]") {
+  auto code = compile_ok("x = 1\n");
+  std::string src = "x = 1\n";
+  pyc::SourceStamp st{0x1234567890ll, 6};
+  pyc::Header h;
+  std::string ts = pyc::build_pyc(*code, pyc::Invalidation::kTimestamp, src, st);
+  REQUIRE(pyc::decode_header(ts, &h) == "");
+  CHECK(!h.hash_based());
+  CHECK(h.mtime == uint32_t(0x34567890u));
+  CHECK(h.size == 6);
+  CHECK(ts.substr(0, 4) == pyc::magic_bytes());
+  CHECK(ts.substr(2, 2) == "\r\n");
+  std::string ch = pyc::build_pyc(*code, pyc::Invalidation::kCheckedHash, src, st);
+  REQUIRE(pyc::decode_header(ch, &h) == "");
+  CHECK(h.hash_based());
+  CHECK(h.check_source());
+  CHECK(h.hash == pyc::source_hash(src));
+  std::string un = pyc::build_pyc(*code, pyc::Invalidation::kUncheckedHash, src, st);
+  REQUIRE(pyc::decode_header(un, &h) == "");
+  CHECK(h.hash_based());
+  CHECK(!h.check_source());
+  CHECK(pyc::source_hash("a") != pyc::source_hash("b"));
+  // Unknown flag bits and a foreign magic are rejected.
+  std::string bad = ts;
+  bad[4] = 4;
+  CHECK(pyc::decode_header(bad, &h) != "");
+  bad = ts;
+  bad[0] = char(bad[0] ^ 1);
+  CHECK(pyc::decode_header(bad, &h) == "bad magic number");
+  CHECK(pyc::cache_tag() == "chaipy-" + std::to_string(pyc::kFormatNumber));
+}
+
+TEST_CASE("read_cache freshness per mode", "[pycache]") {
+  fs::path d = temp_dir("fresh");
+  std::string src_path = (d / "m.py").string(), src = "x = 1\n";
+  auto code = compile_ok(src, src_path);
+  pyc::SourceStamp st{1000, src.size()};
+  std::string cpath = (d / "m.pyc").string();
+  REQUIRE(pyc::write_atomic(cpath, pyc::build_pyc(*code, pyc::Invalidation::kTimestamp, src, st)));
+  CHECK(pyc::read_cache(cpath, src_path, src, st).code);
+  CHECK(!pyc::read_cache(cpath, src_path, src, {1001, src.size()}).code);
+  CHECK(!pyc::read_cache(cpath, src_path, src, {1000, src.size() + 1}).code);
+  // checked-hash: mtime is irrelevant, the text is what counts.
+  REQUIRE(pyc::write_atomic(cpath, pyc::build_pyc(*code, pyc::Invalidation::kCheckedHash, src, st)));
+  auto r = pyc::read_cache(cpath, src_path, src, {5, 1});
+  CHECK(r.code);
+  CHECK(r.hash_based);
+  CHECK(!pyc::read_cache(cpath, src_path, "x = 2\n", st).code);
+  // unchecked-hash: trusted whatever the source.
+  REQUIRE(pyc::write_atomic(cpath, pyc::build_pyc(*code, pyc::Invalidation::kUncheckedHash, src, st)));
+  CHECK(pyc::read_cache(cpath, src_path, "x = 2\n", {7, 7}).code);
+  auto missing = pyc::read_cache((d / "nope.pyc").string(), src_path, src, st);
+  CHECK(!missing.code);
+  CHECK(!missing.existed);
+  fs::remove_all(d);
+}
+
+TEST_CASE("cache path mapping", "[pycache]") {
+  std::string tag = pyc::cache_tag();
+  pyc::config().prefix.clear();
+  CHECK(pyc::cache_from_source("/a/b/foo.py") == "/a/b/__pycache__/foo." + tag + ".pyc");
+  CHECK(pyc::cache_from_source("foo.py") == "__pycache__/foo." + tag + ".pyc");
+  CHECK(pyc::cache_from_source("/a/pkg/__init__.py") == "/a/pkg/__pycache__/__init__." + tag + ".pyc");
+  CHECK(pyc::cache_from_source("/x.y/foo.bar.py") == "/x.y/__pycache__/foo.bar." + tag + ".pyc");
+  std::string err;
+  CHECK(pyc::source_from_cache("/a/b/__pycache__/foo." + tag + ".pyc", &err) == "/a/b/foo.py");
+  CHECK(pyc::source_from_cache("__pycache__/foo." + tag + ".pyc", &err) == "foo.py");
+  CHECK(!pyc::source_from_cache("/a/b/foo." + tag + ".pyc", &err));
+  CHECK(err == "__pycache__ not bottom-level directory in '/a/b/foo." + tag + ".pyc'");
+  CHECK(!pyc::source_from_cache("/a/__pycache__/foo.pyc", &err));
+  CHECK(err == "expected only 2 or 3 dots in 'foo.pyc'");
+
+  pyc::config().prefix = "/tmp/pfx";
+  CHECK(pyc::cache_from_source("/a/b/foo.py") == "/tmp/pfx/a/b/foo." + tag + ".pyc");
+  CHECK(pyc::source_from_cache("/tmp/pfx/a/b/foo." + tag + ".pyc", &err) == "/a/b/foo.py");
+  std::string rel = pyc::cache_from_source("rel/foo.py");
+  CHECK(rel == "/tmp/pfx" + fs::current_path().string() + "/rel/foo." + tag + ".pyc");
+  pyc::config().prefix.clear();
+}
+
+TEST_CASE("atomic writes", "[pycache]") {
+  fs::path d = temp_dir("atomic");
+  std::string p = (d / "sub" / "deeper" / "x.pyc").string();
+  REQUIRE(pyc::write_atomic(p, "hello"));
+  std::string back;
+  REQUIRE(pyc::read_whole_file(p, &back));
+  CHECK(back == "hello");
+  REQUIRE(pyc::write_atomic(p, "bye"));
+  REQUIRE(pyc::read_whole_file(p, &back));
+  CHECK(back == "bye");
+  // The directory path is a file: mkdir fails, nothing is written, no exception.
+  { std::ofstream(d / "blocker") << "x"; }
+  std::string why;
+  CHECK(!pyc::write_atomic((d / "blocker" / "x.pyc").string(), "data", &why));
+  CHECK(!why.empty());
+  // No temp files left behind.
+  for (auto& e : fs::recursive_directory_iterator(d)) CHECK(e.path().extension() != ".tmp");
+  fs::remove_all(d);
+}
