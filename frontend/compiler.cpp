@@ -336,8 +336,62 @@ static bool is_docstring(const StmtList& body) {
          body[0]->value->value.kind == Const::Kind::Str;
 }
 
+// Does a module or class body hold a simple annotated name (so it needs __annotations__)?
+static bool find_ann(const StmtList& body) {
+  for (auto& s : body) {
+    switch (s->kind) {
+      case StmtKind::kAnnAssign:
+        if (s->op) return true;
+        break;
+      case StmtKind::kFunctionDef:
+      case StmtKind::kClassDef:
+        break;
+      default:
+        if (find_ann(s->body) || find_ann(s->orelse) || find_ann(s->finalbody)) return true;
+        for (auto& h : s->handlers)
+          if (find_ann(h.body)) return true;
+    }
+  }
+  return false;
+}
+
+// Annotations are evaluated (and stored in __annotations__) only in module and class bodies;
+// function annotations are never evaluated.
+void Compiler::ann_assign(const Stmt& s) {
+  const Expr& t = *s.target;
+  bool module_like = _u->kind == UnitKind::kModule || _u->kind == UnitKind::kClass;
+  if (s.value) {
+    expr(*s.value);
+    store(t);
+  }
+  auto check = [&](const Expr& e) {
+    expr(e);
+    emit(Op::POP_TOP);
+  };
+  if (t.kind == ExprKind::kName) {
+    if (s.op && module_like) {
+      expr(*s.test);
+      emit(Op::LOAD_NAME, add_name("__annotations__"));
+      load_const(Const::str(mangle(_u->private_name, t.id)));
+      emit(Op::STORE_SUBSCR);
+    }
+  } else if (!s.value) {
+    check(*t.a);
+    if (t.kind == ExprKind::kSubscript) {
+      if (t.b->kind == ExprKind::kSlice) {
+        for (const Expr* p : {t.b->a.get(), t.b->b.get(), t.b->c.get()})
+          if (p) check(*p);
+      } else {
+        check(*t.b);
+      }
+    }
+  }
+  if (!s.op && module_like) check(*s.test);
+}
+
 void Compiler::body_with_docstring(const StmtList& body, bool module_like) {
   size_t i = 0;
+  if (module_like && find_ann(body)) emit(Op::SETUP_ANNOTATIONS);
   if (is_docstring(body)) {
     if (module_like) {
       set_loc(body[0]->pos);
@@ -371,16 +425,7 @@ void Compiler::stmt(const Stmt& s) {
     case StmtKind::kAssign: return assign(s);
     case StmtKind::kAugAssign: return aug_assign(s);
     case StmtKind::kAnnAssign:
-      // annotations are not evaluated; the assignment itself happens
-      if (s.value) {
-        expr(*s.value);
-        store(*s.target);
-      } else if (s.target->kind != ExprKind::kName) {
-        // `a.b: int` still evaluates the target's object (CPython checks the expression)
-        expr(*s.target->a);
-        emit(Op::POP_TOP);
-      }
-      return;
+      return ann_assign(s);
     case StmtKind::kFor: return for_stmt(s);
     case StmtKind::kWhile: return while_stmt(s);
     case StmtKind::kIf: return if_stmt(s);

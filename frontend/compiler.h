@@ -130,6 +130,7 @@ class Compiler {
   void import_stmt(const Stmt& s);
   void import_from(const Stmt& s);
   void assign(const Stmt& s);
+  void ann_assign(const Stmt& s);
   void aug_assign(const Stmt& s);
   void call_exit_with_nones();
   void with_except_finish(int cleanup);

@@ -159,6 +159,7 @@ class Builder {
           expr(*s.target);
         }
         if (s.value) expr(*s.value);
+        if (_cur->kind == ScopeKind::kModule || _cur->kind == ScopeKind::kClass) expr(*s.test);
         break;
       case StmtKind::kFor:
         expr(*s.target);

@@ -8,6 +8,7 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
+#include "interp/vm.h"
 
 namespace chaipy {
 
@@ -333,17 +334,93 @@ Value builtin_hasattr(Value* args, size_t nargs, TupleObject* kwnames) {
   return Value::from_bool(!r.is_null());
 }
 
+// -- globals / locals: the calling Python frame (native calls push no frame) ------------------
+Value builtin_globals(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("globals", kwnames) || !check_nargs("globals", nargs, 0, 0)) return Value::exc();
+  Frame* f = vm_current_frame();
+  if (!f || !f->globals) return raise(exc::SystemError, "globals(): no current frame");
+  return obj(f->globals);
+}
+
+// Module and class bodies have a real namespace; a function's locals are a fresh snapshot.
+Value current_locals() {
+  Frame* f = vm_current_frame();
+  if (!f) return raise(exc::SystemError, "locals(): no current frame");
+  if (f->locals) return obj(f->locals);
+  DictObject* d = dict_new();
+  CodeObject* code = f->code;
+  for (uint32_t i = 0; i < code->nlocalsplus; i++) {
+    Value v = f->localsplus[i];
+    uint8_t kind = code->localsplus_kinds[i];
+    if (kind & (kCell | kFree)) {
+      if (!v.is_obj() || v.as_obj()->type != types::cell) continue;  // not yet made into a cell
+      v = v.as<CellObject>()->value;
+    }
+    if (v.is_null()) continue;
+    if (dict_set_str(d, code->localsplus_names[i], v) < 0) return Value::exc();
+  }
+  return obj(d);
+}
+
+Value builtin_locals(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("locals", kwnames) || !check_nargs("locals", nargs, 0, 0)) return Value::exc();
+  return current_locals();
+}
+
 Value builtin_vars(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("vars", kwnames) || !check_nargs("vars", nargs, 0, 1)) return Value::exc();
-  if (nargs == 0) {
-    Value loc = dict_get_str(g_builtins, NAME("locals"));
-    if (loc.is_null()) return raise(exc::SystemError, "vars(): no locals available");
-    return call0(loc);
-  }
+  if (nargs == 0) return current_locals();
   Value d = getattr_opt(args[0], NAME("__dict__"));
   if (d.is_exc()) return d;
   if (d.is_null()) return raise(exc::TypeError, "vars() argument must have __dict__ attribute");
   return d;
+}
+
+// dir(): the names in the object's namespace and its class's, sorted; __dir__ when defined.
+int add_keys(DictObject* names, DictObject* d) {
+  for (uint64_t i = 0; d && i < d->nentries; i++) {
+    const DictEntry& e = d->entries[i];
+    if (e.key.is_null()) continue;
+    if (dict_set(names, e.key, Value::none()) < 0) return -1;
+  }
+  return 0;
+}
+
+Value builtin_dir(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("dir", kwnames) || !check_nargs("dir", nargs, 0, 1)) return Value::exc();
+  Value names;
+  if (nargs == 0) {
+    names = current_locals();
+  } else {
+    Value o = args[0];
+    // A class-defined __dir__ wins; object's generic one is what the fallback below computes.
+    Value own = type_lookup(type_of(o), NAME("__dir__"));
+    Value generic = type_lookup(types::object, NAME("__dir__"));
+    Value m = !own.is_null() && own != generic ? lookup_special(o, NAME("__dir__")) : Value::null();
+    if (m.is_exc()) return m;
+    if (!m.is_null()) {
+      names = call0(m);
+    } else {
+      DictObject* acc = dict_new();
+      if (o.is_obj() && o.as_obj()->type == types::module) {
+        if (add_keys(acc, o.as<ModuleObject>()->dict) < 0) return Value::exc();
+      } else {
+        TupleObject* mro = is_type_obj(o) ? o.as<TypeObject>()->mro : type_of(o)->mro;
+        Value d = getattr_opt(o, NAME("__dict__"));
+        if (d.is_exc()) return d;
+        if (!is_type_obj(o) && is_dict(d) && add_keys(acc, d.as<DictObject>()) < 0) return Value::exc();
+        for (uint64_t i = 0; mro && i < mro->size; i++)
+          if (add_keys(acc, mro->items[i].as<TypeObject>()->dict) < 0) return Value::exc();
+      }
+      names = obj(acc);
+    }
+  }
+  if (names.is_exc()) return names;
+  Value l = to_list(names);
+  if (l.is_exc()) return l;
+  Value r = list_sort_impl(l.as<ListObject>(), Value::null(), false);
+  if (r.is_exc()) return r;
+  return l;
 }
 
 // -- isinstance / issubclass ------------------------------------------------------------------------
@@ -629,6 +706,7 @@ void init_builtins_module() {
       {"issubclass", builtin_issubclass}, {"divmod", builtin_divmod},   {"pow", builtin_pow},
       {"round", builtin_round},       {"min", builtin_min},             {"max", builtin_max},
       {"sum", builtin_sum},           {"exit", builtin_exit},           {"quit", builtin_exit},
+      {"globals", builtin_globals},   {"locals", builtin_locals},       {"dir", builtin_dir},
   });
   init_builtin_iterators(b);
 
@@ -648,6 +726,8 @@ void init_builtins_module() {
   if (exc::name) dict_set_str(b, str_intern(#name), obj(exc::name));
 #include "interp/exceptions.def"
 #undef EXCDEF
+  dict_set_str(b, str_intern("EnvironmentError"), obj(exc::OSError));  // 3.3+ aliases
+  dict_set_str(b, str_intern("IOError"), obj(exc::OSError));
   dict_set_str(b, str_intern("None"), Value::none());
   dict_set_str(b, str_intern("True"), Value::true_());
   dict_set_str(b, str_intern("False"), Value::false_());

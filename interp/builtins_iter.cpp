@@ -399,6 +399,7 @@ Value builtin_all(Value* a, size_t n, TupleObject* k) { return any_all(a, n, k, 
 TypeObject* iterator_type(const char* name, uint32_t size, TraceFn trace, IterNextFn next, NewFn tp_new) {
   TypeObject* t = make_builtin_type(name, types::object, size, 0);
   t->trace = trace;
+  t->finalize = nullptr;  // not an instance layout: nothing malloc'd to release
   t->iter = iter_self;
   t->iternext = next;
   t->tp_new = tp_new;

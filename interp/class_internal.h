@@ -75,6 +75,14 @@ int64_t object_hash(Value self);
 Value object_richcompare(Value a, Value b, CmpOp op);
 Value object_tp_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw);
 int object_init(Value self, Value* args, size_t nargs, TupleObject* kw);
+// The built-in behaviour below a class: the solid base's slot (object's for plain classes).
+Value solid_repr(Value self);
+Value solid_str(Value self);
+int64_t solid_hash(Value self);
+Value solid_richcompare(Value a, Value b, CmpOp op);
+// Lazily created slot wrappers of built-in types (class_slot_wrappers.cpp).
+Value slot_wrapper(TypeObject* t, StrObject* name);
+Value lookup_with_wrappers(TypeObject* t, StrObject* name);
 // Natives in object's dict, to recognise "not overridden".
 extern Value g_object_getattribute, g_object_setattr, g_object_delattr, g_object_new, g_object_init,
     g_object_repr, g_object_str, g_object_hash, g_object_cmp[6];
@@ -88,6 +96,7 @@ int type_setattr(Value self, StrObject* name, Value v);
 void type_trace(Object* o, Tracer& t);
 void type_finalize(Object* o);
 // C3 linearisation of (t, bases). Returns false after raising TypeError.
+void purge_dead_subclasses();  // before reading or extending any subclasses list
 bool compute_mro(TypeObject* t, TupleObject* bases, std::vector<TypeObject*>& out);
 
 // -- Instances --------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ Value call2d(Value f, Value self, Value a, Value b) {
 // -- repr / str / hash ---------------------------------------------------------------------------
 Value slot_repr(Value self) {
   Value f = lookup(type_of(self), S.__repr__);
-  if (f.is_null() || f == g_object_repr) return object_repr(self);
+  if (f.is_null() || f == g_object_repr) return solid_repr(self);
   Value r = call0d(f, self);
   if (r.is_exc()) return r;
   if (!is_str(r)) return raise_fmt(exc::TypeError, "__repr__ returned non-string (type {})", type_name(r));
@@ -30,7 +30,7 @@ Value slot_repr(Value self) {
 
 Value slot_str(Value self) {
   Value f = lookup(type_of(self), S.__str__);
-  if (f.is_null() || f == g_object_str) return object_str(self);
+  if (f.is_null() || f == g_object_str) return solid_str(self);
   Value r = call0d(f, self);
   if (r.is_exc()) return r;
   if (!is_str(r)) return raise_fmt(exc::TypeError, "__str__ returned non-string (type {})", type_name(r));
@@ -44,7 +44,7 @@ int64_t slot_hash(Value self) {
     raise_fmt(exc::TypeError, "unhashable type: '{}'", t->name->view());
     return -1;
   }
-  if (f == g_object_hash) return object_hash(self);
+  if (f == g_object_hash) return solid_hash(self);
   Value r = call0d(f, self);
   if (r.is_exc()) return -1;
   if (!is_int(r)) {
@@ -63,7 +63,7 @@ Value slot_richcompare(Value a, Value b, CmpOp op);
 
 Value cmp_one(Value self, Value other, CmpOp op) {
   Value f = lookup(type_of(self), S.cmp[int(op)]);
-  if (f.is_null() || f == g_object_cmp[int(op)]) return object_richcompare(self, other, op);
+  if (f.is_null() || f == g_object_cmp[int(op)]) return solid_richcompare(self, other, op);
   if (f.is_none()) return g_not_implemented;
   return call1d(f, self, other);
 }
@@ -354,6 +354,7 @@ void fill_slots(TypeObject* t) {
 }
 
 void update_slots_recursive(TypeObject* t) {
+  purge_dead_subclasses();
   if (t->flags & kTypeHeap) fill_slots(t);
   if (t->subclasses)
     for (TypeObject* s : *t->subclasses) update_slots_recursive(s);

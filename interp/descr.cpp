@@ -221,6 +221,16 @@ Value super_getattr(Value self, StrObject* name) {
       if (s->obj.is_obj() && s->obj.as_obj() == start) return bind_for_class(r, start);
       return bind_method(r, s->obj, start);
     }
+    if (is_dunder(name)) {
+      for (i = 0; i < mro->size && mro->items[i].as_obj() != s->thisclass; i++) {
+      }
+      for (i++; i < mro->size; i++) {
+        Value w = slot_wrapper(mro->items[i].as<TypeObject>(), name);
+        if (w.is_null()) continue;
+        if (s->obj.is_obj() && s->obj.as_obj() == start) return w;
+        return bind_method(w, s->obj, start);
+      }
+    }
   }
   if (name == S.__thisclass__) return obj(s->thisclass);
   if (name == S.__self__) return s->obj.is_null() ? Value::none() : s->obj;

@@ -615,11 +615,8 @@ void ensure_ready() {
   Value sys = sys_module();
   if (!sys.is_null()) {
     DictObject* sd = sys.as<ModuleObject>()->dict;
-    if (dict_get_str(sd, S("dont_write_bytecode")).is_null())
-      dict_set_str(sd, S("dont_write_bytecode"), Value::from_bool(pyc::config().dont_write_bytecode));
-    if (dict_get_str(sd, S("pycache_prefix")).is_null())
-      dict_set_str(sd, S("pycache_prefix"),
-                   pyc::config().prefix.empty() ? Value::none() : str_value(pyc::config().prefix));
+    dict_set_str(sd, S("dont_write_bytecode"), Value::from_bool(pyc::config().dont_write_bytecode));
+    dict_set_str(sd, S("pycache_prefix"), pyc::config().prefix.empty() ? Value::none() : str_value(pyc::config().prefix));
   }
 }
 
@@ -697,6 +694,8 @@ Value import_from(Value module, StrObject* name) {
   return raise_import_error(exc::ImportError, fmt::format("cannot import name {} from {} ({})", quoted_name, quoted_pkg, p),
                             name_attr, path);
 }
+
+bool import_is_initializing(Value module) { return is_initializing(module); }
 
 void import_init_path(std::string_view script_dir) {
   ensure_ready();

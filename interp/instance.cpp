@@ -295,6 +295,10 @@ Value generic_getattr(Value self, StrObject* name) {
     return bind_method(descr, self, t);
   }
   if (name == S.__class__) return obj(t);
+  if (is_dunder(name)) {
+    Value w = lookup_with_wrappers(t, name);
+    if (!w.is_null()) return bind_method(w, self, t);
+  }
   if (name == S.__dict__ && (t->flags & kTypeInstanceLayout) && t != types::object && self.is_obj())
     return obj(instance_to_dict_mode(self.as<InstanceObject>()));
   if (name == S.__dict__ && is_builtin_sub(t)) return obj(builtin_sub_dict(self, true));
@@ -400,6 +404,25 @@ Value object_richcompare(Value a, Value b, CmpOp op) {
   return g_not_implemented;
 }
 
+Value solid_repr(Value self) {
+  TypeObject* sb = solid_base(type_of(self));
+  return sb->repr && sb != types::object ? sb->repr(self) : object_repr(self);
+}
+Value solid_str(Value self) {
+  TypeObject* sb = solid_base(type_of(self));
+  return sb->str && sb != types::object ? sb->str(self) : object_str(self);
+}
+int64_t solid_hash(Value self) {
+  TypeObject* sb = solid_base(type_of(self));
+  if (sb->hash) return sb->hash(self);
+  raise_fmt(exc::TypeError, "unhashable type: '{}'", type_name(self));
+  return -1;
+}
+Value solid_richcompare(Value a, Value b, CmpOp op) {
+  TypeObject* sb = solid_base(type_of(a));
+  return sb->richcompare && sb != types::object ? sb->richcompare(a, b, op) : object_richcompare(a, b, op);
+}
+
 namespace {
 bool excess(size_t nargs, TupleObject* kw) { return nargs > 0 || nkw(kw) > 0; }
 }  // namespace
@@ -454,23 +477,24 @@ Value obj_init_native(Value* args, size_t nargs, TupleObject* kw) {
 
 Value obj_repr_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__repr__", nargs)) return Value::exc();
-  return object_repr(args[0]);
+  return solid_repr(args[0]);
 }
 
 Value obj_str_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__str__", nargs)) return Value::exc();
-  return object_str(args[0]);
+  return solid_str(args[0]);
 }
 
 Value obj_hash_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__hash__", nargs)) return Value::exc();
-  return int_from_i64(object_hash(args[0]));
+  int64_t h = solid_hash(args[0]);
+  return h == -1 ? Value::exc() : int_from_i64(h);
 }
 
 template <CmpOp op>
 Value obj_cmp_native(Value* args, size_t nargs, TupleObject* kw) {
   if (nargs != 2) return raise(exc::TypeError, "expected 1 argument");
-  return object_richcompare(args[0], args[1], op);
+  return solid_richcompare(args[0], args[1], op);
 }
 
 Value obj_getattribute_native(Value* args, size_t nargs, TupleObject* kw) {
@@ -555,8 +579,10 @@ void init_object_methods() {
   O->setattr = nullptr;
   O->tp_new = object_tp_new;
   O->init = object_init;
-  O->trace = instance_trace;
-  O->finalize = instance_finalize;
+  // object() instances never get attributes; and built-in types made later inherit object's
+  // slots (runtime.cpp finish_type), so object must not pass the instance trace/finalize on.
+  O->trace = nullptr;
+  O->finalize = nullptr;
   if (!O->root_shape) O->root_shape = shape_root_new();
   types::shape->trace = shape_trace;
   types::shape->finalize = shape_finalize;

@@ -64,11 +64,14 @@ void finish_type(TypeObject* t, const char* name, TypeObject* base) {
     if (!t->subclasses) t->subclasses = new std::vector<TypeObject*>();
     if (!base->subclasses) base->subclasses = new std::vector<TypeObject*>();
     base->subclasses->push_back(t);
-    // Inherit C slots the type does not define itself.
+    // Inherit C slots the type does not define itself. From `object` only the behaviour slots:
+    // its trace/finalize/new/init assume the instance layout, which a built-in type does not have.
 #define INHERIT(slot) \
   if (!t->slot) t->slot = base->slot;
-    INHERIT(trace) INHERIT(finalize) INHERIT(repr) INHERIT(str) INHERIT(hash) INHERIT(richcompare)
-    INHERIT(getattr) INHERIT(setattr) INHERIT(tp_new) INHERIT(init)
+    INHERIT(repr) INHERIT(str) INHERIT(hash) INHERIT(richcompare) INHERIT(getattr) INHERIT(setattr)
+    if (base != types::object) {
+      INHERIT(trace) INHERIT(finalize) INHERIT(tp_new) INHERIT(init)
+    }
 #undef INHERIT
   } else {
     t->bases = tuple_new(0);

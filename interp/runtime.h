@@ -164,6 +164,9 @@ void import_init_path(std::string_view script_dir);
 // `-m name`: finds `name` on sys.path (a package runs name.__main__), runs it as __main__.
 // Returns the module code's result (Value::exc() with the exception pending on failure).
 Value import_run_main(std::string_view modname);
+// True while `module`'s code is running (CPython's __spec__._initializing): module_getattr uses it
+// for "partially initialized module 'm' has no attribute 'x' (most likely due to a circular import)".
+bool import_is_initializing(Value module);
 
 // -- Native function objects and method tables ------------------------------------------------
 struct MethodDef {

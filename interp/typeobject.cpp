@@ -7,6 +7,7 @@
 // name) → value, so a cached entry can never survive a mutation.
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
 
 #include "interp/class_internal.h"
 
@@ -147,7 +148,36 @@ bool is_dunder(StrObject* name) {
 
 using namespace cls;
 
+namespace cls {
+// Types that died in the last collection are removed from their bases' subclass lists lazily
+// (a linear erase per dead class would make class churn quadratic): finalizers record them and
+// purge_dead_subclasses() runs before anything reads or extends a subclass list.
+namespace {
+std::unordered_set<TypeObject*> g_dying;
+std::vector<TypeObject*> g_dirty_bases;
+}  // namespace
+
+void purge_dead_subclasses() {
+  if (g_dying.empty()) return;
+  for (TypeObject* b : g_dirty_bases) {
+    if (g_dying.count(b) || !b->subclasses) continue;
+    auto& v = *b->subclasses;
+    v.erase(std::remove_if(v.begin(), v.end(), [](TypeObject* s) { return g_dying.count(s) != 0; }), v.end());
+  }
+  g_dying.clear();
+  g_dirty_bases.clear();
+}
+
+void note_dead_type(TypeObject* t) {
+  g_dying.insert(t);
+  if (t->bases)
+    for (uint64_t i = 0; i < t->bases->size; i++)
+      if (t->bases->items[i].is_obj()) g_dirty_bases.push_back(t->bases->items[i].as<TypeObject>());
+}
+}  // namespace cls
+
 void type_modified(TypeObject* t) {
+  purge_dead_subclasses();
   t->version = next_version();
   if (t->subclasses)
     for (TypeObject* s : *t->subclasses) type_modified(s);
@@ -308,10 +338,16 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->flags |= kTypeInstanceLayout;
     t->instance_size = sizeof(InstanceObject);
   }
+  bool plain_instances = (t->flags & kTypeInstanceLayout) && !(t->flags & kTypeExceptionLayout);
   t->root_shape = shape_root_new();
+  purge_dead_subclasses();
   t->subclasses = new std::vector<TypeObject*>();
   t->trace = best_solid->trace;
   t->finalize = best_solid->finalize;
+  if (plain_instances) {
+    t->trace = instance_trace;
+    t->finalize = instance_finalize;
+  }
   if (builtin_sub) builtin_sub_setup(t);
   for (uint64_t i = 0; i < bases->size; i++) {
     TypeObject* bt = bases->items[i].as<TypeObject>();
@@ -338,7 +374,8 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
   // Implicit staticmethod / classmethod wrapping (as CPython's type_new does).
   Value nw = dict_get_str(d, S.__new__);
   if (!nw.is_null() && isinstance_exact(nw, types::function)) dict_set_str(d, S.__new__, wrap_in(types::staticmethod, nw));
-  for (StrObject* cm : {S.__init_subclass__, S.__class_getitem__}) {
+  // (__class_getitem__ stays a plain function: abstract.cpp calls it with the class explicitly.)
+  for (StrObject* cm : {S.__init_subclass__}) {
     Value f = dict_get_str(d, cm);
     if (!f.is_null() && isinstance_exact(f, types::function)) dict_set_str(d, cm, wrap_in(types::classmethod, f));
   }
@@ -515,6 +552,7 @@ Value type_mro_native(Value* args, size_t nargs, TupleObject* kw) {
 Value type_subclasses_native(Value* args, size_t nargs, TupleObject* kw) {
   ListObject* l = list_new(0);
   auto* t = args[0].as<TypeObject>();
+  purge_dead_subclasses();
   if (t->subclasses)
     for (TypeObject* s : *t->subclasses) list_append(l, obj(s));
   return obj(l);
@@ -602,6 +640,10 @@ Value type_getattr(Value self, StrObject* name) {
   Value attr = lookup(t, name);
   if (!attr.is_null()) return bind_for_class(attr, t);
   if (!meta_attr.is_null()) return bind_method(meta_attr, self, meta);
+  if (is_dunder(name)) {
+    Value w = lookup_with_wrappers(t, name);
+    if (!w.is_null()) return w;
+  }
   if (meta != types::type) {
     Value ga = lookup(meta, S.__getattr__);
     if (!ga.is_null()) {
@@ -675,16 +717,7 @@ void type_trace(Object* o, Tracer& tr) {
 
 void type_finalize(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
-  if (t->bases) {
-    for (uint64_t i = 0; i < t->bases->size; i++) {
-      Value b = t->bases->items[i];
-      if (!b.is_obj()) continue;
-      auto* bt = b.as<TypeObject>();
-      if (!bt->subclasses) continue;
-      auto& v = *bt->subclasses;
-      v.erase(std::remove(v.begin(), v.end(), t), v.end());
-    }
-  }
+  note_dead_type(t);
   delete t->subclasses;
   t->subclasses = nullptr;
 }

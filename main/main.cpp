@@ -85,6 +85,7 @@ int run_source(const std::string& source, const std::string& filename, const Opt
   DictObject* globals = main_mod.as<ModuleObject>()->dict;
   dict_set_str(globals, str_intern("__builtins__"), dict_get_str(g_sys_modules, str_intern("builtins")));
   dict_set_str(globals, str_intern("__doc__"), Value::none());
+  for (const char* k : {"__package__", "__spec__", "__loader__"}) dict_set_str(globals, str_intern(k), Value::none());
   if (opts.mode == Options::Mode::kScript) dict_set_str(globals, str_intern("__file__"), str_value(filename));
   dict_set_str(g_sys_modules, str_intern("__main__"), main_mod);
   CodeObject* code = code_from_unit(cr.code);

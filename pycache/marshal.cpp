@@ -404,7 +404,10 @@ std::string check_stack(const CodeUnit& c) {
     if (!fe::no_fall(op)) {
       uint32_t nx = next_insn(c, i);
       if (nx >= n) return "falls off the end of the code";
-      if (!reach(nx, int64_t(d) + fe::stack_effect(op, arg, false), i)) return err;
+      // Resuming a generator pushes the sent value after RETURN_GENERATOR (net 0 in the table,
+      // which describes the creating call).
+      int extra = op == Op::RETURN_GENERATOR ? 1 : 0;
+      if (!reach(nx, int64_t(d) + fe::stack_effect(op, arg, false) + extra, i)) return err;
     }
   }
   return {};

@@ -305,6 +305,26 @@ Value sys_getsizeof(Value* args, size_t nargs, TupleObject* kwnames) {
   return int_from_i64(size);
 }
 
+Value sys_get_int_max_str_digits(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("get_int_max_str_digits", kwnames) || !check_nargs("get_int_max_str_digits", nargs, 0, 0))
+    return Value::exc();
+  return Value::from_small_int(g_int_max_str_digits);
+}
+
+Value sys_set_int_max_str_digits(Value* args, size_t nargs, TupleObject* kwnames) {
+  static const char* const names[] = {"maxdigits", nullptr};
+  Value a[1];
+  if (!parse_args("set_int_max_str_digits", args, nargs, kwnames, names, 1, a)) return Value::exc();
+  Value v = a[0];
+  if (!is_int(v)) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+  int64_t n;
+  if (!int_get_i64(v, &n) || n > INT_MAX || n < INT_MIN)
+    return raise(exc::OverflowError, "Python int too large to convert to C int");
+  if (n != 0 && n < 640) return raise(exc::ValueError, "maxdigits must be 0 or larger than 640");
+  g_int_max_str_digits = int(n);
+  return Value::none();
+}
+
 std::string script_dir(const char* script) {
   std::string s = script;
   if (s.empty() || s == "-c" || s == "-m" || s == "-") return "";
@@ -412,6 +432,8 @@ Value make_sys_module(int argc, char** argv) {
   }
   stream_type = make_builtin_type("TextIOWrapper", types::object, sizeof(StreamObject), 0);
   stream_type->module = str_intern("_io");
+  stream_type->trace = [](Object*, Tracer&) {};  // holds no references
+  stream_type->finalize = nullptr;
   stream_type->repr = stream_repr;
   stream_type->str = stream_repr;
   stream_type->iter = stream_iter;
@@ -431,6 +453,8 @@ Value make_sys_module(int argc, char** argv) {
       {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit},
       {"setrecursionlimit", sys_setrecursionlimit}, {"intern", sys_intern},
       {"getdefaultencoding", sys_getdefaultencoding}, {"getsizeof", sys_getsizeof},
+      {"get_int_max_str_digits", sys_get_int_max_str_digits},
+      {"set_int_max_str_digits", sys_set_int_max_str_digits},
   });
   set(d, "stdin", g_stdin);
   set(d, "stdout", g_stdout);
@@ -473,6 +497,10 @@ Value make_sys_module(int argc, char** argv) {
                                Value::from_small_int(DBL_DIG), Value::from_small_int(DBL_MANT_DIG),
                                Value::from_double(DBL_EPSILON), Value::from_small_int(FLT_RADIX),
                                Value::from_small_int(1)}));
+  TypeObject* ii_type = make_struct_seq_type(
+      "int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
+  set(d, "int_info", struct_seq_new(ii_type, {Value::from_small_int(30), Value::from_small_int(4),
+                                              Value::from_small_int(4300), Value::from_small_int(640)}));
   set(d, "maxsize", int_from_i64(INT64_MAX));
   set(d, "maxunicode", Value::from_small_int(0x10FFFF));
   set(d, "byteorder", str_value(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ? "little" : "big"));

@@ -374,6 +374,7 @@ static Value dict_iter(Value self) {
 }
 
 static Value dict_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames) {
+  nargs = npos_args(nargs, kwnames);
   if (nargs > 1) return raise_fmt(exc::TypeError, "dict expected at most 1 argument, got {}", nargs);
   DictObject* d = dict_new();
   if (type != types::dict) d->type = type;
@@ -500,6 +501,7 @@ static Value dict_popitem_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value dict_update_m(Value* args, size_t nargs, TupleObject* kwnames) {
+  nargs = npos_args(nargs, kwnames);
   if (nargs > 2) return raise_fmt(exc::TypeError, "update expected at most 1 argument, got {}", nargs - 1);
   DictObject* d = self_dict(args);
   if (nargs == 2 && dict_update(d, args[1]) < 0) return Value::exc();

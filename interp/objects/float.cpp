@@ -501,6 +501,13 @@ static Value float_format_m(Value* args, size_t nargs, TupleObject* kw) {
   return format_float(args[0].as_double(), as_str(args[1])->view(), args[0]);
 }
 
+static Value float_getattr(Value self, StrObject* name) {
+  auto n = name->view();
+  if (n == "real") return self;
+  if (n == "imag") return Value::from_double(0.0);
+  return generic_getattr(self, name);
+}
+
 void init_float_type() {
   TypeObject* t = types::float_;
   t->repr = float_repr;
@@ -510,6 +517,7 @@ void init_float_type() {
   t->unaryop = float_unaryop;
   t->boolean = float_bool;
   t->tp_new = float_tp_new;
+  t->getattr = float_getattr;
   type_add_methods(t, {{"is_integer", float_is_integer_m},
                        {"as_integer_ratio", float_as_integer_ratio_m},
                        {"hex", float_hex_m},

@@ -611,6 +611,9 @@ static Value vformat(FormatState& st, std::string_view f, int depth, std::string
       }
       conv = f[bang + 1];
     }
+    // The field is resolved before the nested spec fields (auto-numbering order).
+    Value v = resolve_field(st, field);
+    if (v.is_exc()) return v;
     std::string spec;
     if (colon != std::string_view::npos) {
       std::string_view raw = f.substr(colon + 1, k - colon - 1);
@@ -621,8 +624,6 @@ static Value vformat(FormatState& st, std::string_view f, int depth, std::string
         spec = std::string(raw);
       }
     }
-    Value v = resolve_field(st, field);
-    if (v.is_exc()) return v;
     if (conv) {
       if (conv == 'r') v = repr(v);
       else if (conv == 's') v = str_of(v);
@@ -643,7 +644,7 @@ static Value vformat(FormatState& st, std::string_view f, int depth, std::string
 }
 
 Value str_format_method(Value* args, size_t nargs, TupleObject* kwnames) {
-  FormatState st{args + 1, nargs - 1, kwnames, Value::null()};
+  FormatState st{args + 1, npos_args(nargs, kwnames) - 1, kwnames, Value::null()};
   std::string out;
   Value r = vformat(st, as_str(args[0])->view(), 0, out);
   if (r.is_exc()) return r;

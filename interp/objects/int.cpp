@@ -626,6 +626,7 @@ Value int_new_from(Value x) {
 
 static Value int_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
+  nargs -= nkw;
   Value x = Value::null(), base = Value::null();
   if (nargs > 2) return raise_fmt(exc::TypeError, "int() takes at most 2 arguments ({} given)", nargs + nkw);
   if (nargs >= 1) x = args[0];
@@ -792,6 +793,15 @@ static Value bool_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObjec
   return Value::from_bool(t);
 }
 
+// real/imag/numerator/denominator are data attributes; the rest goes through the generic path.
+static Value int_getattr(Value self, StrObject* name) {
+  auto n = name->view();
+  if (n.size() >= 4 && (n == "real" || n == "numerator")) return self.is_bool() ? int_from_i64(self.as_bool()) : self;
+  if (n == "imag") return int_from_i64(0);
+  if (n == "denominator") return int_from_i64(1);
+  return generic_getattr(self, name);
+}
+
 void init_int_type() {
   TypeObject* t = types::int_;
   t->finalize = int_finalize;
@@ -802,6 +812,7 @@ void init_int_type() {
   t->unaryop = int_unaryop;
   t->boolean = int_bool;
   t->tp_new = int_tp_new;
+  t->getattr = int_getattr;
   type_add_methods(t, {{"bit_length", int_bit_length_m},
                        {"bit_count", int_bit_count_m},
                        {"conjugate", int_self_m},
@@ -826,6 +837,7 @@ void init_int_type() {
   b->unaryop = int_unaryop;
   b->boolean = int_bool;
   b->tp_new = bool_tp_new;
+  b->getattr = int_getattr;
 }
 
 }  // namespace chaipy

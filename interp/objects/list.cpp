@@ -176,7 +176,7 @@ static int list_bool(Value v) { return v.as<ListObject>()->size != 0; }
 static int list_contains(Value self, Value item) {
   auto* l = self.as<ListObject>();
   for (uint64_t i = 0; i < l->size; i++) {
-    int e = eq(l->items[i], item);
+    int e = item_eq(l->items[i], item);
     if (e != 0) return e;
   }
   return 0;
@@ -416,7 +416,7 @@ static Value list_remove_m(Value* args, size_t nargs, TupleObject* kw) {
   if (nargs != 2) return raise_fmt(exc::TypeError, "list.remove() takes exactly one argument ({} given)", nargs - 1);
   ListObject* l = self_list(args);
   for (uint64_t i = 0; i < l->size; i++) {
-    int e = eq(l->items[i], args[1]);
+    int e = item_eq(l->items[i], args[1]);
     if (e < 0) return Value::exc();
     if (e) {
       if (i < l->size) list_delete_range(l, int64_t(i), int64_t(i) + 1);
@@ -455,10 +455,10 @@ static Value list_count_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value list_sort_m(Value* args, size_t nargs, TupleObject* kwnames) {
-  if (nargs > 1) return raise(exc::TypeError, "sort() takes no positional arguments");
+  if (npos_args(nargs, kwnames) > 1) return raise(exc::TypeError, "sort() takes no positional arguments");
   static const char* const names[] = {"key", "reverse", nullptr};
   Value out[2];
-  if (!parse_args("sort", args + 1, 0, kwnames, names, 0, out)) return Value::exc();
+  if (!parse_args("sort", args + 1, nargs - 1, kwnames, names, 0, out)) return Value::exc();
   bool rev = false;
   if (!out[1].is_null()) {
     int t = truthy(out[1]);

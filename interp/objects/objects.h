@@ -25,6 +25,13 @@ struct Mpz {
 // The "deleted" marker of set tables (never a Python value).
 inline constexpr Value kSetDummy = Value::from_bits((Value::kTagSpecial << Value::kTagShift) | 2);
 
+// Native calls pass keyword values after the positionals; nargs counts both.
+inline size_t npos_args(size_t nargs, TupleObject* kwnames) { return nargs - (kwnames ? kwnames->size : 0); }
+
+// Equality as containers use it (CPython's PyObject_RichCompareBool): identity first. Floats are
+// immediates here, so every NaN is "the same object" — `nan in [nan]` is True, as in CPython.
+inline int item_eq(Value a, Value b) { return a == b ? 1 : eq(a, b); }
+
 // Fast int classification: true for small ints, bools and int64-form IntObjects.
 inline bool int_get_i64(Value v, int64_t* out) {
   if (v.is_small_int()) { *out = v.as_small_int(); return true; }
@@ -130,6 +137,11 @@ enum IterKind : uint32_t {
   kIterList = 1, kIterTuple, kIterStrAscii, kIterStr, kIterRange, kIterRangeBig, kIterDictKeys,
   kIterDictValues, kIterDictItems, kIterSet, kIterBytes, kIterListReversed, kIterGeneric,
 };
+constexpr int kNumIterKinds = kIterGeneric + 1;
+// One type object per kind (list_iterator, range_iterator, ...), all with the SeqIterObject
+// layout and seq_iter_next as iternext, so type(iter([])).__name__ matches CPython and the JIT
+// can guard on the exact iterator type.
+extern TypeObject* g_iter_types[kNumIterKinds];
 Value seq_iter_new(Value seq, IterKind kind, int64_t index, int64_t end, int64_t step);
 Value seq_iter_next(Value it);
 bool slice_indices(SliceObject* s, int64_t len, int64_t* start, int64_t* stop, int64_t* step, int64_t* slicelen);

@@ -354,8 +354,10 @@ static Value slice_getattr(Value self, StrObject* name) {
 // -- The sequence iterator -----------------------------------------------------------------------------
 static void seq_iter_trace(Object* o, Tracer& t) { t.visit(static_cast<SeqIterObject*>(o)->seq); }
 
+TypeObject* g_iter_types[kNumIterKinds];
+
 Value seq_iter_new(Value seq, IterKind kind, int64_t index, int64_t end, int64_t step) {
-  auto* it = gc::make<SeqIterObject>(types::seq_iter);
+  auto* it = gc::make<SeqIterObject>(g_iter_types[kind]);
   it->aux = kind;
   it->seq = seq;
   it->index = index;
@@ -461,12 +463,13 @@ Value seq_iter_next(Value self) {
 
 static Value seq_iter_self(Value self) { return self; }
 
+static const char* const kIterNames[kNumIterKinds] = {
+    "iterator", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator", "range_iterator",
+    "longrange_iterator", "dict_keyiterator", "dict_valueiterator", "dict_itemiterator", "set_iterator",
+    "bytes_iterator", "list_reverseiterator", "iterator"};
+
 static Value seq_iter_repr(Value self) {
-  static const char* names[] = {"?", "list_iterator", "tuple_iterator", "str_ascii_iterator", "str_iterator",
-                                "range_iterator", "longrange_iterator", "dict_keyiterator", "dict_valueiterator",
-                                "dict_itemiterator", "set_iterator", "bytes_iterator", "list_reverseiterator", "iterator"};
-  uint32_t k = self.as_obj()->aux;
-  return str_value(fmt::format("<{} object at {:#x}>", names[k < 14 ? k : 0], self.bits() & Value::kPayloadMask));
+  return str_value(fmt::format("<{} object at {:#x}>", self.as_obj()->type->name->view(), self.bits() & Value::kPayloadMask));
 }
 
 static Value seq_iter_length_hint_m(Value* args, size_t nargs, TupleObject* kw) {
@@ -503,12 +506,18 @@ void init_range_slice_types() {
   s->getattr = slice_getattr;
   type_add_methods(s, {{"indices", slice_indices_m}});
 
-  TypeObject* it = types::seq_iter;
-  it->trace = seq_iter_trace;
-  it->iter = seq_iter_self;
-  it->iternext = seq_iter_next;
-  it->repr = seq_iter_repr;
-  type_add_methods(it, {{"__length_hint__", seq_iter_length_hint_m}});
+  for (int k = 0; k < kNumIterKinds; k++) {
+    TypeObject* it = k == 0 || k == kIterGeneric
+                         ? types::seq_iter
+                         : make_builtin_type(kIterNames[k], types::object, sizeof(SeqIterObject), 0);
+    g_iter_types[k] = it;
+    if (k == kIterGeneric) continue;
+    it->trace = seq_iter_trace;
+    it->iter = seq_iter_self;
+    it->iternext = seq_iter_next;
+    it->repr = seq_iter_repr;
+    type_add_methods(it, {{"__length_hint__", seq_iter_length_hint_m}});
+  }
 }
 
 }  // namespace chaipy

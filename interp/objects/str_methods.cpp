@@ -154,10 +154,8 @@ Value str_split_impl(StrObject* self, Value sep, int64_t maxsplit, bool right) {
       while (true) {
         while (i < n && space_at(s, i, &len)) i += size_t(len);
         if (i >= n) break;
-        if (maxsplit-- == 0) {
-          size_t e = n;
-          while (e > i && space_before(s, e)) e -= size_t(space_before(s, e));
-          list_append(out, str_value(s.substr(i, e - i)));
+        if (maxsplit-- == 0) {  // the remainder keeps its trailing whitespace
+          list_append(out, str_value(s.substr(i)));
           break;
         }
         size_t j = i;
@@ -171,11 +169,8 @@ Value str_split_impl(StrObject* self, Value sep, int64_t maxsplit, bool right) {
         int l;
         while (e > 0 && (l = space_before(s, e))) e -= size_t(l);
         if (e == 0) break;
-        if (maxsplit-- == 0) {
-          size_t b = 0, n = s.size();
-          int len;
-          while (b < n && space_at(s, b, &len)) b += size_t(len);
-          list_append(out, str_value(s.substr(b, e - b)));
+        if (maxsplit-- == 0) {  // the remainder keeps its leading whitespace
+          list_append(out, str_value(s.substr(0, e)));
           break;
         }
         size_t b = e;

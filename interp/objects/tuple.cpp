@@ -57,7 +57,7 @@ Value seq_richcompare(const Value* a, size_t na, const Value* b, size_t nb, CmpO
   if ((op == CmpOp::EQ || op == CmpOp::NE) && na != nb) return Value::from_bool(op == CmpOp::NE);
   size_t i = 0;
   for (; i < na && i < nb; i++) {
-    int e = eq(a[i], b[i]);
+    int e = item_eq(a[i], b[i]);
     if (e < 0) return Value::exc();
     if (!e) break;
   }
@@ -182,7 +182,7 @@ static int tuple_bool(Value v) { return v.as<TupleObject>()->size != 0; }
 static int tuple_contains(Value self, Value item) {
   auto* t = self.as<TupleObject>();
   for (uint64_t i = 0; i < t->size; i++) {
-    int e = eq(t->items[i], item);
+    int e = item_eq(t->items[i], item);
     if (e != 0) return e;
   }
   return 0;
@@ -252,7 +252,7 @@ Value seq_index_impl(const char* tname, const Value* items, size_t n, Value* arg
   if (nargs > 2 && !get_bound(args[2], int64_t(n), &start)) return Value::exc();
   if (nargs > 3 && !get_bound(args[3], int64_t(n), &stop)) return Value::exc();
   for (int64_t i = start; i < stop && i < int64_t(n); i++) {
-    int e = eq(items[i], args[1]);
+    int e = item_eq(items[i], args[1]);
     if (e < 0) return Value::exc();
     if (e) return int_from_i64(i);
   }
@@ -263,7 +263,7 @@ Value seq_index_impl(const char* tname, const Value* items, size_t n, Value* arg
 Value seq_count_impl(const Value* items, size_t n, Value x) {
   int64_t c = 0;
   for (size_t i = 0; i < n; i++) {
-    int e = eq(items[i], x);
+    int e = item_eq(items[i], x);
     if (e < 0) return Value::exc();
     c += e;
   }

@@ -108,7 +108,7 @@ TEST_CASE("int: hash, comparisons with floats, parsing", "[objects][int]") {
   std::string nines(5000, '9');
   CHECK(R(int_from_string(nines, 10)).find("EXC ValueError: Exceeds the limit (4300 digits)") == 0);
   Value huge = bin(BinOp::POWER, int_from_i64(10), int_from_i64(5000));
-  CHECK(R(huge).find("EXC ValueError: Exceeds the limit (4300 digits) for integer string conversion; use") == 0);
+  CHECK(R(repr(huge)).find("EXC ValueError: Exceeds the limit (4300 digits) for integer string conversion; use") == 0);
 }
 
 TEST_CASE("bool is an int subclass", "[objects][int]") {
@@ -220,7 +220,7 @@ TEST_CASE("printf-style and str.format", "[objects][format]") {
   Value fc[] = {S("{0:{1}}|{{}}|{!r:>5}"), F(3.14159), S(".2f")};
   CHECK(R(str_format_method(fc, 3, nullptr)) == "EXC ValueError: cannot switch from manual field specification to automatic field numbering");
   Value fd[] = {S("{0:{1}}|{{}}|{2!r:>5}"), F(3.14159), S(".2f"), S("a")};
-  CHECK(R(str_format_method(fd, 4, nullptr)) == "'3.14|{}|  'a''");
+  CHECK(R(str_format_method(fd, 4, nullptr)) == "\"3.14|{}|  'a'\"");
   Value fe[] = {S("{2}"), int_from_i64(1)};
   CHECK(R(str_format_method(fe, 2, nullptr)) == "EXC IndexError: Replacement index 2 out of range for positional args tuple");
   Value ff[] = {S("{0[1]}"), tuple_pack({int_from_i64(5), int_from_i64(6)})};
@@ -344,7 +344,7 @@ TEST_CASE("set: iteration order matches CPython", "[objects][set]") {
   set_update(r, range_new(0, 20, 1));
   CHECK(R(obj(r)) == "{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}");
   CHECK(R(bin(BinOp::OR, set_of({1, 2, 3}), set_of({100, 200}))) == "{1, 2, 3, 100, 200}");
-  CHECK(R(bin(BinOp::AND, set_of({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), set_of({10, 2, 99, 5}))) == "{2, 10, 5}");
+  CHECK(R(bin(BinOp::AND, set_of({1, 2, 3, 4, 5, 6, 7, 8, 9, 10}), set_of({10, 2, 99, 5}))) == "{10, 2, 5}");  // {10, 2, 99, 5} built by add() in this order
   CHECK(R(bin(BinOp::XOR, set_of({1, 2, 3}), set_of({3, 4, 1000}))) == "{1, 2, 4, 1000}");
   CHECK(R(obj(set_new(types::set))) == "set()");
   SetObject* f = set_new(types::frozenset);
@@ -385,6 +385,6 @@ TEST_CASE("complex and bytes basics", "[objects][complex]") {
   CHECK(R(bin(BinOp::TRUE_DIVIDE, complex_new(1, 2), complex_new(3, 4))) == "(0.44+0.08j)");
   CHECK(R(bin(BinOp::MULTIPLY, complex_new(0, 1), complex_new(0, 1))) == "(-1+0j)");
   CHECK(hash(complex_new(1, 2)) == 2000007);
-  CHECK(R(bytes_new("a'\x00\xff")) == "b\"a'\\x00\\xff\"");
+  CHECK(R(bytes_new(std::string_view("a'\x00\xff", 4))) == "b\"a'\\x00\\xff\"");
   CHECK(R(getitem(bytes_new("AB"), int_from_i64(1))) == "66");
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "frontend/compile.h"
+#include "interp/opcodes.h"
 #include "pycache/marshal.h"
 #include "pycache/pyc.h"
 

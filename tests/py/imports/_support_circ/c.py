@@ -1,0 +1,2 @@
+from _support_circ.d import D
+C = "c"

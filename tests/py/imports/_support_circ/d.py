@@ -1,0 +1,2 @@
+from _support_circ.c import C
+D = "d"

@@ -1,0 +1,3 @@
+print("raises: executing")
+value = 1
+raise ValueError("boom during import")

@@ -1,0 +1,3 @@
+from . import helpers
+from .helpers import twice
+TOP = "top"

@@ -1,0 +1,3 @@
+def twice(x):
+    return 2 * x
+WHO = __name__

@@ -1,0 +1,5 @@
+__all__ = ["listed", "also"]
+listed = "listed"
+also = "also"
+unlisted = "unlisted"
+_hidden_but_listed = "x"
