@@ -63,6 +63,14 @@ Value native_static(const char* name, NativeFn fn, TypeObject* owner);  // stati
 Value native_classmethod(const char* name, NativeFn fn, TypeObject* owner);
 Value raise_no_attr(Value self, StrObject* name);  // "'A' object has no attribute 'x'"
 
+// -- __slots__ -----------------------------------------------------------------------------------
+// A class whose every heap class in the MRO declares __slots__ (without '__dict__') only accepts
+// the declared attribute names. Private flag bit (object.h's TypeFlags stop well below it).
+constexpr uint32_t kTypeSlotsOnly = 1u << 24;
+void slots_setup(TypeObject* t);                 // at class creation
+bool slots_allow(TypeObject* t, StrObject* name);  // t has kTypeSlotsOnly
+void slots_forget(TypeObject* t);                // finalizer
+
 // -- Slots ---------------------------------------------------------------------------------------
 void fill_slots(TypeObject* t);              // from the dunders in t's MRO (heap types)
 void update_slots_recursive(TypeObject* t);  // t and its subclasses, after a dunder assignment

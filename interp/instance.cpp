@@ -299,7 +299,8 @@ Value generic_getattr(Value self, StrObject* name) {
     Value w = lookup_with_wrappers(t, name);
     if (!w.is_null()) return bind_method(w, self, t);
   }
-  if (name == S.__dict__ && (t->flags & kTypeInstanceLayout) && t != types::object && self.is_obj())
+  if (name == S.__dict__ && (t->flags & kTypeInstanceLayout) && t != types::object && self.is_obj() &&
+      !(t->flags & kTypeSlotsOnly))
     return obj(instance_to_dict_mode(self.as<InstanceObject>()));
   if (name == S.__dict__ && is_builtin_sub(t)) return obj(builtin_sub_dict(self, true));
   return raise_no_attr(self, name);
@@ -345,6 +346,10 @@ int generic_setattr(Value self, StrObject* name, Value v) {
         o->dict = v.as<DictObject>();
         return 0;
       }
+    }
+    if ((t->flags & kTypeSlotsOnly) && !slots_allow(t, name)) {
+      raise_no_attr(self, name);
+      return -1;
     }
     return instance_set_slot(self.as<InstanceObject>(), name, v);
   }

@@ -127,6 +127,7 @@ Value call2(Value callable, Value a, Value b);
 Value call_method(Value self, StrObject* name, Value* args, size_t nargs);  // self.name(*args)
 Value lookup_special(Value self, StrObject* name);  // type(self).name via the MRO, bound; null if missing
 Value type_lookup(TypeObject* t, StrObject* name);  // MRO lookup, unbound; null if missing
+Value type_lookup_cached(TypeObject* t, StrObject* name);  // typeobject.cpp: same, through a (type, version, name) cache; no allocation
 Value index_of(Value v, int64_t* out);             // __index__: 0-style result in *out; exc on error
 Value to_list(Value iterable);                     // list(iterable)
 Value to_tuple(Value iterable);

@@ -7,6 +7,7 @@
 // name) → value, so a cached entry can never survive a mutation.
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "interp/class_internal.h"
@@ -147,6 +148,8 @@ bool is_dunder(StrObject* name) {
 }  // namespace cls
 
 using namespace cls;
+
+Value type_lookup_cached(TypeObject* t, StrObject* name) { return lookup(t, name); }
 
 namespace cls {
 // Types that died in the last collection are removed from their bases' subclass lists lazily
@@ -387,6 +390,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     if (isinstance_exact(cell, types::cell)) cell.as<CellObject>()->value = obj(t);
     dict_del(d, obj(S.__classcell__));
   }
+  if (!dict_get_str(d, S.__slots__).is_null()) slots_setup(t);
   fill_slots(t);
   // __set_name__ on descriptors, then the parent's __init_subclass__.
   for (uint64_t i = 0; i < d->nentries; i++) {
@@ -718,9 +722,48 @@ void type_trace(Object* o, Tracer& tr) {
 void type_finalize(Object* o) {
   auto* t = static_cast<TypeObject*>(o);
   note_dead_type(t);
+  if (t->flags & kTypeSlotsOnly) slots_forget(t);
   delete t->subclasses;
   t->subclasses = nullptr;
 }
+
+namespace {
+std::unordered_map<TypeObject*, std::vector<StrObject*>> g_slot_names;
+}
+
+void slots_setup(TypeObject* t) {
+  std::vector<StrObject*> names;
+  for (uint64_t i = 0; i < t->mro->size; i++) {
+    auto* k = t->mro->items[i].as<TypeObject>();
+    if (!(k->flags & kTypeHeap)) continue;
+    Value s = dict_get_str(k->dict, S.__slots__);
+    if (s.is_null()) return;  // some class in the MRO has a __dict__
+    Value l = is_str(s) ? tuple_pack({s}) : to_tuple(s);
+    if (l.is_exc()) {
+      exc_fetch();
+      return;
+    }
+    auto* tl = l.as<TupleObject>();
+    for (uint64_t j = 0; j < tl->size; j++) {
+      if (!is_str(tl->items[j])) continue;
+      StrObject* n = intern_name(as_str(tl->items[j]));
+      if (n == S.__dict__) return;
+      names.push_back(n);
+    }
+  }
+  t->flags |= kTypeSlotsOnly;
+  g_slot_names[t] = std::move(names);
+}
+
+bool slots_allow(TypeObject* t, StrObject* name) {
+  auto it = g_slot_names.find(t);
+  if (it == g_slot_names.end()) return true;
+  for (StrObject* n : it->second)
+    if (n == name) return true;
+  return false;
+}
+
+void slots_forget(TypeObject* t) { g_slot_names.erase(t); }
 
 void init_type_methods() {
   TypeObject* T = types::type;

@@ -6,6 +6,7 @@
 // and returns a CodeUnit only if validate_code accepts it and every nested code object.
 #include "pycache/marshal.h"
 
+#include <bit>
 #include <cstring>
 #include <vector>
 
@@ -167,6 +168,21 @@ struct Reader {
     return true;
   }
   bool varint(uint64_t* v) {
+    if (left() >= 10 || (left() > 0 && !(p[left() - 1] & 0x80))) {
+      // Fast path: the terminating byte is within the buffer (checked per byte below anyway
+      // when the buffer is short).
+      uint64_t r = 0;
+      const uint8_t* q = p;
+      for (int shift = 0; shift < 64 && q < end; shift += 7) {
+        uint8_t b = *q++;
+        r |= uint64_t(b & 0x7F) << shift;
+        if (!(b & 0x80)) {
+          p = q;
+          *v = r;
+          return true;
+        }
+      }
+    }
     uint64_t r = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       uint8_t b;
@@ -278,7 +294,12 @@ struct Reader {
     uint32_t n;
     if (!count(&n, 4)) return false;
     c->code.resize(n);
-    for (uint32_t i = 0; i < n; i++) u32(&c->code[i]);
+    if constexpr (std::endian::native == std::endian::little) {
+      if (n) std::memcpy(c->code.data(), p, size_t(n) * 4);
+      p += size_t(n) * 4;
+    } else {
+      for (uint32_t i = 0; i < n; i++) u32(&c->code[i]);
+    }
     if (!count(&n, 4)) return false;  // four varints of at least one byte each
     c->positions.resize(n);
     int32_t prev_line = c->firstlineno;

@@ -2,7 +2,7 @@
 // that print() and input() share.
 //
 // stdout is an in-process buffer written to fd 1: flushed when it grows large, at every newline
-// when fd 1 is a terminal (CPython's line buffering), before stderr output, before input() reads,
+// when fd 1 is a terminal (CPython's line buffering), before stderr output, before stdin is read,
 // and at exit. stderr writes go straight to fd 2. stdin is read through its own buffer.
 #include <limits.h>
 #include <unistd.h>
@@ -55,6 +55,7 @@ bool stdin_fill() {
     g_in.clear();
     g_in_pos = 0;
   }
+  stdout_flush();  // a prompt written without a newline must be visible before we block
   char buf[1 << 16];
   for (;;) {
     ssize_t r = ::read(0, buf, sizeof buf);

@@ -178,7 +178,7 @@ static Value bytes_hex_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value bytes_join_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("join", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("bytes.join", nargs - 1, 1, 1)) return Value::exc();
   Value l = to_list(args[1]);
   if (l.is_exc()) return l;
   auto* lo = l.as<ListObject>();

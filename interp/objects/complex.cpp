@@ -229,7 +229,7 @@ static Value complex_conjugate_m(Value* args, size_t nargs, TupleObject* kw) {
   return complex_new(c->real, -c->imag);
 }
 static Value complex_format_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("__format__", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("complex.__format__", nargs - 1, 1, 1)) return Value::exc();
   if (is_str(args[1]) && as_str(args[1])->nbytes == 0) return complex_repr(args[0]);
   return raise_fmt(exc::TypeError, "unsupported format string passed to complex.__format__");
 }

@@ -431,13 +431,13 @@ Value float_round(double x, Value ndigits) {
 
 // -- Methods -----------------------------------------------------------------------------------------
 static Value float_is_integer_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("is_integer", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("float.is_integer", nargs - 1, 0, 0)) return Value::exc();
   double d = args[0].as_double();
   return Value::from_bool(std::isfinite(d) && d == std::floor(d));
 }
 
 static Value float_as_integer_ratio_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("as_integer_ratio", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("float.as_integer_ratio", nargs - 1, 0, 0)) return Value::exc();
   double d = args[0].as_double();
   if (std::isinf(d)) return raise(exc::OverflowError, "cannot convert Infinity to integer ratio");
   if (std::isnan(d)) return raise(exc::ValueError, "cannot convert NaN to integer ratio");
@@ -450,7 +450,7 @@ static Value float_as_integer_ratio_m(Value* args, size_t nargs, TupleObject* kw
 }
 
 static Value float_hex_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("hex", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("float.hex", nargs - 1, 0, 0)) return Value::exc();
   double d = args[0].as_double();
   if (!std::isfinite(d)) return str_value(float_repr_str(d));
   if (d == 0) return str_value(std::signbit(d) ? "-0x0.0p+0" : "0x0.0p+0");
@@ -492,11 +492,11 @@ static Value float_abs_m(Value* args, size_t nargs, TupleObject* kw) {
   return Value::from_double(std::fabs(args[0].as_double()));
 }
 static Value float_round_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("__round__", nargs, 1, 2)) return Value::exc();
+  if (!check_nargs("__round__", nargs - 1, 0, 1)) return Value::exc();
   return float_round(args[0].as_double(), nargs > 1 ? args[1] : Value::null());
 }
 static Value float_format_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("__format__", nargs, 2, 2)) return Value::exc();
+  if (!check_nargs("float.__format__", nargs - 1, 1, 1)) return Value::exc();
   if (!is_str(args[1])) return raise_fmt(exc::TypeError, "__format__() argument must be str, not {}", type_name(args[1]));
   return format_float(args[0].as_double(), as_str(args[1])->view(), args[0]);
 }

@@ -670,19 +670,19 @@ Value int_round(Value x, Value ndigits) {
 
 // -- Methods ---------------------------------------------------------------------------------
 static Value int_bit_length_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("bit_length", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("int.bit_length", nargs - 1, 0, 0)) return Value::exc();
   return int_from_i64(int64_t(int_bit_length(args[0])));
 }
 
 static Value int_bit_count_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("bit_count", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("int.bit_count", nargs - 1, 0, 0)) return Value::exc();
   Mpz z(args[0]);
   mpz_abs(z, z);
   return int_from_i64(int64_t(mpz_popcount(z)));
 }
 
 static Value int_self_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("conjugate", nargs, 1, 1)) return Value::exc();
+  if (!check_nargs("int.conjugate", nargs - 1, 0, 0)) return Value::exc();
   Value v = args[0];
   return v.is_bool() ? int_from_i64(v.as_bool()) : v;
 }
@@ -700,12 +700,12 @@ static Value int_abs_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value int_round_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("__round__", nargs, 1, 2)) return Value::exc();
+  if (!check_nargs("__round__", nargs - 1, 0, 1)) return Value::exc();
   return int_round(args[0], nargs > 1 ? args[1] : Value::null());
 }
 
 static Value int_format_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("__format__", nargs, 2, 2)) return Value::exc();
+  if (!check_nargs("int.__format__", nargs - 1, 1, 1)) return Value::exc();
   if (!is_str(args[1])) return raise_fmt(exc::TypeError, "__format__() argument must be str, not {}", type_name(args[1]));
   return format_int(args[0], as_str(args[1])->view());
 }

@@ -89,7 +89,7 @@ static Value slice_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObje
 }
 
 static Value slice_indices_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("indices", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("slice.indices", nargs - 1, 1, 1)) return Value::exc();
   int64_t len;
   if (index_of(args[1], &len).is_exc()) return Value::exc();
   if (len < 0) return raise(exc::ValueError, "length should not be negative");
@@ -244,10 +244,14 @@ static Value range_getitem(Value self, Value key) {
       }
       return Value::exc();
     }
-  } else if (!int_get_i64(key, &i)) {
-    return raise(exc::IndexError, "range object index out of range");
+  } else if (!int_get_i64(key, &i) || r->length < 0) {
+    // Huge range or index: exact arithmetic.
+    Value l = range_len_value(r->start, r->stop, r->step), k = key;
+    if (int_sign(k) < 0) k = int_binop(int(BinOp::ADD), k, l);
+    if (int_sign(k) < 0 || int_compare(k, l) >= 0) return raise(exc::IndexError, "range object index out of range");
+    return range_item(r, k);
   }
-  int64_t n = r->length < 0 ? INT64_MAX : r->length;
+  int64_t n = r->length;
   if (i < 0) i += n;
   if (i < 0 || i >= n) return raise(exc::IndexError, "range object index out of range");
   return range_item(r, int_from_i64(i));
@@ -307,7 +311,7 @@ Value range_reversed(Value self) {
 static Value range_reversed_m(Value* args, size_t nargs, TupleObject* kw) { return range_reversed(args[0]); }
 
 static Value range_count_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("count", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("range.count", nargs - 1, 1, 1)) return Value::exc();
   if (is_int(args[1])) return int_from_i64(range_contains_int(args[0].as<RangeObject>(), args[1]));
   int64_t c = 0;
   Value it = get_iter(args[0]);
@@ -323,7 +327,7 @@ static Value range_count_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value range_index_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("index", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("range.index", nargs - 1, 1, 1)) return Value::exc();
   auto* r = args[0].as<RangeObject>();
   if (is_int(args[1]) && range_contains_int(r, args[1])) {
     Value d = int_binop(int(BinOp::SUBTRACT), args[1], r->start);

@@ -499,19 +499,19 @@ static Value set_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject
 static SetObject* S(Value* args) { return args[0].as<SetObject>(); }
 
 static Value set_add_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("add", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.add", nargs - 1, 1, 1)) return Value::exc();
   if (set_add(S(args), args[1]) < 0) return Value::exc();
   return Value::none();
 }
 static Value set_remove_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("remove", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.remove", nargs - 1, 1, 1)) return Value::exc();
   int r = set_discard_key(S(args), args[1]);
   if (r < 0) return Value::exc();
   if (r == 0) return raise_key_error(args[1]);
   return Value::none();
 }
 static Value set_discard_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("discard", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.discard", nargs - 1, 1, 1)) return Value::exc();
   if (set_discard_key(S(args), args[1]) < 0) return Value::exc();
   return Value::none();
 }
@@ -556,7 +556,7 @@ static Value set_difference_m(Value* args, size_t nargs, TupleObject* kw) {
   return r;
 }
 static Value set_symdiff_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("symmetric_difference", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.symmetric_difference", nargs - 1, 1, 1)) return Value::exc();
   return set_symmetric_difference(S(args), args[1], base_type(args[0]));
 }
 static Value set_update_m(Value* args, size_t nargs, TupleObject* kw) {
@@ -580,7 +580,7 @@ static Value set_difference_update_m(Value* args, size_t nargs, TupleObject* kw)
   return Value::none();
 }
 static Value set_symdiff_update_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("symmetric_difference_update", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.symmetric_difference_update", nargs - 1, 1, 1)) return Value::exc();
   if (set_symmetric_difference_update(S(args), args[1]) < 0) return Value::exc();
   return Value::none();
 }
@@ -592,21 +592,21 @@ static SetObject* as_set_arg(Value v) {
   return s;
 }
 static Value set_issubset_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("issubset", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.issubset", nargs - 1, 1, 1)) return Value::exc();
   SetObject* o = as_set_arg(args[1]);
   if (!o) return Value::exc();
   int r = set_issubset(S(args), o);
   return r < 0 ? Value::exc() : Value::from_bool(r);
 }
 static Value set_issuperset_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("issuperset", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.issuperset", nargs - 1, 1, 1)) return Value::exc();
   SetObject* o = as_set_arg(args[1]);
   if (!o) return Value::exc();
   int r = set_issubset(o, S(args));
   return r < 0 ? Value::exc() : Value::from_bool(r);
 }
 static Value set_isdisjoint_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("isdisjoint", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("set.isdisjoint", nargs - 1, 1, 1)) return Value::exc();
   Value r = set_intersection(S(args), args[1], types::set);
   if (r.is_exc()) return r;
   return Value::from_bool(r.as<SetObject>()->used == 0);

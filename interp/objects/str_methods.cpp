@@ -215,7 +215,7 @@ static Value str_split_m(Value* a, size_t n, TupleObject* k) { return split_m(a,
 static Value str_rsplit_m(Value* a, size_t n, TupleObject* k) { return split_m(a, n, k, true); }
 
 static Value str_join_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("join", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("str.join", nargs - 1, 1, 1)) return Value::exc();
   StrObject* sep = SELF(args);
   Value seq = args[1];
   if (!is_list(seq) && !is_tuple(seq)) {
@@ -528,7 +528,7 @@ static Value str_rjust_m(Value* a, size_t n, TupleObject* k) { return justify(a,
 static Value str_center_m(Value* a, size_t n, TupleObject* k) { return justify(a, n, 2, "center"); }
 
 static Value str_zfill_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("zfill", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("str.zfill", nargs - 1, 1, 1)) return Value::exc();
   int64_t width;
   if (index_of(args[1], &width).is_exc()) return Value::exc();
   StrObject* s = SELF(args);
@@ -611,13 +611,13 @@ static Value str_splitlines_m(Value* args, size_t nargs, TupleObject* kwnames) {
 }
 
 static Value str_removeprefix_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("removeprefix", nargs - 1, 1, 1) || !need_str(args[1], "removeprefix")) return Value::exc();
+  if (!check_nargs("str.removeprefix", nargs - 1, 1, 1) || !need_str(args[1], "removeprefix")) return Value::exc();
   std::string_view s = SELF(args)->view(), p = as_str(args[1])->view();
   if (!p.empty() && s.substr(0, p.size()) == p) return str_value(s.substr(p.size()));
   return args[0];
 }
 static Value str_removesuffix_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("removesuffix", nargs - 1, 1, 1) || !need_str(args[1], "removesuffix")) return Value::exc();
+  if (!check_nargs("str.removesuffix", nargs - 1, 1, 1) || !need_str(args[1], "removesuffix")) return Value::exc();
   std::string_view s = SELF(args)->view(), p = as_str(args[1])->view();
   if (!p.empty() && s.size() >= p.size() && s.substr(s.size() - p.size()) == p) return str_value(s.substr(0, s.size() - p.size()));
   return args[0];
@@ -690,7 +690,7 @@ static Value str_maketrans_m(Value* args, size_t nargs, TupleObject* k) {
 }
 
 static Value str_translate_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("translate", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("str.translate", nargs - 1, 1, 1)) return Value::exc();
   StrObject* s = SELF(args);
   std::string out;
   for (size_t i = 0; i < s->nbytes;) {
@@ -719,7 +719,7 @@ static Value str_translate_m(Value* args, size_t nargs, TupleObject* k) {
 static Value str_format_m(Value* a, size_t n, TupleObject* k) { return str_format_method(a, n, k); }
 static Value str_format_map_m(Value* a, size_t n, TupleObject* k) { return str_format_map_method(a, n, k); }
 static Value str_dunder_format_m(Value* args, size_t nargs, TupleObject* k) {
-  if (!check_nargs("__format__", nargs - 1, 1, 1)) return Value::exc();
+  if (!check_nargs("str.__format__", nargs - 1, 1, 1)) return Value::exc();
   if (!is_str(args[1])) return raise_fmt(exc::TypeError, "__format__() argument must be str, not {}", type_name(args[1]));
   return format_str(SELF(args), as_str(args[1])->view());
 }

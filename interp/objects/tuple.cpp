@@ -247,7 +247,7 @@ static bool get_bound(Value v, int64_t len, int64_t* out) {
 }
 
 Value seq_index_impl(const char* tname, const Value* items, size_t n, Value* args, size_t nargs) {
-  if (!check_nargs("index", nargs, 2, 4)) return Value::exc();
+  if (!check_nargs("index", nargs - 1, 1, 3)) return Value::exc();
   int64_t start = 0, stop = int64_t(n);
   if (nargs > 2 && !get_bound(args[2], int64_t(n), &start)) return Value::exc();
   if (nargs > 3 && !get_bound(args[3], int64_t(n), &stop)) return Value::exc();
@@ -275,7 +275,7 @@ static Value tuple_index_m(Value* args, size_t nargs, TupleObject* kw) {
   return seq_index_impl("tuple", t->items, t->size, args, nargs);
 }
 static Value tuple_count_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (!check_nargs("count", nargs, 2, 2)) return Value::exc();
+  if (!check_nargs("tuple.count", nargs - 1, 1, 1)) return Value::exc();
   auto* t = args[0].as<TupleObject>();
   return seq_count_impl(t->items, t->size, args[1]);
 }
