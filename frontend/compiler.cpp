@@ -144,11 +144,41 @@ std::shared_ptr<CodeUnit> Compiler::leave_unit() {
     c.exceptions.push_back(e);
     i = j;
   }
-  c.stacksize = u.max_depth;
+  c.stacksize = compute_stackdepth(c, u.scope->is_generator);
   auto result = u.code;
   _units.pop_back();
   _u = _units.empty() ? nullptr : _units.back().get();
   return result;
+}
+
+// Maximum value-stack depth of finished code, by flow over the final instructions (after the
+// peephole folds), as CPython's stackdepth() does: fall-through and jump edges, plus each
+// exception handler entered at its table depth (+ lasti) + the exception.
+int Compiler::compute_stackdepth(const CodeUnit& c, bool generator) {
+  size_t n = c.code.size();
+  std::vector<int> depth(n + 1, -1);
+  std::vector<uint32_t> work;
+  int maxd = 0;
+  auto reach = [&](size_t i, int d) {
+    if (i >= n || d < 0) return;
+    maxd = std::max(maxd, d);
+    if (depth[i] < 0) {
+      depth[i] = d;
+      work.push_back(uint32_t(i));
+    }
+  };
+  reach(0, generator ? 1 : 0);
+  for (auto& e : c.exceptions) reach(e.target, int(e.depth) + (e.lasti ? 1 : 0) + 1);
+  while (!work.empty()) {
+    size_t i = work.back();
+    work.pop_back();
+    int d = depth[i];
+    Op op = insn_op(c.code[i]);
+    uint32_t arg = insn_arg(c.code[i]);
+    if (fe::is_jump(op)) reach(arg, d + fe::stack_effect(op, arg, true));
+    if (!fe::no_fall(op)) reach(i + (fe::has_cache(op) ? 2 : 1), d + fe::stack_effect(op, arg, false));
+  }
+  return maxd;
 }
 
 // -- Emission -------------------------------------------------------------------------------------

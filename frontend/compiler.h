@@ -87,6 +87,7 @@ class Compiler {
   void enter_unit(SymScope* scope, UnitKind kind, const std::string& name, int firstlineno);
   std::shared_ptr<CodeUnit> leave_unit();
   std::string qualname_for(const std::string& name, UnitKind kind);
+  static int compute_stackdepth(const CodeUnit& c, bool generator);
 
   // -- Emission (compiler.cpp) --------------------------------------------------------------------
   void emit(Op op, uint32_t arg = 0);

@@ -162,12 +162,14 @@ Value map_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames)
 Value map_next(Value self) {
   auto* m = self.as<MapObject>();
   size_t n = m->iters->size;
+  // Items gathered so far must stay visible to the collector while later iterators run Python
+  // code: a native-stack array for the common case, a tuple beyond that.
   Value small[8];
-  std::vector<Value> big;
   Value* items = small;
   if (n > 8) {
-    big.resize(n);
-    items = big.data();
+    TupleObject* t = tuple_new(n);
+    for (size_t i = 0; i < n; i++) t->items[i] = Value::none();
+    items = t->items;
   }
   for (size_t i = 0; i < n; i++) {
     Value item = iter_next(m->iters->items[i]);

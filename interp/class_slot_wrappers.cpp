@@ -137,6 +137,8 @@ const Entry kEntries[] = {
 
 Value slot_wrapper(TypeObject* t, StrObject* name) {
   if ((t->flags & kTypeHeap) || !is_dunder(name) || !t->dict) return Value::null();
+  Value have = dict_get_str(t->dict, name);
+  if (!have.is_null()) return have;
   std::string_view n = name->view();
   NativeFn fn = nullptr;
   for (const Entry& e : kEntries)

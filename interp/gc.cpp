@@ -16,7 +16,7 @@ namespace chaipy::gc {
 // -- Size classes and pages ------------------------------------------------------------------------
 namespace {
 
-constexpr size_t kPageSize = 256 * 1024;
+constexpr size_t kPageSize = 64 * 1024;
 constexpr size_t kMaxSmall = 2048;
 constexpr size_t kClassSizes[] = {16,  32,  48,  64,  80,  96,  112, 128, 160, 192, 224, 256,
                                   320, 384, 448, 512, 640, 768, 1024, 1536, 2048};

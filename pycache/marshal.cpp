@@ -92,13 +92,20 @@ struct Writer {
     for (uint32_t w : c.code) u32(w);
     // Positions: per word, line as a delta from the previous word's line, the rest relative.
     u32(uint32_t(c.positions.size()));
-    int64_t prev_line = c.firstlineno;
+    // Each entry: varint 0 = same as the previous word (CACHE words, repeated positions), else
+    // zigzag(line delta) + 1, then end_line - line, col, end_col (zigzag varints).
+    SourcePos prev{c.firstlineno, c.firstlineno, -1, -1};
     for (const SourcePos& p : c.positions) {
-      svarint(int64_t(p.line) - prev_line);
+      if (p.line == prev.line && p.end_line == prev.end_line && p.col == prev.col && p.end_col == prev.end_col) {
+        u8(0);
+        continue;
+      }
+      int64_t dl = int64_t(p.line) - prev.line;
+      varint(((uint64_t(dl) << 1) ^ uint64_t(dl >> 63)) + 1);
       svarint(int64_t(p.end_line) - p.line);
       svarint(int64_t(p.col));
       svarint(int64_t(p.end_col));
-      prev_line = p.line;
+      prev = p;
     }
     u32(uint32_t(c.consts.size()));
     for (const Const& k : c.consts) constant(k);
@@ -300,18 +307,26 @@ struct Reader {
     } else {
       for (uint32_t i = 0; i < n; i++) u32(&c->code[i]);
     }
-    if (!count(&n, 4)) return false;  // four varints of at least one byte each
+    if (!count(&n, 1)) return false;  // at least one byte per entry
     c->positions.resize(n);
-    int32_t prev_line = c->firstlineno;
+    SourcePos prev{c->firstlineno, c->firstlineno, -1, -1};
     for (SourcePos& pos : c->positions) {
-      int32_t dl, del;
-      if (!svarint32(&dl) || !svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
-      int64_t line = int64_t(prev_line) + dl, end_line = line + del;
+      uint64_t head;
+      if (!varint(&head)) return false;
+      if (head == 0) {
+        pos = prev;
+        continue;
+      }
+      head -= 1;
+      int64_t dl = int64_t(head >> 1) ^ -int64_t(head & 1);
+      int32_t del;
+      if (!svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
+      int64_t line = int64_t(prev.line) + dl, end_line = line + del;
       if (line < INT32_MIN || line > INT32_MAX || end_line < INT32_MIN || end_line > INT32_MAX)
         return fail("position out of range");
       pos.line = int32_t(line);
       pos.end_line = int32_t(end_line);
-      prev_line = pos.line;
+      prev = pos;
     }
     if (!count(&n, 1)) return false;
     c->consts.resize(n);

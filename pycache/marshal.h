@@ -15,7 +15,7 @@
 namespace chaipy::pyc {
 
 // Bumped when the marshal encoding itself changes (the first byte of every body).
-constexpr uint8_t kMarshalVersion = 1;
+constexpr uint8_t kMarshalVersion = 2;
 // Deepest nesting of code objects / tuples the reader accepts.
 constexpr int kMaxNesting = 200;
 

@@ -17,6 +17,7 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
+#include "interp/vm.h"
 
 namespace chaipy {
 
@@ -326,6 +327,39 @@ Value sys_set_int_max_str_digits(Value* args, size_t nargs, TupleObject* kwnames
   return Value::none();
 }
 
+// The exception being handled (an `except` block is running), or null.
+Value handled_exception() {
+  Value e = vm_handled_exception();
+  return e.is_null() || e.is_none() ? Value::null() : e;
+}
+
+Value sys_exc_info(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("exc_info", kwnames) || !check_nargs("exc_info", nargs, 0, 0)) return Value::exc();
+  Value e = handled_exception();
+  if (e.is_null()) return tuple_pack({Value::none(), Value::none(), Value::none()});
+  Value tb = Value::none();
+  if (e.is_obj() && (e.as_obj()->type->flags & kTypeExceptionLayout)) tb = e.as<ExceptionObject>()->traceback;
+  if (tb.is_null()) tb = Value::none();
+  return tuple_pack({obj(type_of(e)), e, tb});
+}
+
+Value sys_exception(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("exception", kwnames) || !check_nargs("exception", nargs, 0, 0)) return Value::exc();
+  Value e = handled_exception();
+  return e.is_null() ? Value::none() : e;
+}
+
+Value sys_getrefcount(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("getrefcount", kwnames) || !check_nargs("getrefcount", nargs, 1, 1)) return Value::exc();
+  return Value::from_small_int(2);  // no reference counts here; CPython's typical answer for a temporary
+}
+
+Value sys_getfilesystemencoding(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("getfilesystemencoding", kwnames) || !check_nargs("getfilesystemencoding", nargs, 0, 0))
+    return Value::exc();
+  return str_value("utf-8");
+}
+
 std::string script_dir(const char* script) {
   std::string s = script;
   if (s.empty() || s == "-c" || s == "-m" || s == "-") return "";
@@ -455,6 +489,8 @@ Value make_sys_module(int argc, char** argv) {
       {"setrecursionlimit", sys_setrecursionlimit}, {"intern", sys_intern},
       {"getdefaultencoding", sys_getdefaultencoding}, {"getsizeof", sys_getsizeof},
       {"get_int_max_str_digits", sys_get_int_max_str_digits},
+      {"exc_info", sys_exc_info}, {"exception", sys_exception}, {"getrefcount", sys_getrefcount},
+      {"getfilesystemencoding", sys_getfilesystemencoding},
       {"set_int_max_str_digits", sys_set_int_max_str_digits},
   });
   set(d, "stdin", g_stdin);
@@ -510,6 +546,20 @@ Value make_sys_module(int argc, char** argv) {
   ssize_t n = ::readlink("/proc/self/exe", exe, sizeof exe - 1);
   set(d, "executable", str_value(n > 0 ? utf8_sanitize(std::string_view(exe, size_t(n))) : std::string()));
   set(d, "dont_write_bytecode", Value::false_());
+  set(d, "float_repr_style", str_value("short"));
+  set(d, "warnoptions", obj(list_new(0)));
+  set(d, "orig_argv", obj(list_new(0)));
+  set(d, "abiflags", str_value(""));
+  set(d, "api_version", Value::from_small_int(1013));
+  for (const char* p : {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"}) set(d, p, str_value("/usr/local"));
+  set(d, "builtin_module_names", tuple_pack({str_value("builtins"), str_value("math"), str_value("sys"), str_value("time")}));
+  TypeObject* fl_type = make_struct_seq_type(
+      "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+                "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
+                "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
+  Value z = Value::from_small_int(0);
+  set(d, "flags", struct_seq_new(fl_type, {z, z, z, z, z, z, z, z, z, z, z, Value::from_small_int(1), z,
+                                           Value::false_(), z, z, Value::false_(), Value::from_small_int(-1)}));
   return m;
 }
 
