@@ -993,6 +993,11 @@ void Compiler::assign(const Stmt& s) {
             if (t.elts[j]->id == x.id) static_swap = false;
         }
         if (static_swap) {
+          // the locals are numbered in source order, before CPython reorders the stores
+          for (auto& x : t.elts) {
+            std::string n = mangle(_u->private_name, x->id);
+            if (std::find(_u->varnames.begin(), _u->varnames.end(), n) == _u->varnames.end()) _u->varnames.push_back(n);
+          }
           for (size_t i = t.elts.size(); i-- > 0;) store(*t.elts[i]);
           return;
         }

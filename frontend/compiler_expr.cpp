@@ -392,20 +392,23 @@ void Compiler::call_helper(int n, const std::vector<ExprP>& args, const std::vec
 
 void Compiler::subkwargs(const std::vector<Keyword>& kws, size_t begin, size_t end) {
   size_t n = end - begin;
-  if (n > 1) {
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big) {
     for (size_t i = begin; i < end; i++) expr(*kws[i].value);
     Const keys;
     keys.kind = Const::Kind::Tuple;
     for (size_t i = begin; i < end; i++) keys.items.push_back(Const::str(kws[i].arg));
     load_const(keys);
     emit(Op::BUILD_CONST_KEY_MAP, uint32_t(n));
-  } else {
-    for (size_t i = begin; i < end; i++) {
-      load_const(Const::str(kws[i].arg));
-      expr(*kws[i].value);
-    }
-    emit(Op::BUILD_MAP, uint32_t(n));
+    return;
   }
+  if (big) emit(Op::BUILD_MAP, 0);
+  for (size_t i = begin; i < end; i++) {
+    load_const(Const::str(kws[i].arg));
+    expr(*kws[i].value);
+    if (big) emit(Op::MAP_ADD, 1);
+  }
+  if (!big) emit(Op::BUILD_MAP, uint32_t(n));
 }
 
 void Compiler::starunpack(const std::vector<ExprP>& elts, int pushed, Op build, Op add, Op extend, bool tuple) {
@@ -457,20 +460,23 @@ void Compiler::starunpack(const std::vector<ExprP>& elts, int pushed, Op build, 
 
 void Compiler::subdict(const Expr& e, size_t begin, size_t end) {
   size_t n = end - begin;
-  if (n > 1 && all_const(e.elts, begin, end)) {
+  bool big = n * 2 > kStackUseGuideline;
+  if (n > 1 && !big && all_const(e.elts, begin, end)) {
     for (size_t i = begin; i < end; i++) expr(*e.values[i]);
     Const keys;
     keys.kind = Const::Kind::Tuple;
     for (size_t i = begin; i < end; i++) keys.items.push_back(e.elts[i]->value);
     load_const(keys);
     emit(Op::BUILD_CONST_KEY_MAP, uint32_t(n));
-  } else {
-    for (size_t i = begin; i < end; i++) {
-      expr(*e.elts[i]);
-      expr(*e.values[i]);
-    }
-    emit(Op::BUILD_MAP, uint32_t(n));
+    return;
   }
+  if (big) emit(Op::BUILD_MAP, 0);
+  for (size_t i = begin; i < end; i++) {
+    expr(*e.elts[i]);
+    expr(*e.values[i]);
+    if (big) emit(Op::MAP_ADD, 1);
+  }
+  if (!big) emit(Op::BUILD_MAP, uint32_t(n));
 }
 
 void Compiler::dict(const Expr& e) {

@@ -100,12 +100,53 @@ int64_t pymod(int64_t a, int64_t b) {
   return m;
 }
 
+// Results beyond int64 but within int128 (e.g. 0x8000 << 48, 2**100 is too big) become BigInt.
+bool fold_int128(Expr& e, BinOp op, int64_t a, int64_t b) {
+  __int128 r;
+  switch (op) {
+    case BinOp::ADD: r = __int128(a) + b; break;
+    case BinOp::SUBTRACT: r = __int128(a) - b; break;
+    case BinOp::MULTIPLY: r = __int128(a) * b; break;
+    case BinOp::LSHIFT:
+      if (b < 0 || b > 64) return false;
+      r = __int128(a) * (__int128(1) << b);
+      if (a != 0 && r / (__int128(1) << b) != a) return false;
+      break;
+    case BinOp::POWER: {
+      // CPython folds only when bit_length(a) * b <= 128
+      int bits = 0;
+      for (uint64_t m = a < 0 ? uint64_t(-(a + 1)) + 1 : uint64_t(a); m; m >>= 1) bits++;
+      if (b < 0 || int64_t(bits) * b > 128) return false;
+      r = 1;
+      for (int64_t k = 0; k < b; k++) {
+        if (__builtin_mul_overflow(r, __int128(a), &r)) return false;
+      }
+      break;
+    }
+    default: return false;
+  }
+  if (r >= INT64_MIN && r <= INT64_MAX) return false;  // the int64 path handles it
+  bool neg = r < 0;
+  unsigned __int128 u = neg ? (unsigned __int128)(-(r + 1)) + 1 : (unsigned __int128)r;
+  std::string digits;
+  while (u) {
+    digits.insert(digits.begin(), char('0' + int(u % 10)));
+    u /= 10;
+  }
+  Const c;
+  c.kind = Const::Kind::BigInt;
+  c.s = (neg ? "-" : "") + digits;
+  make_const(e, c);
+  return true;
+}
+
 bool fold_binop(Expr& e) {
   const Const& l = e.a->value;
   const Const& r = e.b->value;
   BinOp op = BinOp(e.op);
   int64_t a, b, res;
   if (as_int(l, a) && as_int(r, b)) {
+    if (fold_int128(e, op, a, b)) return true;
     switch (op) {
       case BinOp::ADD: if (__builtin_add_overflow(a, b, &res)) return false; break;
       case BinOp::SUBTRACT: if (__builtin_sub_overflow(a, b, &res)) return false; break;
@@ -163,6 +204,121 @@ bool fold_binop(Expr& e) {
     return true;
   }
   return false;
+}
+
+// CPython's optimize_format: 'a %s b %r' % (x, y) -> f'a {x!s} b {y!r}' when every
+// conversion is a simple %s / %r / %a (optionally with '-', width, precision).
+struct FormatPiece {
+  std::string lit;  // literal text, or the format spec when `spec` != 0
+  char spec = 0;
+};
+
+bool parse_simple_format(const std::string& fmt, std::vector<FormatPiece>& out) {
+  std::string lit;
+  size_t i = 0;
+  while (i < fmt.size()) {
+    if (fmt[i] != '%') { lit += fmt[i++]; continue; }
+    i++;
+    if (i < fmt.size() && fmt[i] == '%') { lit += '%'; i++; continue; }
+    bool ljust = false;
+    while (i < fmt.size() && std::strchr("-+ #0", fmt[i])) {
+      if (fmt[i] == '-') ljust = true;
+      else if (fmt[i] != '0') return false;
+      i++;
+    }
+    int width = -1, prec = -1;
+    auto num = [&](int& v) {
+      if (i >= fmt.size() || !std::isdigit(uint8_t(fmt[i]))) return;
+      v = 0;
+      while (i < fmt.size() && std::isdigit(uint8_t(fmt[i])) && v <= 9999) v = v * 10 + (fmt[i++] - '0');
+    };
+    num(width);
+    if (i < fmt.size() && fmt[i] == '.') {
+      i++;
+      prec = 0;
+      num(prec);
+    }
+    if (i >= fmt.size() || width > 99 || prec > 99) return false;  // CPython: at most two digits
+    char spec = fmt[i++];
+    if (spec != 's' && spec != 'r' && spec != 'a') return false;
+    if (!lit.empty()) out.push_back({lit, 0});
+    lit.clear();
+    std::string fs;
+    if (!ljust && width > 0) fs += '>';
+    if (width >= 0) fs += std::to_string(width);
+    if (prec >= 0) fs += "." + std::to_string(prec);
+    out.push_back({fs, spec});
+  }
+  if (!lit.empty()) out.push_back({lit, 0});
+  return true;
+}
+
+bool optimize_format(Expr& e) {
+  std::vector<ExprP>& args = e.b->elts;
+  for (auto& x : args)
+    if (x->kind == ExprKind::kStarred) return false;
+  std::vector<FormatPiece> pieces;
+  if (!parse_simple_format(e.a->value.s, pieces)) return false;
+  size_t nspecs = 0;
+  for (auto& p : pieces) nspecs += p.spec != 0;
+  if (nspecs != args.size()) return false;
+  std::vector<ExprP> parts;
+  size_t argi = 0;
+  for (auto& p : pieces) {
+    if (!p.spec) {
+      auto c = std::make_unique<Expr>(ExprKind::kConstant, e.pos);
+      c->value = Const::str(p.lit);
+      parts.push_back(std::move(c));
+      continue;
+    }
+    auto fv = std::make_unique<Expr>(ExprKind::kFormattedValue, e.pos);
+    fv->op = p.spec;
+    fv->a = std::move(args[argi++]);
+    if (!p.lit.empty()) {
+      auto j = std::make_unique<Expr>(ExprKind::kJoinedStr, e.pos);
+      auto c = std::make_unique<Expr>(ExprKind::kConstant, e.pos);
+      c->value = Const::str(p.lit);
+      j->elts.push_back(std::move(c));
+      fv->b = std::move(j);
+    }
+    parts.push_back(std::move(fv));
+  }
+  e.kind = ExprKind::kJoinedStr;
+  e.a.reset();
+  e.b.reset();
+  e.elts = std::move(parts);
+  return true;
+}
+
+// const[int] for tuples, bytes and str (CPython's fold_subscr).
+void fold_subscript(Expr& e) {
+  const Const& v = e.a->value;
+  int64_t i;
+  if (!as_int(e.b->value, i)) return;
+  if (v.kind == Const::Kind::Tuple) {
+    int64_t n = int64_t(v.items.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return;
+    Const item = v.items[size_t(i)];
+    make_const(e, item);
+  } else if (v.kind == Const::Kind::Bytes) {
+    int64_t n = int64_t(v.s.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return;
+    make_const(e, Const::integer(uint8_t(v.s[size_t(i)])));
+  } else if (v.kind == Const::Kind::Str) {
+    std::vector<std::pair<size_t, size_t>> cps;  // (start, length) of each code point
+    for (size_t k = 0; k < v.s.size();) {
+      uint8_t c = uint8_t(v.s[k]);
+      size_t len = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+      cps.push_back({k, len});
+      k += len;
+    }
+    int64_t n = int64_t(cps.size());
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return;
+    make_const(e, Const::str(v.s.substr(cps[size_t(i)].first, cps[size_t(i)].second)));
+  }
 }
 
 void fold_tuple(Expr& e) {
@@ -231,9 +387,15 @@ void fold_expr(ExprP& p) {
       break;
     case ExprKind::kBinOp:
       if (is_const(e.a) && is_const(e.b)) fold_binop(e);
+      else if (BinOp(e.op) == BinOp::REMAINDER && is_const(e.a) && e.a->value.kind == Const::Kind::Str &&
+               e.b->kind == ExprKind::kTuple)
+        optimize_format(e);
       break;
     case ExprKind::kTuple:
       fold_tuple(e);
+      break;
+    case ExprKind::kSubscript:
+      if (e.ctx == Ctx::kLoad && is_const(e.a) && is_const(e.b)) fold_subscript(e);
       break;
     case ExprKind::kCompare:
       if (!e.ops.empty() && (e.ops.back() == CmpKind::kIn || e.ops.back() == CmpKind::kNotIn)) fold_iter(e.elts.back());

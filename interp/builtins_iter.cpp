@@ -230,7 +230,8 @@ Value reversed_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwn
     r->index = last;
     return obj(r);
   };
-  if (t == types::list) return make(int64_t(seq.as<ListObject>()->size) - 1);
+  if (t == types::list)  // list.__reversed__: the shared sequence iterator (list_reverseiterator)
+    return seq_iter_new(seq, kIterListReversed, int64_t(seq.as<ListObject>()->size) - 1, 0, -1);
   if (t == types::tuple) return make(int64_t(seq.as<TupleObject>()->size) - 1);
   if (t == types::range) {
     auto* r = seq.as<RangeObject>();

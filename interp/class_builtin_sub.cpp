@@ -87,11 +87,22 @@ bool is_mutable_base(TypeObject* sb) {
   return sb == types::list || sb == types::dict || sb == types::set;
 }
 
-// X.__new__(cls, *args) for the subclassable built-ins.
+TypeObject* new_owner(int i) {
+  TypeObject* const ts[] = {types::int_, types::str, types::tuple, types::list, types::dict, types::set, types::frozenset};
+  return ts[i];
+}
+
+// X.__new__(cls, *args) for the subclassable built-ins (I indexes new_owner).
+template <int I>
 Value builtin_new_native(Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs < 1 || !args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
-    return raise(exc::TypeError, "__new__(X): X is not a type object");
+  TypeObject* owner = new_owner(I);
+  if (nargs < 1) return raise_fmt(exc::TypeError, "{}.__new__(): not enough arguments", owner->name->view());
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "{}.__new__(X): X is not a type object ({})", owner->name->view(), type_name(args[0]));
   auto* t = args[0].as<TypeObject>();
+  if (!is_subtype(t, owner))
+    return raise_fmt(exc::TypeError, "{}.__new__({}): {} is not a subtype of {}", owner->name->view(), t->name->view(),
+                     t->name->view(), owner->name->view());
   TypeObject* sb = solid_base(t);
   if (!sb->tp_new) return raise_fmt(exc::TypeError, "cannot create '{}' instances", t->name->view());
   if (!(t->flags & kTypeHeap)) return sb->tp_new(t, args + 1, nargs - 1, kw);
@@ -171,8 +182,10 @@ DictObject* builtin_sub_dict(Value self, bool create) {
 }
 
 void init_builtin_sub_methods() {
-  for (TypeObject* t : {types::int_, types::str, types::tuple, types::list, types::dict, types::set, types::frozenset})
-    if (t) dict_set_str(t->dict, S.__new__, native_static("__new__", builtin_new_native, t));
+  const NativeFn fns[] = {builtin_new_native<0>, builtin_new_native<1>, builtin_new_native<2>, builtin_new_native<3>,
+                          builtin_new_native<4>, builtin_new_native<5>, builtin_new_native<6>};
+  for (int i = 0; i < 7; i++)
+    if (TypeObject* t = new_owner(i)) dict_set_str(t->dict, S.__new__, native_static("__new__", fns[i], t));
   type_add_methods(types::list, {{"__init__", list_init_native}});
   type_add_methods(types::dict, {{"__init__", update_init_native}});
   type_add_methods(types::set, {{"__init__", update_init_native}});

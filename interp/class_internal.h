@@ -62,6 +62,7 @@ StrObject* intern_name(StrObject* name);  // name itself if interned
 Value native_static(const char* name, NativeFn fn, TypeObject* owner);  // staticmethod(native)
 Value native_classmethod(const char* name, NativeFn fn, TypeObject* owner);
 Value raise_no_attr(Value self, StrObject* name);  // "'A' object has no attribute 'x'"
+Value attach_name_obj(Value self, StrObject* name);  // set .name/.obj on the pending AttributeError
 
 // -- __slots__ -----------------------------------------------------------------------------------
 // A class whose every heap class in the MRO declares __slots__ (without '__dict__') only accepts

@@ -489,8 +489,10 @@ Value module_getattr(Value self, StrObject* name) {
   }
   Value mn = dict_get_str(m->dict, S.__name__);
   if (!mn.is_null() && is_str(mn))
-    return raise_fmt(exc::AttributeError, "module '{}' has no attribute '{}'", as_str(mn)->view(), name->view());
-  return raise_fmt(exc::AttributeError, "module has no attribute '{}'", name->view());
+    raise_fmt(exc::AttributeError, "module '{}' has no attribute '{}'", as_str(mn)->view(), name->view());
+  else
+    raise_fmt(exc::AttributeError, "module has no attribute '{}'", name->view());
+  return attach_name_obj(self, name);
 }
 
 int module_setattr(Value self, StrObject* name, Value v) {

@@ -190,43 +190,41 @@ void free_object(Object* o) {
 uint64_t sweep() {
   Heap& h = heap();
   uint64_t live = 0, freed = 0;
-  // Finalizers may read their object's type, so finalize everything dead before freeing slots.
-  std::vector<Object*> dead;
+  // One pass per page: finalize each dead object and thread its slot onto the free list.
+  // Freed memory is not cleared here (only on reuse), so a finalizer that looks at another dead
+  // object's header — its type — still reads intact data during this sweep.
   for (Page* pg : h.page_list) {
-    for (size_t i = 0; i < pg->nslots; i++) {
-      auto* o = reinterpret_cast<Object*>(pg->base + i * pg->slot_size);
+    FreeSlot* head = h.free_list[pg->cls];
+    char* p = pg->base;
+    for (size_t i = 0; i < pg->nslots; i++, p += pg->slot_size) {
+      auto* o = reinterpret_cast<Object*>(p);
       if (!o->type) continue;
       if (o->gc & 1) {
         o->gc &= ~1u;
         live += pg->slot_size;
-      } else {
-        dead.push_back(o);
+        continue;
       }
+      free_object(o);
+      auto* fs = reinterpret_cast<FreeSlot*>(o);
+      fs->type = nullptr;
+      fs->next = head;
+      head = fs;
+      freed++;
     }
+    h.free_list[pg->cls] = head;
   }
-  for (auto it = h.large.begin(); it != h.large.end(); ++it) {
+  for (auto it = h.large.begin(); it != h.large.end();) {
     auto* o = reinterpret_cast<Object*>(it->first);
     if (o->gc & 1) {
       o->gc &= ~1u;
       live += it->second;
+      ++it;
     } else {
-      dead.push_back(o);
-    }
-  }
-  for (Object* o : dead) free_object(o);
-  for (Object* o : dead) {
-    auto lit = h.large.find(uintptr_t(o));
-    if (lit != h.large.end()) {
-      h.large.erase(lit);
+      free_object(o);
       std::free(o);
-    } else {
-      Page* pg = h.pages[uintptr_t(o) & ~(uintptr_t(kPageSize) - 1)];
-      auto* s = reinterpret_cast<FreeSlot*>(o);
-      s->type = nullptr;
-      s->next = h.free_list[pg->cls];
-      h.free_list[pg->cls] = s;
+      it = h.large.erase(it);
+      freed++;
     }
-    freed++;
   }
   h.stats.freed_objects += freed;
   return live;

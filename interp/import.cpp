@@ -216,7 +216,10 @@ std::shared_ptr<const CodeUnit> get_source_code(const std::string& path, std::st
     raise_syntax_error(*comp.error, source);
     return nullptr;
   }
-  if (!dont_write_bytecode()) {
+  // Code the pyc reader would reject is not worth writing (and points at a compiler bug).
+  std::string invalid = pyc::validate_code_tree(*comp.code);
+  if (!invalid.empty()) spdlog::warn("import: compiled code of {} fails pyc validation: {}", path, invalid);
+  if (!dont_write_bytecode() && invalid.empty()) {
     pyc::Invalidation mode = pyc::Invalidation::kTimestamp;
     if (cr.existed && cr.hash_based)
       mode = cr.check_source ? pyc::Invalidation::kCheckedHash : pyc::Invalidation::kUncheckedHash;
@@ -743,7 +746,12 @@ Value import_run_main(std::string_view modname) {
       path = sys_attr("path");
     }
     Spec spec = find_spec(dot == std::string::npos ? name : name.substr(dot + 1), path);
-    if (spec.kind == Spec::Kind::kNone) return raise_not_found(fmt::format("No module named {}", name), name);
+    if (spec.kind == Spec::Kind::kNone) {
+      if (depth == 1)
+        return raise_not_found(fmt::format("No module named {}; '{}' is a package and cannot be directly executed",
+                                           name, std::string(modname)), name);
+      return raise_not_found(fmt::format("No module named {}", name), name);
+    }
     if (spec.is_package) {
       if (depth == 1) return raise(exc::ImportError, fmt::format("Cannot use package as __main__ module"));
       // Import the package itself first (runpy does), then run pkg.__main__.

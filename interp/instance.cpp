@@ -225,7 +225,19 @@ int instance_set_slot(InstanceObject* o, StrObject* name, Value v) {
 namespace cls {
 
 Value raise_no_attr(Value self, StrObject* name) {
-  return raise_fmt(exc::AttributeError, "'{}' object has no attribute '{}'", type_of(self)->name->view(), name->view());
+  raise_fmt(exc::AttributeError, "'{}' object has no attribute '{}'", type_of(self)->name->view(), name->view());
+  return attach_name_obj(self, name);
+}
+
+Value attach_name_obj(Value self, StrObject* name) {
+  // 3.11's AttributeError carries name and obj (the traceback printer's "Did you mean" uses them).
+  Value e = exc_fetch();
+  if (e.is_obj() && (type_of(e)->flags & kTypeExceptionLayout)) {
+    instance_set_slot(e.as<InstanceObject>(), S.name, obj(name));
+    instance_set_slot(e.as<InstanceObject>(), S.obj, self);
+  }
+  exc_restore(e);
+  return Value::exc();
 }
 
 bool is_data_descriptor(Value d) {

@@ -655,7 +655,8 @@ Value type_getattr(Value self, StrObject* name) {
       return call_dunder(ga, self, &a, 1);
     }
   }
-  return raise_fmt(exc::AttributeError, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
+  raise_fmt(exc::AttributeError, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
+  return attach_name_obj(self, name);
 }
 
 int type_setattr(Value self, StrObject* name, Value v) {

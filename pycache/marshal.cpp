@@ -552,6 +552,28 @@ std::string validate_code(const CodeUnit& c) {
   return check_stack(c);
 }
 
+namespace {
+std::string validate_consts(const std::vector<Const>& consts) {
+  for (const Const& k : consts) {
+    if (k.kind == Const::Kind::Code) {
+      if (!k.code) return "null code constant";
+      std::string why = validate_code_tree(*k.code);
+      if (!why.empty()) return why;
+    } else if (k.kind == Const::Kind::Tuple || k.kind == Const::Kind::FrozenSet) {
+      std::string why = validate_consts(k.items);
+      if (!why.empty()) return why;
+    }
+  }
+  return {};
+}
+}  // namespace
+
+std::string validate_code_tree(const CodeUnit& code) {
+  std::string why = validate_code(code);
+  if (!why.empty()) return "code object '" + code.qualname + "': " + why;
+  return validate_consts(code.consts);
+}
+
 bool code_equal(const CodeUnit& a, const CodeUnit& b);
 
 namespace {

@@ -33,6 +33,8 @@ MarshalResult marshal_load(std::string_view data, const std::string& filename = 
 // Checks the structural invariants the VM relies on (the reader runs it on every code object).
 // Returns "" when `code` is well formed, else a description of the first problem found.
 std::string validate_code(const CodeUnit& code);
+// validate_code on `code` and every code object nested in its constants.
+std::string validate_code_tree(const CodeUnit& code);
 
 // Deep structural equality (nested code objects compared by content, not pointer).
 bool code_equal(const CodeUnit& a, const CodeUnit& b);

@@ -515,23 +515,23 @@ static Value dict_copy_m(Value* args, size_t nargs, TupleObject* kw) { return ob
 static Value dict_clear_m(Value* args, size_t nargs, TupleObject* kw) { dict_clear(self_dict(args)); return Value::none(); }
 
 static Value dict_fromkeys_m(Value* args, size_t nargs, TupleObject* kw) {
-  // Registered as a plain method: dict.fromkeys(it) arrives with args[0] = the iterable when the
-  // VM cannot bind classmethods on builtin types, and with args[0] = a dict when called on one.
-  size_t base = 0;
-  if (nargs >= 1 && (args[0].is_obj() && (args[0].as_obj()->type == types::type || is_dict(args[0])))) base = 1;
-  if (nargs - base < 1 || nargs - base > 2)
-    return raise_fmt(exc::TypeError, "fromkeys expected at least 1 argument, got {}", nargs - base);
-  Value v = nargs - base == 2 ? args[base + 1] : Value::none();
-  DictObject* d = dict_new();
-  Value it = get_iter(args[base]);
+  // Classmethod: args[0] is the class.
+  if (!check_nargs("fromkeys", nargs - 1, 1, 2)) return Value::exc();
+  Value v = nargs == 3 ? args[2] : Value::none();
+  // Subclasses (and other mapping classes) get an instance of cls filled via __setitem__.
+  bool plain = args[0] == obj(types::dict);
+  Value d = plain ? obj(dict_new()) : call0(args[0]);
+  if (d.is_exc()) return d;
+  Value it = get_iter(args[1]);
   if (it.is_exc()) return it;
   for (;;) {
     Value k = iter_next(it);
     if (k.is_null()) break;
-    if (k.is_exc() || dict_set(d, k, v) < 0) return Value::exc();
+    if (k.is_exc()) return k;
+    if ((plain ? dict_set(d.as<DictObject>(), k, v) : setitem(d, k, v)) < 0) return Value::exc();
   }
   if (exc_pending()) return Value::exc();
-  return obj(d);
+  return d;
 }
 
 static Value dict_reversed_m(Value* args, size_t nargs, TupleObject* kw) {
@@ -568,9 +568,9 @@ void init_dict_type() {
                        {"update", dict_update_m},
                        {"copy", dict_copy_m},
                        {"clear", dict_clear_m},
-                       {"fromkeys", dict_fromkeys_m},
                        {"__reversed__", dict_reversed_m},
                        {"__init__", dict_init_m}});
+  type_add_classmethod(t, "fromkeys", dict_fromkeys_m);
   for (TypeObject* vt : {types::dict_keys, types::dict_values, types::dict_items}) {
     vt->trace = view_trace;
     vt->len = view_len;

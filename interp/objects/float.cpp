@@ -67,6 +67,19 @@ std::string double_to_string(double d, char type, int precision, bool alternate,
   if (type == 'r') return float_repr_str(d);
   char lower = char(std::tolower(type));
   if (lower == 'g' && precision == 0) precision = 1;
+  if (!alternate && precision < 400) {
+    // std::to_chars is exact (correctly rounded, like printf) and much faster than snprintf.
+    char buf[512];
+    std::chars_format cf = lower == 'f' ? std::chars_format::fixed
+                           : lower == 'e' ? std::chars_format::scientific : std::chars_format::general;
+    auto r = std::to_chars(buf, buf + sizeof buf, d, cf, precision);
+    if (r.ec == std::errc()) {
+      std::string s(buf, r.ptr);
+      if (upper) for (auto& c : s) c = char(std::toupper((unsigned char)c));
+      if (add_dot_0 && s.find_first_of(".eEn") == std::string::npos) s += ".0";
+      return s;
+    }
+  }
   char fmtbuf[16];
   std::snprintf(fmtbuf, sizeof fmtbuf, "%%%s.*%c", alternate ? "#" : "", type);
   int n = std::snprintf(nullptr, 0, fmtbuf, precision, d);
@@ -477,6 +490,33 @@ static Value float_hex_m(Value* args, size_t nargs, TupleObject* kw) {
   return str_value(s);
 }
 
+static Value float_fromhex_m(Value* args, size_t nargs, TupleObject* kw) {
+  if (!check_nargs("fromhex", nargs - 1, 1, 1)) return Value::exc();
+  if (!is_str(args[1])) return raise_fmt(exc::TypeError, "must be str, not {}", type_name(args[1]));
+  std::string s(as_str(args[1])->view());
+  size_t b = s.find_first_not_of(" \t\n\r\f\v"), e = s.find_last_not_of(" \t\n\r\f\v");
+  if (b == std::string::npos) return raise(exc::ValueError, "invalid hexadecimal floating-point string");
+  s = s.substr(b, e - b + 1);
+  size_t i = (s[0] == '+' || s[0] == '-') ? 1 : 0;
+  std::string body = s.substr(i);
+  for (auto& c : body) c = char(std::tolower((unsigned char)c));
+  if (body == "inf" || body == "infinity" || body == "nan") {
+    double d = body == "nan" ? NAN : INFINITY;
+    return Value::from_double(s[0] == '-' ? -d : d);
+  }
+  if (body.rfind("0x", 0) != 0) body = "0x" + body;
+  for (char c : body.substr(2))
+    if (!std::isxdigit((unsigned char)c) && c != '.' && c != 'p' && c != '+' && c != '-')
+      return raise(exc::ValueError, "invalid hexadecimal floating-point string");
+  std::string full = (s[0] == '-' ? "-" : "") + body;
+  char* end;
+  errno = 0;
+  double d = std::strtod(full.c_str(), &end);
+  if (*end) return raise(exc::ValueError, "invalid hexadecimal floating-point string");
+  if (std::isinf(d)) return raise(exc::OverflowError, "hexadecimal value too large to represent as a float");
+  return Value::from_double(d);
+}
+
 static Value float_conjugate_m(Value* args, size_t nargs, TupleObject* kw) { return args[0]; }
 
 static Value float_trunc_m(Value* args, size_t nargs, TupleObject* kw) {
@@ -530,6 +570,7 @@ void init_float_type() {
                        {"__float__", float_conjugate_m},
                        {"__round__", float_round_m},
                        {"__format__", float_format_m}});
+  type_add_classmethod(t, "fromhex", float_fromhex_m);
 }
 
 }  // namespace chaipy

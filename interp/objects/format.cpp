@@ -369,7 +369,7 @@ Value str_percent_format(StrObject* fmtobj, Value args) {
     while (j < f.size() && (f[j] == 'h' || f[j] == 'l' || f[j] == 'L')) j++;
     if (j >= f.size()) return raise(exc::ValueError, "incomplete format");
     char t = f[j++];
-    if (t == '%') { out += '%'; i = j; continue; }
+    if (t == '%' && j - 1 == p + 1) { out += '%'; i = j; continue; }  // '%5%' is a conversion (3.11)
     if (arg.is_null() && !next_arg(&arg)) return Value::exc();
     if (left) { sp.align = '<'; sp.zero = false; }
     else sp.align = '>';

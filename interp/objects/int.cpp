@@ -764,6 +764,42 @@ static Value int_to_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
   return bytes_new(buf);
 }
 
+static Value int_from_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
+  static const char* const names[] = {"bytes", "byteorder", "signed", nullptr};
+  Value out[3];
+  if (!parse_args("from_bytes", args + 1, nargs - 1, kwnames, names, 1, out)) return Value::exc();
+  Value b = out[0];
+  if (!is_bytes(b)) {
+    b = call1(obj(types::bytes), out[0]);
+    if (b.is_exc()) return b;
+  }
+  bool little = false;
+  if (!out[1].is_null()) {
+    if (!is_str(out[1])) return raise(exc::TypeError, "from_bytes() argument 'byteorder' must be str");
+    auto bo = as_str(out[1])->view();
+    if (bo == "little") little = true;
+    else if (bo != "big") return raise(exc::ValueError, "byteorder must be either 'little' or 'big'");
+  }
+  bool is_signed = false;
+  if (!out[2].is_null()) {
+    int t = truthy(out[2]);
+    if (t < 0) return Value::exc();
+    is_signed = t;
+  }
+  auto* bo = b.as<BytesObject>();
+  Mpz z;
+  if (bo->size) mpz_import(z, bo->size, little ? -1 : 1, 1, 1, 0, bo->data);
+  if (is_signed && bo->size) {
+    unsigned char top = (unsigned char)bo->data[little ? bo->size - 1 : 0];
+    if (top & 0x80) {
+      Mpz full;
+      mpz_ui_pow_ui(full, 2, (unsigned long)(8 * bo->size));
+      mpz_sub(z, z, full);
+    }
+  }
+  return int_from_mpz(z);
+}
+
 static Value int_index_m(Value* args, size_t nargs, TupleObject* kw) {
   return args[0].is_bool() ? int_from_i64(args[0].as_bool()) : args[0];
 }
@@ -827,6 +863,7 @@ void init_int_type() {
                        {"__abs__", int_abs_m},
                        {"__round__", int_round_m},
                        {"__format__", int_format_m}});
+  type_add_classmethod(t, "from_bytes", int_from_bytes_m);
 
   TypeObject* b = types::bool_;
   b->finalize = nullptr;

@@ -241,29 +241,22 @@ static int list_ass_slice(ListObject* l, SliceObject* sl, Value v) {
     l->size = w;
     return 0;
   }
-  // Materialise the right-hand side first (it may be l itself).
+  // Materialise the right-hand side first (it may be l itself). Items produced by an iterator
+  // live in a heap tuple so a collection during iteration (Python code) still sees them.
   std::vector<Value> src;
+  Value holder;  // keeps `src`'s items reachable via the conservatively scanned native stack
   if (is_list(v)) src.assign(v.as<ListObject>()->items, v.as<ListObject>()->items + v.as<ListObject>()->size);
   else if (is_tuple(v)) src.assign(v.as<TupleObject>()->items, v.as<TupleObject>()->items + v.as<TupleObject>()->size);
   else {
-    Value it = get_iter(v);
-    if (it.is_exc()) {
-      if (exc_matches(exc::TypeError) && step == 1) {
+    holder = to_tuple(v);
+    if (holder.is_exc()) {
+      if (exc_matches(exc::TypeError)) {
         exc_fetch();
-        raise(exc::TypeError, "can only assign an iterable");
-      } else if (exc_matches(exc::TypeError)) {
-        exc_fetch();
-        raise(exc::TypeError, "must assign iterable to extended slice");
+        raise(exc::TypeError, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice");
       }
       return -1;
     }
-    for (;;) {
-      Value x = iter_next(it);
-      if (x.is_null()) break;
-      if (x.is_exc()) return -1;
-      src.push_back(x);
-    }
-    if (exc_pending()) return -1;
+    src.assign(holder.as<TupleObject>()->items, holder.as<TupleObject>()->items + holder.as<TupleObject>()->size);
   }
   if (step == 1) {
     if (n < 0) n = 0;
@@ -319,12 +312,19 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   if (n < 2) return Value::none();
   std::vector<Value> vals(l->items, l->items + n);
   std::vector<Value> keys;
+  // Comparisons and key calls run Python code, which may collect: while the list looks empty,
+  // its items and the computed keys stay reachable through this heap tuple, whose pointer sits
+  // in a volatile native-stack slot (the stack is scanned conservatively).
+  TupleObject* holder = tuple_new(2 * n);
+  TupleObject* volatile holder_root = holder;
+  std::memcpy(holder->items, l->items, n * sizeof(Value));
   if (!key.is_null() && !key.is_none()) {
     keys.resize(n);
     for (size_t i = 0; i < n; i++) {
       Value k = call1(key, vals[i]);
       if (k.is_exc()) return k;
       keys[i] = k;
+      holder->items[n + i] = k;
     }
   } else {
     keys = vals;
@@ -366,6 +366,7 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   for (size_t i = 0; i < n; i++) l->items[i] = vals[idx[i]];
   if (reverse) std::reverse(l->items, l->items + n);
   l->size = n;
+  (void)holder_root;
   return Value::none();
 }
 

@@ -116,6 +116,9 @@ int64_t tuple_hash(Value self);
 Value seq_index_impl(const char* tname, const Value* items, size_t n, Value* args, size_t nargs);
 Value seq_count_impl(const Value* items, size_t n, Value x);
 
+// Adds a classmethod implemented natively (args[0] is the class when called).
+void type_add_classmethod(TypeObject* t, const char* name, NativeFn fn);
+
 // repr recursion guard ([...], {...}).
 bool repr_enter(Object* o);   // false if o is already being repr'd
 void repr_leave(Object* o);

@@ -51,14 +51,23 @@ StrObject* str_alloc(size_t nbytes) {
 
 StrObject* str_finish(StrObject* s) {
   const unsigned char* p = (const unsigned char*)s->data;
-  uint64_t n = s->nbytes, len = 0;
-  bool ascii = true;
-  for (uint64_t i = 0; i < n; i++) {
-    if (p[i] >= 0x80) ascii = false;
-    len += (p[i] & 0xC0) != 0x80;
+  uint64_t n = s->nbytes, i = 0, high = 0;
+  // Word-at-a-time ASCII check: the common case needs no per-character counting.
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    high |= w;
   }
+  for (; i < n; i++) high |= p[i];
+  if (!(high & 0x8080808080808080ull)) {
+    s->length = n;
+    s->ascii = true;
+    return s;
+  }
+  uint64_t len = 0;
+  for (i = 0; i < n; i++) len += (p[i] & 0xC0) != 0x80;
   s->length = len;
-  s->ascii = ascii;
+  s->ascii = false;
   return s;
 }
 

@@ -394,8 +394,24 @@ static Value map_cps(StrObject* s, F f) {
   return str_value(out);
 }
 
-static Value str_lower_m(Value* a, size_t n, TupleObject* k) { return map_cps(SELF(a), [](uint32_t c, size_t) { return cp_lower(c); }); }
+// ASCII strings change case byte-wise without decoding.
+static Value ascii_case(StrObject* s, bool upper) {
+  StrObject* r = str_alloc(s->nbytes);
+  for (size_t i = 0; i < s->nbytes; i++) {
+    char c = s->data[i];
+    if (upper ? (c >= 'a' && c <= 'z') : (c >= 'A' && c <= 'Z')) c ^= 0x20;
+    r->data[i] = c;
+  }
+  r->length = s->length;
+  r->ascii = true;
+  return obj(r);
+}
+static Value str_lower_m(Value* a, size_t n, TupleObject* k) {
+  if (SELF(a)->ascii) return ascii_case(SELF(a), false);
+  return map_cps(SELF(a), [](uint32_t c, size_t) { return cp_lower(c); });
+}
 static Value str_upper_m(Value* a, size_t n, TupleObject* k) {
+  if (SELF(a)->ascii) return ascii_case(SELF(a), true);
   return map_cps(SELF(a), [](uint32_t c, size_t) { return c == 0xDF ? 0xDF + 0x100000 : cp_upper(c); });
 }
 static Value str_swapcase_m(Value* a, size_t n, TupleObject* k) {

@@ -67,6 +67,13 @@ Value seq_richcompare(const Value* a, size_t na, const Value* b, size_t nb, CmpO
   return compare_bool(a[i], b[i], op);
 }
 
+void type_add_classmethod(TypeObject* t, const char* name, NativeFn fn) {
+  auto* w = gc::make<WrapperObject>(types::classmethod);
+  w->fget = native_function_new(name, fn, t);
+  w->fset = w->fdel = w->doc = Value::none();
+  dict_set_str(t->dict, str_intern(name), obj(w));
+}
+
 // -- Construction ------------------------------------------------------------------------------------
 static void tuple_trace(Object* o, Tracer& t) {
   auto* tp = static_cast<TupleObject*>(o);

@@ -161,3 +161,44 @@ TEST_CASE("exceptions: args, str, repr", "[classes][exceptions]") {
   Value s = call1(obj(exc::StopIteration), Value::from_small_int(7));
   CHECK(getattr(s, str_intern("value")) == Value::from_small_int(7));
 }
+
+namespace {
+Value native_ret_true(Value* args, size_t nargs, TupleObject* kw) { return Value::true_(); }
+Value native_ret_seven(Value* args, size_t nargs, TupleObject* kw) { return Value::from_small_int(7); }
+}  // namespace
+
+TEST_CASE("slot filling: dunders become trampolines, __eq__ alone makes a class unhashable", "[classes][slots]") {
+  init();
+  DictObject* ns = dict_new();
+  dict_set_str(ns, str_intern("__eq__"), native_function_new("__eq__", native_ret_true, types::object));
+  TypeObject* E = make_class("E", {}, ns);
+  CHECK(dict_get_str(E->dict, str_intern("__hash__")).is_none());
+  Value e = call0(obj(E));
+  REQUIRE(!e.is_exc());
+  CHECK(hash(e) == -1);
+  CHECK(pending_message() == "unhashable type: 'E'");
+  // A plain class keeps object's slots (null getattr: the VM's attribute caches rely on it).
+  TypeObject* Plain = make_class("Plain", {});
+  CHECK(Plain->getattr == nullptr);
+  CHECK(Plain->setattr == nullptr);
+  CHECK(Plain->hash == types::object->hash);
+  // Assigning a dunder later installs the trampoline for the class and its subclasses.
+  TypeObject* Sub = make_class("PlainSub", {Plain});
+  CHECK(Sub->len == nullptr);
+  REQUIRE(setattr(obj(Plain), str_intern("__len__"), native_function_new("__len__", native_ret_seven, types::object)) == 0);
+  Value s = call0(obj(Sub));
+  REQUIRE(!s.is_exc());
+  CHECK(Sub->len != nullptr);
+  CHECK(length(s) == 7);
+}
+
+TEST_CASE("object() takes no arguments; repr of classes", "[classes]") {
+  init();
+  TypeObject* A = make_class("NoArgs", {});
+  Value one = Value::from_small_int(1);
+  CHECK(call(obj(A), &one, 1).is_exc());
+  CHECK(pending_message() == "NoArgs() takes no arguments");
+  CHECK(repr_utf8(obj(A)) == "<class '__main__.NoArgs'>");
+  CHECK(repr_utf8(obj(types::int_)) == "<class 'int'>");
+  CHECK(repr_utf8(obj(exc::ValueError)) == "<class 'ValueError'>");
+}

@@ -88,7 +88,7 @@ TEST_CASE("marshal round trip of compiled snippets", "[pycache]") {
   for (const auto& src : snippets()) {
     auto code = compile_ok(src);
     INFO(src);
-    REQUIRE(pyc::validate_code(*code) == "");
+    REQUIRE(pyc::validate_code_tree(*code) == "");
     std::string bytes = pyc::marshal_dump(*code);
     auto r = pyc::marshal_load(bytes);
     REQUIRE(r.error == "");
@@ -110,7 +110,7 @@ TEST_CASE("marshal round trip of the Python corpus", "[pycache]") {
     CompileResult cr = compile_source(ss.str(), e.path().string());
     if (cr.error) continue;  // the syntax-error tests
     INFO(e.path().string());
-    REQUIRE(pyc::validate_code(*cr.code) == "");
+    REQUIRE(pyc::validate_code_tree(*cr.code) == "");
     std::string bytes = pyc::marshal_dump(*cr.code);
     auto r = pyc::marshal_load(bytes);
     REQUIRE(r.error == "");
