@@ -188,6 +188,15 @@ void Compiler::emit(Op op, uint32_t arg) {
   if (arg > kMaxArg) error("too many constants, names or arguments in one code object", u.loc);
   CodeUnit& c = *u.code;
   if (op == Op::BUILD_TUPLE && arg > 0 && fold_const_tuple(arg)) return;
+  if (op == Op::LOAD_GLOBAL && !(arg & 1) && c.code.size() > size_t(u.last_bind) &&
+      insn_op(c.code.back()) == Op::PUSH_NULL) {
+    // CPython's peephole: PUSH_NULL; LOAD_GLOBAL x -> LOAD_GLOBAL (NULL + x)
+    c.code.pop_back();
+    c.positions.pop_back();
+    u.word_handler.pop_back();
+    u.depth -= 1;
+    arg |= 1;
+  }
   int h = u.hstack.empty() ? -1 : u.hstack.back();
   SourcePos pos{u.loc.line, u.loc.end_line, u.loc.col, u.loc.end_col};
   c.code.push_back(make_insn(op, arg));

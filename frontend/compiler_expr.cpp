@@ -311,7 +311,13 @@ void Compiler::call(const Expr& e) {
   bool simple = true;
   for (auto& a : e.elts) simple &= a->kind != ExprKind::kStarred;
   for (auto& k : e.keywords) simple &= !k.arg.empty();
-  if (f.kind == ExprKind::kAttribute && simple && e.elts.size() < kStackUseGuideline &&
+  // CPython 3.11 does not use LOAD_METHOD on a name bound by a module-level import
+  bool imported = false;
+  if (f.kind == ExprKind::kAttribute && f.a->kind == ExprKind::kName) {
+    auto it = _st.top->flags.find(f.a->id);
+    imported = it != _st.top->flags.end() && (it->second & kDefImport);
+  }
+  if (f.kind == ExprKind::kAttribute && simple && !imported && e.elts.size() < kStackUseGuideline &&
       e.keywords.size() < kStackUseGuideline / 2) {
     expr(*f.a);
     set_loc(f.pos);

@@ -30,6 +30,7 @@ int64_t g_depth = 0;             // Python frames live
 int g_native_depth = 0;          // nested interpreter loops
 Value g_handled = Value::null(); // exception being handled (sys.exc_info)
 bool g_yielded = false;          // set by YIELD_VALUE for gen_resume
+StrObject* g_str_init = nullptr;  // "__init__"
 
 void trace_frames(Tracer& t) {
   t.visit(g_handled);
@@ -389,6 +390,7 @@ void vm_init() {
   g_stack_hi = g_stack_lo + kFrameStackBytes;
   g_stack_top = g_stack_lo;
   gc::add_root_scanner(trace_frames);
+  g_str_init = str_intern("__init__");
 }
 
 Value vm_call_function(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames) {
@@ -764,22 +766,40 @@ op_STORE_ATTR: {
   Value o = TOP();
   if (o.is_obj()) {
     TypeObject* t = o.as_obj()->type;
-    if (c.ptr == t && c.ver == t->version && c.kind == kAttrSlot && o.as<InstanceObject>()->shape == c.shape) {
-      o.as<InstanceObject>()->slots[c.index] = SECOND();
-      sp -= 2;
-      DISPATCH();
+    if (c.ptr == t && c.ver == t->version && o.as<InstanceObject>()->shape == c.shape) {
+      auto* inst = o.as<InstanceObject>();
+      if (c.kind == kAttrSlot) {
+        inst->slots[c.index] = SECOND();
+        sp -= 2;
+        DISPATCH();
+      }
+      if (c.kind == kAttrSlotAdd && uint32_t(c.index) < inst->capacity) {
+        inst->slots[c.index] = SECOND();
+        inst->shape = c.value.as<Shape>();
+        sp -= 2;
+        DISPATCH();
+      }
     }
   }
   SAVE();
   StrObject* name = co->names[arg];
+  Shape* before = (o.is_obj() && (o.as_obj()->type->flags & kTypeInstanceLayout)) ? o.as<InstanceObject>()->shape : nullptr;
   if (setattr(o, name, SECOND()) < 0) goto error;
   if (o.is_obj()) {
     TypeObject* t = o.as_obj()->type;
     if ((t->flags & kTypeInstanceLayout) && (t->setattr == nullptr || t->setattr == generic_setattr)) {
       auto* inst = o.as<InstanceObject>();
-      if (!inst->shape->dict_mode) {
+      if (!inst->shape->dict_mode && type_lookup(t, name).is_null()) {
         int idx = shape_find(inst->shape, name);
-        if (idx >= 0 && type_lookup(t, name).is_null()) {
+        if (before && inst->shape != before && inst->shape->parent == before && !before->dict_mode &&
+            uint32_t(idx) == before->nslots) {
+          c.kind = kAttrSlotAdd;  // the transition before -> inst->shape, appending slot idx
+          c.ptr = t;
+          c.ver = t->version;
+          c.shape = before;
+          c.value = obj(inst->shape);
+          c.index = idx;
+        } else if (idx >= 0) {
           c.kind = kAttrSlot;
           c.ptr = t;
           c.ver = t->version;
@@ -1217,7 +1237,14 @@ op_DICT_MERGE: {
         CHECK(old);
         if (!old.is_null()) {
           Value fn = sp[-int(arg) - 3];
-          std::string label = isinstance_exact(fn, types::function) ? func_label(fn.as<FunctionObject>()) : "function";
+          // CPython names the callee as _PyObject_FunctionStr does: module.qualname().
+          std::string label = "function";
+          if (isinstance_exact(fn, types::function)) {
+            auto* fo = fn.as<FunctionObject>();
+            label = func_label(fo);
+            if (is_str(fo->module) && as_str(fo->module)->view() != "builtins")
+              label = std::string(as_str(fo->module)->view()) + "." + label;
+          }
           raise_fmt(exc::TypeError, "{} got multiple values for keyword argument '{}'", label, str_utf8(e.key));
           goto error;
         }
@@ -1420,9 +1447,19 @@ op_RETURN_VALUE: {
     return retval;
   }
   Frame* done = f;
+  bool init_frame = f->flags & kFrameInit;
   f = f->prev;
   pop_frame(done);
   LOAD_FRAME();
+  if (init_frame) {
+    // The instance is already on our stack (see CALL); __init__ must return None.
+    if (!retval.is_none()) {
+      ip = code + f->lasti;
+      raise_fmt(exc::TypeError, "__init__() should return None, not '{}'", type_name(retval));
+      goto error;
+    }
+    DISPATCH();
+  }
   PUSH(retval);
   DISPATCH();
 }
@@ -1460,6 +1497,34 @@ op_CALL: {
       LOAD_FRAME();
       if (gc::should_collect()) gc::collect();
       DISPATCH();
+    }
+  }
+  if (callable.is_obj() && callable.as_obj()->type == types::type && sp[-int(arg) - 2].is_null() && !kw) {
+    // cls(args): allocate the instance and run a Python __init__ as an inline frame; the
+    // instance replaces [NULL, cls] on the caller's stack and RETURN_VALUE of a kFrameInit
+    // frame leaves it there.
+    auto* t = callable.as<TypeObject>();
+    if ((t->flags & (kTypeHeap | kTypeInstanceLayout | kTypeExceptionLayout)) == (kTypeHeap | kTypeInstanceLayout) &&
+        t->tp_new == types::object->tp_new) {
+      Value init = type_lookup_cached(t, g_str_init);
+      if (isinstance_exact(init, types::function) && !(init.as<FunctionObject>()->code->flags & CO_GENERATOR)) {
+        SAVE();
+        Value inst = instance_new(t);
+        CHECK(inst);
+        sp[-int(arg) - 2] = inst;
+        sp[-int(arg) - 1] = inst;
+        f->sp = sp - arg - 1;
+        Frame* nf = make_function_frame(init.as<FunctionObject>(), sp - arg - 1, arg + 1, nullptr);
+        if (!nf) {
+          f->sp = sp;
+          goto error;
+        }
+        nf->flags |= kFrameInit;
+        sp -= arg + 1;
+        f = nf;
+        LOAD_FRAME();
+        DISPATCH();
+      }
     }
   }
   if (isinstance_exact(callable, types::method) && !kw) {
@@ -1511,7 +1576,8 @@ op_MAKE_FUNCTION: {
   fn->builtins = f->builtins;
   fn->name = code_obj->name;
   fn->qualname = code_obj->qualname;
-  fn->doc = Value::none();
+  // 3.11 puts a function's docstring (or None) at consts[0].
+  fn->doc = code_obj->nconsts > 0 && is_str(code_obj->consts[0]) ? code_obj->consts[0] : Value::none();
   Value modname = dict_get_str(f->globals, str_intern("__name__"));
   fn->module = modname.is_null() ? Value::none() : modname;
   if (arg & 8) fn->closure = POP().as<TupleObject>();

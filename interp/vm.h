@@ -53,7 +53,7 @@ struct CodeObject : Object {
 CodeObject* code_from_unit(std::shared_ptr<const CodeUnit> unit);
 
 // -- Frames ----------------------------------------------------------------------------------------
-enum FrameFlags : uint32_t { kFrameEntry = 1, kFrameClassBody = 2, kFrameModule = 4 };
+enum FrameFlags : uint32_t { kFrameEntry = 1, kFrameClassBody = 2, kFrameModule = 4, kFrameInit = 8 };
 
 struct Frame {
   CodeObject* code;

@@ -396,8 +396,11 @@ const ExceptionEntry* handler_for(const CodeUnit& c, uint32_t i) {
 // with one consistent depth in [0, stacksize], including exception-handler entries.
 std::string check_stack(const CodeUnit& c) {
   const uint32_t n = uint32_t(c.code.size());
-  std::vector<int32_t> depth(n, -1);
-  std::vector<uint32_t> work;
+  // Scratch buffers reused across calls (a big module has thousands of code objects).
+  thread_local std::vector<int32_t> depth;
+  thread_local std::vector<uint32_t> work;
+  depth.assign(n, -1);
+  work.clear();
   std::string err;
   auto reach = [&](uint32_t target, int64_t d, uint32_t from) {
     if (d < 0) {
@@ -498,7 +501,8 @@ std::string validate_code(const CodeUnit& c) {
                  nlocals = uint32_t(c.localsplus_names.size());
   auto at = [](uint32_t i) { return " at " + std::to_string(i); };
   // Instruction starts: every word except the CACHE word owned by the preceding instruction.
-  std::vector<uint8_t> is_start(n, 0);
+  thread_local std::vector<uint8_t> is_start;
+  is_start.assign(n, 0);
   for (uint32_t i = 0; i < n; i++) {
     uint32_t w = c.code[i];
     if ((w & 0xFF) >= uint32_t(Op::kCount)) return "bad opcode at " + std::to_string(i);

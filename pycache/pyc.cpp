@@ -268,11 +268,13 @@ bool read_whole_file(const std::string& path, std::string* out) {
 CacheRead read_cache(const std::string& cache_path, const std::string& source_path, std::string_view source,
                      const SourceStamp& st) {
   CacheRead r;
-  std::string data;
-  if (!read_whole_file(cache_path, &data)) {
+  // Read, not mmap: a file truncated by someone else while mapped would SIGBUS.
+  std::string buf;
+  if (!read_whole_file(cache_path, &buf)) {
     r.why = "no cache file";
     return r;
   }
+  std::string_view data = buf;
   r.existed = true;
   Header h;
   r.why = decode_header(data, &h);
@@ -288,7 +290,7 @@ CacheRead read_cache(const std::string& cache_path, const std::string& source_pa
     r.why = "source mtime or size changed";
     return r;
   }
-  MarshalResult m = marshal_load(std::string_view(data).substr(kHeaderSize), source_path);
+  MarshalResult m = marshal_load(data.substr(kHeaderSize), source_path);
   if (!m.code) {
     r.why = m.error;
     return r;

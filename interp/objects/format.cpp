@@ -594,10 +594,7 @@ static Value vformat(FormatState& st, std::string_view f, int depth, std::string
       k++;
     }
     if (k >= f.size()) {
-      if (nest > 1 || in_bracket || f.find('}', i) == std::string_view::npos) {
-        if (f.substr(i + 1).find_first_of("}") == std::string_view::npos && !in_bracket)
-          return raise(exc::ValueError, nest > 1 && colon != std::string_view::npos ? "unmatched '{' in format spec" : "Single '{' encountered in format string");
-      }
+      if (i + 1 == f.size()) return raise(exc::ValueError, "Single '{' encountered in format string");
       return raise(exc::ValueError, "expected '}' before end of string");
     }
     size_t field_end = bang != std::string_view::npos ? bang : colon != std::string_view::npos ? colon : k;

@@ -397,10 +397,12 @@ static int set_issubset(SetObject* a, SetObject* b) {
 // -- Slots --------------------------------------------------------------------------------------------------------
 static Value set_repr(Value v) {
   auto* s = v.as<SetObject>();
-  bool frozen = s->type == types::frozenset;
-  if (s->used == 0) return str_value(frozen ? "frozenset()" : "set()");
-  if (!repr_enter(s)) return str_value(frozen ? "frozenset(...)" : "set(...)");
-  std::string out = frozen ? "frozenset({" : "{";
+  // Exact sets print as {...}; frozenset and subclasses as Name({...}).
+  bool named = s->type != types::set;
+  std::string name(s->type->name->view());
+  if (s->used == 0) return str_value(name + "()");
+  if (!repr_enter(s)) return str_value(name + "(...)");
+  std::string out = named ? name + "({" : "{";
   bool first = true;
   for (uint64_t i = 0; i <= s->mask; i++) {
     SetEntry e = s->table[i];
@@ -411,7 +413,7 @@ static Value set_repr(Value v) {
     if (r.is_exc()) { repr_leave(s); return r; }
     out += as_str(r)->view();
   }
-  out += frozen ? "})" : "}";
+  out += named ? "})" : "}";
   repr_leave(s);
   return str_value(out);
 }

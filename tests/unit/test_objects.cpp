@@ -388,3 +388,26 @@ TEST_CASE("complex and bytes basics", "[objects][complex]") {
   CHECK(R(bytes_new(std::string_view("a'\x00\xff", 4))) == "b\"a'\\x00\\xff\"");
   CHECK(R(getitem(bytes_new("AB"), int_from_i64(1))) == "66");
 }
+
+TEST_CASE("classmethods, keyword arguments, iterator types", "[objects][misc]") {
+  init_once();
+  Value from_bytes = getattr(obj(types::int_), str_intern("from_bytes"));
+  Value fb_args[] = {bytes_new(std::string_view("\xff\xff", 2)), S("little"), Value::true_()};
+  TupleObject* kw = tuple_new(1);
+  kw->items[0] = S("signed");
+  CHECK(R(call(from_bytes, fb_args, 3, kw)) == "-1");
+  Value fromhex = getattr(obj(types::float_), str_intern("fromhex"));
+  CHECK(R(call1(fromhex, S("0x1.8p1"))) == "3.0");
+  Value dict_args[] = {S("x"), int_from_i64(1)};
+  TupleObject* kw2 = tuple_new(2);
+  kw2->items[0] = S("a");
+  kw2->items[1] = S("b");
+  CHECK(R(call(obj(types::dict), dict_args, 2, kw2)) == "{'a': 'x', 'b': 1}");
+  CHECK(std::string(type_name(get_iter(to_list(range_new(0, 1, 1))))) == "list_iterator");
+  CHECK(std::string(type_name(get_iter(range_new(0, 1, 1)))) == "range_iterator");
+  CHECK(std::string(type_name(get_iter(obj(dict_new())))) == "dict_keyiterator");
+  CHECK(std::string(type_name(get_iter(S("ab")))) == "str_ascii_iterator");
+  Value nan_list = list_from_array(std::initializer_list<Value>{F(NAN)}.begin(), 1);
+  CHECK(contains(nan_list, F(NAN)) == 1);  // identity: every NaN immediate is the same object
+  CHECK(R(richcompare(nan_list, nan_list, CmpOp::EQ)) == "True");
+}
