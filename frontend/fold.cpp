@@ -145,6 +145,12 @@ bool fold_binop(Expr& e) {
   const Const& r = e.b->value;
   BinOp op = BinOp(e.op);
   int64_t a, b, res;
+  auto is_bool = [](const Const& c) { return c.kind == Const::Kind::True || c.kind == Const::Kind::False; };
+  if (is_bool(l) && is_bool(r) && (op == BinOp::AND || op == BinOp::OR || op == BinOp::XOR)) {
+    bool x = l.kind == Const::Kind::True, y = r.kind == Const::Kind::True;
+    make_const(e, Const::boolean(op == BinOp::AND ? (x && y) : op == BinOp::OR ? (x || y) : (x != y)));
+    return true;
+  }
   if (as_int(l, a) && as_int(r, b)) {
     if (fold_int128(e, op, a, b)) return true;
     switch (op) {

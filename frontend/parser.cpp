@@ -30,6 +30,7 @@ class Parser {
   const std::string& _filename;
   std::vector<Token> _toks;
   size_t _p = 0;
+  size_t _furthest = 0;  // the furthest token the parser has looked at
   int _depth = 0;
   int _bracket = 0;  // > 0 inside (), [] or {} of an expression
 
@@ -42,6 +43,7 @@ class Parser {
   const Token& next() {
     const Token& t = _toks[_p];
     if (_p + 1 < _toks.size()) _p++;
+    _furthest = std::max(_furthest, _p);
     return t;
   }
   bool accept(Tok k) {
@@ -263,10 +265,34 @@ class Parser {
     return a;
   }
 
+  // An `if` / `while` condition; `if x = 3:` gets CPython's "Maybe you meant '=='" messages.
+  ExprP condition() {
+    ExprP e = named_expression();
+    if (at(Tok::EQUAL)) {
+      size_t save = _p;
+      next();
+      ExprP rhs;
+      try {
+        rhs = bitwise_or();
+      } catch (const ParseError&) {
+        _p = save;
+        return e;
+      }
+      if (at(Tok::EQUAL) || at(Tok::COLONEQUAL)) {
+        _p = save;
+        return e;
+      }
+      if (e->kind == ExprKind::kName)
+        fail("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", span(e->pos, rhs->pos));
+      fail(fmt::format("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_name(e.get())), e->pos);
+    }
+    return e;
+  }
+
   StmtP if_stmt(const char* kw) {
     Pos start = tpos(next());
     auto s = mks(StmtKind::kIf, start);
-    s->test = named_expression();
+    s->test = condition();
     block(s->body, fmt::format("'{}' statement", kw), start.line);
     if (at_kw("elif")) {
       s->orelse.push_back(if_stmt("elif"));
@@ -281,7 +307,7 @@ class Parser {
   StmtP while_stmt() {
     Pos start = tpos(next());
     auto s = mks(StmtKind::kWhile, start);
-    s->test = named_expression();
+    s->test = condition();
     block(s->body, "'while' statement", start.line);
     if (at_kw("else")) {
       int l = next().line;
@@ -1523,60 +1549,6 @@ class Parser {
   }
 };
 
-// Expression chains like 1+1+1+... are parsed by loops but make deep trees; the later passes
-// recurse over them, so bound the depth here with an explicit stack.
-int expr_depth(const Expr* root) {
-  int best = 0;
-  std::vector<std::pair<const Expr*, int>> work{{root, 1}};
-  while (!work.empty()) {
-    auto [e, d] = work.back();
-    work.pop_back();
-    if (!e) continue;
-    best = std::max(best, d);
-    for (const Expr* c : {e->a.get(), e->b.get(), e->c.get()}) work.push_back({c, d + 1});
-    for (auto& x : e->elts) work.push_back({x.get(), d + 1});
-    for (auto& x : e->values) work.push_back({x.get(), d + 1});
-    for (auto& k : e->keywords) work.push_back({k.value.get(), d + 1});
-    for (auto& g : e->generators) {
-      work.push_back({g.target.get(), d + 1});
-      work.push_back({g.iter.get(), d + 1});
-      for (auto& x : g.ifs) work.push_back({x.get(), d + 1});
-    }
-    if (e->args) {
-      for (auto& x : e->args->defaults) work.push_back({x.get(), d + 1});
-      for (auto& x : e->args->kw_defaults) work.push_back({x.get(), d + 1});
-    }
-  }
-  return best;
-}
-
-const Expr* too_deep(const StmtList& body) {
-  constexpr int kMaxExprDepth = 1500;
-  for (auto& s : body) {
-    for (const Expr* e : {s->target.get(), s->value.get(), s->test.get()})
-      if (e && expr_depth(e) > kMaxExprDepth) return e;
-    for (auto* v : {&s->targets, &s->decorators})
-      for (auto& e : *v)
-        if (expr_depth(e.get()) > kMaxExprDepth) return e.get();
-    for (auto& k : s->keywords)
-      if (expr_depth(k.value.get()) > kMaxExprDepth) return k.value.get();
-    for (auto& it : s->items)
-      for (const Expr* e : {it.context_expr.get(), it.optional_vars.get()})
-        if (e && expr_depth(e) > kMaxExprDepth) return e;
-    if (s->args) {
-      for (auto& x : s->args->defaults) if (expr_depth(x.get()) > kMaxExprDepth) return x.get();
-      for (auto& x : s->args->kw_defaults) if (x && expr_depth(x.get()) > kMaxExprDepth) return x.get();
-    }
-    for (auto* l : {&s->body, &s->orelse, &s->finalbody})
-      if (const Expr* e = too_deep(*l)) return e;
-    for (auto& h : s->handlers) {
-      if (h.type && expr_depth(h.type.get()) > kMaxExprDepth) return h.type.get();
-      if (const Expr* e = too_deep(h.body)) return e;
-    }
-  }
-  return nullptr;
-}
-
 }  // namespace
 
 ParseResult parse_source(std::string_view src, const std::string& filename, ParseMode mode) {
@@ -1599,7 +1571,11 @@ ParseResult parse_source(std::string_view src, const std::string& filename, Pars
   } catch (const ParseError& err) {
     if (err.lexer_error) {
       res.error = *err.lexer_error;
-    } else if (lo.error && (p.at(Tok::ERRORTOKEN) || (err.generic && !lo.eof_unclosed))) {
+    } else if (lo.error && !(err.type == "IndentationError" && err.msg.rfind("unexpected", 0) == 0) &&
+               (p.at(Tok::ERRORTOKEN) || !lo.eof_unclosed ||
+                            p._toks[std::min(p._furthest, p._toks.size() - 1)].line > lo.error->lineno)) {
+      // CPython tokenizes the rest of the source after a parser error: a tokenizer error wins,
+      // and so does a bracket left open on a line before the one where parsing stopped.
       res.error = lo.error;
     } else {
       res.error = make_syntax_error(src, filename, err.type, err.msg, err.pos.line, err.pos.col, err.pos.end_line,
@@ -1608,7 +1584,7 @@ ParseResult parse_source(std::string_view src, const std::string& filename, Pars
     }
   }
   if (!res.error) {
-    if (const Expr* e = too_deep(res.module.body)) {
+    if (const Expr* e = too_deep_expression(res.module.body)) {
       res.error = make_syntax_error(src, filename, "RecursionError", "maximum recursion depth exceeded during compilation",
                                     e->pos.line, e->pos.col, e->pos.end_line, e->pos.end_col);
       res.module.body.clear();

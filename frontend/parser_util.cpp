@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <string>
 #include <vector>
+#include <algorithm>
 
 namespace chaipy {
 using namespace ast;
@@ -102,6 +103,60 @@ Const number_const(std::string_view text) {
   c.kind = Const::Kind::BigInt;
   c.s = to_decimal(digits, base);
   return c;
+}
+
+// Expression chains like 1+1+1+... are parsed by loops but make deep trees; the later passes
+// recurse over them, so bound the depth here with an explicit stack.
+static int expr_depth(const Expr* root) {
+  int best = 0;
+  std::vector<std::pair<const Expr*, int>> work{{root, 1}};
+  while (!work.empty()) {
+    auto [e, d] = work.back();
+    work.pop_back();
+    if (!e) continue;
+    best = std::max(best, d);
+    for (const Expr* c : {e->a.get(), e->b.get(), e->c.get()}) work.push_back({c, d + 1});
+    for (auto& x : e->elts) work.push_back({x.get(), d + 1});
+    for (auto& x : e->values) work.push_back({x.get(), d + 1});
+    for (auto& k : e->keywords) work.push_back({k.value.get(), d + 1});
+    for (auto& g : e->generators) {
+      work.push_back({g.target.get(), d + 1});
+      work.push_back({g.iter.get(), d + 1});
+      for (auto& x : g.ifs) work.push_back({x.get(), d + 1});
+    }
+    if (e->args) {
+      for (auto& x : e->args->defaults) work.push_back({x.get(), d + 1});
+      for (auto& x : e->args->kw_defaults) work.push_back({x.get(), d + 1});
+    }
+  }
+  return best;
+}
+
+const Expr* too_deep_expression(const StmtList& body) {
+  constexpr int kMaxExprDepth = 1500;
+  for (auto& s : body) {
+    for (const Expr* e : {s->target.get(), s->value.get(), s->test.get()})
+      if (e && expr_depth(e) > kMaxExprDepth) return e;
+    for (auto* v : {&s->targets, &s->decorators})
+      for (auto& e : *v)
+        if (expr_depth(e.get()) > kMaxExprDepth) return e.get();
+    for (auto& k : s->keywords)
+      if (expr_depth(k.value.get()) > kMaxExprDepth) return k.value.get();
+    for (auto& it : s->items)
+      for (const Expr* e : {it.context_expr.get(), it.optional_vars.get()})
+        if (e && expr_depth(e) > kMaxExprDepth) return e;
+    if (s->args) {
+      for (auto& x : s->args->defaults) if (expr_depth(x.get()) > kMaxExprDepth) return x.get();
+      for (auto& x : s->args->kw_defaults) if (x && expr_depth(x.get()) > kMaxExprDepth) return x.get();
+    }
+    for (auto* l : {&s->body, &s->orelse, &s->finalbody})
+      if (const Expr* e = too_deep_expression(*l)) return e;
+    for (auto& h : s->handlers) {
+      if (h.type && expr_depth(h.type.get()) > kMaxExprDepth) return h.type.get();
+      if (const Expr* e = too_deep_expression(h.body)) return e;
+    }
+  }
+  return nullptr;
 }
 
 }  // namespace chaipy

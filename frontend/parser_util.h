@@ -23,5 +23,7 @@ struct ParseError {
 const char* expr_name(const ast::Expr* e);
 // An int / float / imaginary NUMBER token as a constant.
 Const number_const(std::string_view text);
+// The first expression nested deeper than the later (recursive) passes can take, or null.
+const ast::Expr* too_deep_expression(const ast::StmtList& body);
 
 }  // namespace chaipy

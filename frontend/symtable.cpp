@@ -229,6 +229,8 @@ class Builder {
           if (global && (f & kDefNonlocal)) throw SymError{fmt::format("name '{}' is nonlocal and global", n), s.pos};
           if (!global && (f & kDefGlobal)) throw SymError{fmt::format("name '{}' is nonlocal and global", n), s.pos};
           add_def(raw, global ? kDefGlobal : kDefNonlocal, s.pos);
+          // CPython records every `global` in the module's own symbols too (st_global)
+          if (global && _cur != _t.top) add_def(raw, kDefGlobal, s.pos, _t.top);
         }
         break;
       }

@@ -33,10 +33,19 @@ struct Page {
   size_t slot_size, nslots;
 };
 
+// gc-field layout: bit 0 = mark; bits 8..15 = size class (kLargeClass for large objects), used
+// to count live bytes while marking.
+constexpr uint32_t kMarkBit = 1, kClassShift = 8, kLargeClass = 0xFF;
+
 struct Heap {
   FreeSlot* free_list[kNumClasses] = {};
   std::unordered_map<uintptr_t, Page*> pages;  // by page base address
   std::vector<Page*> page_list;
+  // Lazy sweeping: after a collection each class's pages are swept one at a time when its free
+  // list runs dry, so a dead slot is visited right before it is reused.
+  std::vector<Page*> class_pages[kNumClasses];
+  size_t sweep_cursor[kNumClasses] = {};
+  uint64_t live_marked_bytes = 0;
   std::map<uintptr_t, size_t> large;          // large objects: address -> size
   std::vector<Value*> value_roots;
   std::vector<Object**> object_roots;
@@ -74,6 +83,8 @@ void new_page(int cls) {
   Page* p = new Page{base, cls, kClassSizes[cls], kPageSize / kClassSizes[cls]};
   h.pages[uintptr_t(base)] = p;
   h.page_list.push_back(p);
+  h.class_pages[cls].push_back(p);
+  h.sweep_cursor[cls] = h.class_pages[cls].size();  // a new page is born swept
   h.stats.heap_bytes += kPageSize;
   FreeSlot* head = h.free_list[cls];
   for (size_t i = p->nslots; i-- > 0;) {
@@ -84,6 +95,8 @@ void new_page(int cls) {
   }
   h.free_list[cls] = head;
 }
+
+void sweep_page(Page* pg);
 
 }  // namespace
 
@@ -101,16 +114,22 @@ void* alloc(size_t bytes) {
       abort();
     }
     std::memset(p, 0, bytes);
+    static_cast<Object*>(p)->gc = kLargeClass << kClassShift;
     h.large[uintptr_t(p)] = bytes;
     g_debt += int64_t(bytes);
     return p;
   }
   int cls = g_class_of[bytes / 16];
-  if (!h.free_list[cls]) new_page(cls);
+  if (!h.free_list[cls]) {
+    while (!h.free_list[cls] && h.sweep_cursor[cls] < h.class_pages[cls].size())
+      sweep_page(h.class_pages[cls][h.sweep_cursor[cls]++]);
+    if (!h.free_list[cls]) new_page(cls);
+  }
   FreeSlot* s = h.free_list[cls];
   h.free_list[cls] = s->next;
   size_t sz = kClassSizes[cls];
   std::memset(static_cast<void*>(s), 0, sz);
+  reinterpret_cast<Object*>(s)->gc = uint32_t(cls) << kClassShift;
   g_debt += int64_t(sz);
   return s;
 }
@@ -175,67 +194,92 @@ void mark_all() {
   for (Object** o : h.object_roots) t.visit(*o);
   for (auto fn : h.scanners) fn(t);
   scan_native_stack(t);
+  uint64_t live = 0;
   while (!t.stack.empty()) {
     Object* o = t.stack.back();
     t.stack.pop_back();
+    uint32_t cls = (o->gc >> kClassShift) & 0xFF;
+    live += cls < kNumClasses ? kClassSizes[cls] : 0;
     t.visit(o->type);
     if (o->type->trace) o->type->trace(o, t);
   }
+  h.live_marked_bytes = live;
 }
 
 void free_object(Object* o) {
   if (o->type->finalize) o->type->finalize(o);
 }
 
-uint64_t sweep() {
+// Sweeps one page: finalizes dead objects and threads their slots (and already-free ones) onto
+// the class's free list;
+// clears the mark of live ones. Freed memory is not cleared here (only on reuse), so a finalizer
+// that looks at another dead object's header still reads intact data.
+void sweep_page(Page* pg) {
   Heap& h = heap();
-  uint64_t live = 0, freed = 0;
-  // One pass per page: finalize each dead object and thread its slot onto the free list.
-  // Freed memory is not cleared here (only on reuse), so a finalizer that looks at another dead
-  // object's header — its type — still reads intact data during this sweep.
-  for (Page* pg : h.page_list) {
-    FreeSlot* head = h.free_list[pg->cls];
-    char* p = pg->base;
-    for (size_t i = 0; i < pg->nslots; i++, p += pg->slot_size) {
-      auto* o = reinterpret_cast<Object*>(p);
-      if (!o->type) continue;
-      if (o->gc & 1) {
-        o->gc &= ~1u;
-        live += pg->slot_size;
+  FreeSlot* head = h.free_list[pg->cls];
+  char* p = pg->base;
+  uint64_t freed = 0;
+  for (size_t i = 0; i < pg->nslots; i++, p += pg->slot_size) {
+    auto* o = reinterpret_cast<Object*>(p);
+    if (o->type) {
+      if (o->gc & kMarkBit) {
+        o->gc &= ~kMarkBit;
         continue;
       }
       free_object(o);
-      auto* fs = reinterpret_cast<FreeSlot*>(o);
-      fs->type = nullptr;
-      fs->next = head;
-      head = fs;
       freed++;
     }
-    h.free_list[pg->cls] = head;
+    auto* fs = reinterpret_cast<FreeSlot*>(o);
+    fs->type = nullptr;
+    fs->next = head;
+    head = fs;
   }
+  h.free_list[pg->cls] = head;
+  h.stats.freed_objects += freed;
+}
+
+void finish_sweeping() {
+  Heap& h = heap();
+  for (int c = 0; c < kNumClasses; c++)
+    while (h.sweep_cursor[c] < h.class_pages[c].size()) sweep_page(h.class_pages[c][h.sweep_cursor[c]++]);
+}
+
+// Large objects are few: swept eagerly at the end of each collection.
+void sweep_large() {
+  Heap& h = heap();
   for (auto it = h.large.begin(); it != h.large.end();) {
     auto* o = reinterpret_cast<Object*>(it->first);
-    if (o->gc & 1) {
-      o->gc &= ~1u;
-      live += it->second;
+    if (o->gc & kMarkBit) {
+      o->gc &= ~kMarkBit;
       ++it;
     } else {
       free_object(o);
       std::free(o);
       it = h.large.erase(it);
-      freed++;
+      h.stats.freed_objects++;
     }
   }
-  h.stats.freed_objects += freed;
-  return live;
 }
 
 }  // namespace
 
+void sweep_all() { finish_sweeping(); }
+
 void collect() {
   Heap& h = heap();
+  finish_sweeping();  // every mark bit is clear and every dead slot free before marking
   mark_all();
-  uint64_t live = sweep();
+  uint64_t large_live = 0;
+  for (auto& [addr, size] : h.large)
+    if (reinterpret_cast<Object*>(addr)->gc & kMarkBit) large_live += size;
+  sweep_large();
+  // Free lists are rebuilt page by page by the lazy sweep, so an object allocated after this
+  // point always lives in an already-swept page and is never mistaken for garbage.
+  for (int c = 0; c < kNumClasses; c++) {
+    h.sweep_cursor[c] = 0;
+    h.free_list[c] = nullptr;
+  }
+  uint64_t live = h.live_marked_bytes + large_live;
   h.stats.collections++;
   h.stats.live_bytes = live;
   g_debt = 0;

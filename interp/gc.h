@@ -45,7 +45,8 @@ void note_external(int64_t bytes);  // malloc'd bytes owned by heap objects (+ a
 
 extern int64_t g_debt, g_threshold;
 inline bool should_collect() { return g_debt > g_threshold; }
-void collect();  // call only from a safe point
+void collect();    // call only from a safe point; dead objects are then swept lazily
+void sweep_all();  // finish the lazy sweep now (tests, statistics)
 
 void add_root(Value* slot);
 void add_root(Object** slot);

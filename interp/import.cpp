@@ -128,7 +128,7 @@ Spec find_in_entry(const std::string& entry, const std::string& tail, std::vecto
     for (const char* init : {"__init__.py", "__init__.pyc"}) {
       std::string p = join(pkg_dir, init);
       if (is_file(p)) {
-        spec.kind = init[9] == 'p' && init[10] == 'y' && init[11] == '\0' ? Spec::Kind::kSource : Spec::Kind::kSourceless;
+        spec.kind = std::string_view(init) == "__init__.py" ? Spec::Kind::kSource : Spec::Kind::kSourceless;
         spec.origin = p;
         spec.search = {pkg_dir};
         spec.is_package = true;

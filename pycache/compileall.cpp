@@ -55,8 +55,7 @@ struct Walker {
       if (quiet >= 2) return false;
       if (quiet) std::cout << "*** Error compiling " << py_quoted(fullname) << "...\n";
       else std::cout << "*** ";
-      std::cout << err;
-      if (err.empty() || err.back() != '\n') std::cout << "\n";
+      std::cout << err << "\n";  // print(err.msg): the message already ends with a newline
       return false;
     }
     return true;

@@ -1,11 +1,13 @@
 // pycache/marshal.cpp — the CodeUnit marshaller: a type-tagged writer and a distrustful reader.
 //
 // Contract: marshal_load(marshal_dump(c)) is code_equal to c, and dumping the result again gives
-// the same bytes. marshal_load never reads past the buffer, never allocates more than a small
-// multiple of the buffer size (every count is checked against the bytes left before reserving),
-// and returns a CodeUnit only if validate_code accepts it and every nested code object.
+// the same bytes. marshal_load never reads past the buffer; every count is checked against the
+// bytes that remain, and vectors that can nest are grown as items parse (never sized from a
+// count), so memory stays linear in the bytes consumed. It returns a CodeUnit only if
+// validate_code accepts it and every nested code object.
 #include "pycache/marshal.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <vector>
@@ -261,10 +263,7 @@ struct Reader {
         c->kind = tag == kTagTuple ? Const::Kind::Tuple : Const::Kind::FrozenSet;
         uint32_t n;
         if (!count(&n, 1)) return false;
-        c->items.resize(n);
-        for (uint32_t i = 0; i < n; i++)
-          if (!constant(&c->items[i], depth + 1)) return false;
-        return true;
+        return constants(&c->items, n, depth + 1);
       }
       case kTagCode: {
         auto u = std::make_shared<CodeUnit>();
@@ -275,6 +274,17 @@ struct Reader {
       }
       default: return fail("unknown type tag");
     }
+  }
+
+  // n tagged objects. Grown as they are parsed, never sized from the (untrusted) count: nested
+  // containers each claiming "all remaining bytes" must not multiply into a huge allocation.
+  bool constants(std::vector<Const>* out, uint32_t n, int depth) {
+    out->reserve(std::min<uint32_t>(n, 64));
+    for (uint32_t i = 0; i < n; i++) {
+      out->emplace_back();
+      if (!constant(&out->back(), depth)) return false;
+    }
+    return true;
   }
 
   bool name_string(std::string* s) {
@@ -329,9 +339,7 @@ struct Reader {
       prev = pos;
     }
     if (!count(&n, 1)) return false;
-    c->consts.resize(n);
-    for (Const& k : c->consts)
-      if (!constant(&k, depth)) return false;
+    if (!constants(&c->consts, n, depth)) return false;
     if (!count(&n, 4)) return false;
     c->names.resize(n);
     for (auto& s : c->names)
@@ -462,19 +470,50 @@ bool is_str_tuple(const Const& k) {
 }  // namespace
 
 // -- Public API -----------------------------------------------------------------------------
+uint64_t body_checksum(std::string_view data) {
+  // FNV-1a over 8-byte words with an xor-shift per word, tail bytes, then the murmur3 finaliser.
+  uint64_t h = 0xcbf29ce484222325ull;
+  size_t i = 0, n = data.size();
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, data.data() + i, 8);
+    h = (h ^ w) * 0x100000001b3ull;
+    h ^= h >> 29;
+  }
+  for (; i < n; i++) h = (h ^ uint8_t(data[i])) * 0x100000001b3ull;
+  h ^= n;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  h *= 0xc4ceb9fe1a85ec53ull;
+  h ^= h >> 33;
+  return h;
+}
+
+void marshal_seal(std::string* body) {
+  if (body->size() < kBodyPrefix) return;
+  uint64_t h = body_checksum(std::string_view(*body).substr(kBodyPrefix));
+  for (int i = 0; i < 8; i++) (*body)[1 + i] = char((h >> (8 * i)) & 0xFF);
+}
+
 std::string marshal_dump(const CodeUnit& code) {
   Writer w;
   w.u8(kMarshalVersion);
+  w.u64(0);  // checksum, sealed below
   w.code(code);
+  marshal_seal(&w.out);
   return std::move(w.out);
 }
 
-MarshalResult marshal_load(std::string_view data, const std::string& filename) {
+MarshalResult marshal_load(std::string_view data, const std::string& filename, bool verify_checksum) {
   MarshalResult r;
   Reader rd(data, filename);
   uint8_t version, tag;
+  uint64_t checksum;
   if (!rd.u8(&version)) return {nullptr, "empty data"};
   if (version != kMarshalVersion) return {nullptr, "unsupported marshal version " + std::to_string(version)};
+  if (!rd.u64(&checksum)) return {nullptr, rd.error};
+  if (verify_checksum && checksum != body_checksum(data.substr(kBodyPrefix))) return {nullptr, "checksum mismatch"};
   if (!rd.u8(&tag)) return {nullptr, rd.error};
   if (tag != kTagCode) return {nullptr, "top-level object is not a code object"};
   auto u = std::make_shared<CodeUnit>();

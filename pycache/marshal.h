@@ -3,7 +3,8 @@
 // The format is type-tagged and versioned (docs/pyc-format.md). The reader trusts nothing: every
 // count is checked against the bytes that remain, every instruction, jump target, cache index and
 // table index against the tables it refers to, and nesting depth is bounded, so a truncated,
-// corrupted or foreign buffer yields an error string — never a crash or a huge allocation.
+// corrupted or foreign buffer yields an error string — never a crash or a huge allocation
+// (memory grows linearly with the bytes actually parsed).
 #pragma once
 #include <cstdint>
 #include <memory>
@@ -15,7 +16,9 @@
 namespace chaipy::pyc {
 
 // Bumped when the marshal encoding itself changes (the first byte of every body).
-constexpr uint8_t kMarshalVersion = 2;
+constexpr uint8_t kMarshalVersion = 3;
+// Body = u8 version, u64 checksum of everything after it, tagged code object.
+constexpr size_t kBodyPrefix = 9;
 // Deepest nesting of code objects / tuples the reader accepts.
 constexpr int kMaxNesting = 200;
 
@@ -28,7 +31,14 @@ struct MarshalResult {
 };
 // Reads a body written by marshal_dump. When `filename` is non-empty it replaces the filename
 // recorded in every code object (the source may have moved since the cache was written).
-MarshalResult marshal_load(std::string_view data, const std::string& filename = {});
+// The checksum turns accidental corruption (bit rot, torn copies) into a clean rejection even
+// where the bytes would still form valid-looking bytecode; `verify_checksum = false` exists for
+// tests that exercise the structural validator with corrupted bodies.
+MarshalResult marshal_load(std::string_view data, const std::string& filename = {}, bool verify_checksum = true);
+
+// The body checksum (64-bit), and recomputing it in place after editing a body (tests).
+uint64_t body_checksum(std::string_view data);
+void marshal_seal(std::string* body);
 
 // Checks the structural invariants the VM relies on (the reader runs it on every code object).
 // Returns "" when `code` is well formed, else a description of the first problem found.

@@ -318,11 +318,17 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   TupleObject* holder = tuple_new(2 * n);
   TupleObject* volatile holder_root = holder;
   std::memcpy(holder->items, l->items, n * sizeof(Value));
+  l->size = 0;  // like CPython: the list looks empty while keys are computed and items compared
   if (!key.is_null() && !key.is_none()) {
     keys.resize(n);
     for (size_t i = 0; i < n; i++) {
       Value k = call1(key, vals[i]);
-      if (k.is_exc()) return k;
+      if (k.is_exc()) {
+        if (l->capacity < n) list_reserve(l, n);
+        std::memcpy(l->items, vals.data(), n * sizeof(Value));
+        l->size = n;
+        return k;
+      }
       keys[i] = k;
       holder->items[n + i] = k;
     }
@@ -340,8 +346,6 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   std::vector<size_t> idx(n);
   for (size_t i = 0; i < n; i++) idx[i] = i;
   bool failed = false;
-  size_t saved_size = l->size;
-  l->size = 0;  // like CPython: the list looks empty while sorting
   if (all_int) {
     std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return keys[a].as_small_int() < keys[b].as_small_int(); });
   } else if (all_float) {
@@ -358,15 +362,21 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
       return t == 1;
     });
   }
+  // Items appended during the sort are dropped; the list gets its own items back (sorted, or in
+  // the original order after a comparison error), as CPython does.
   bool modified = l->size != 0;
-  l->size = saved_size;
-  if (failed) return Value::exc();
-  if (modified) return raise(exc::ValueError, "list modified during sort");
   if (l->capacity < n) list_reserve(l, n);
+  if (failed) {
+    for (size_t i = 0; i < n; i++) l->items[i] = vals[i];
+    if (reverse) std::reverse(l->items, l->items + n);
+    l->size = n;
+    return Value::exc();
+  }
   for (size_t i = 0; i < n; i++) l->items[i] = vals[idx[i]];
   if (reverse) std::reverse(l->items, l->items + n);
   l->size = n;
   (void)holder_root;
+  if (modified) return raise(exc::ValueError, "list modified during sort");
   return Value::none();
 }
 

@@ -30,14 +30,30 @@ void utf8_append(std::string& out, uint32_t cp) {
   }
 }
 
+// Non-ASCII indexing scans UTF-8. A one-entry cache (string, code point, byte offset) makes
+// sequential access (s[i] in a loop) O(1) per step; the cached string is a GC root so its
+// address cannot be reused by another string while cached.
+static Value g_offset_cache_str;
+static int64_t g_offset_cache_cp;
+static size_t g_offset_cache_off;
+
 size_t utf8_offset(StrObject* s, int64_t cp_index) {
   if (s->ascii) return size_t(cp_index);
   const char* p = s->data;
   size_t off = 0;
-  for (int64_t i = 0; i < cp_index && off < s->nbytes; i++) {
+  int64_t i = 0;
+  if (g_offset_cache_str == obj(s) && cp_index >= g_offset_cache_cp) {
+    i = g_offset_cache_cp;
+    off = g_offset_cache_off;
+  }
+  for (; i < cp_index && off < s->nbytes; i++) {
     auto c = (unsigned char)p[off];
     off += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
   }
+  if (g_offset_cache_str.is_null()) gc::add_root(&g_offset_cache_str);
+  g_offset_cache_str = obj(s);
+  g_offset_cache_cp = i;
+  g_offset_cache_off = off;
   return off;
 }
 

@@ -57,6 +57,15 @@ std::shared_ptr<const CodeUnit> load_image(std::string_view data, std::string* w
   return r.code;
 }
 
+// A body from raw bytes (everything after the version byte and checksum), with a valid checksum.
+std::string sealed(const std::string& rest) {
+  std::string body(1, char(pyc::kMarshalVersion));
+  body.append(8, '\0');
+  body += rest;
+  pyc::marshal_seal(&body);
+  return body;
+}
+
 std::string medium_source() {
   return "import sys\n"
          "class Point:\n"
@@ -179,22 +188,54 @@ TEST_CASE("random corruption never yields an ill-formed CodeUnit", "[pycache]") 
   INFO("accepted " << accepted);
 }
 
+TEST_CASE("corrupted bodies with a valid checksum: the validator alone stands guard", "[pycache]") {
+  for (const char* src : {"def f(a, *b, **c):\n    try:\n        return [x for x in b if x]\n    finally:\n        print(a, c)\n",
+                          "class A:\n    def g(self):\n        yield from range(3)\nwith open('f') as h:\n    pass\n"}) {
+    auto code = compile_ok(src);
+    std::string body = pyc::marshal_dump(*code);
+    std::mt19937 rng(7);
+    int accepted = 0;
+    for (int iter = 0; iter < 3000; iter++) {
+      std::string bad = body;
+      int flips = 1 + int(rng() % 4);
+      for (int k = 0; k < flips; k++) {
+        size_t pos = pyc::kBodyPrefix + rng() % (bad.size() - pyc::kBodyPrefix);
+        switch (rng() % 3) {
+          case 0: bad[pos] = char(bad[pos] ^ (1u << (rng() % 8))); break;
+          case 1: bad[pos] = char(rng() & 0xFF); break;
+          default: bad.erase(pos, 1 + rng() % 3); break;
+        }
+        if (bad.size() <= pyc::kBodyPrefix) bad = body;
+      }
+      pyc::marshal_seal(&bad);
+      auto r = pyc::marshal_load(bad);
+      if (!r.code) continue;
+      accepted++;
+      REQUIRE(pyc::validate_code_tree(*r.code) == "");
+    }
+    INFO("accepted " << accepted);
+    CHECK(accepted < 3000);
+  }
+}
+
 TEST_CASE("hostile counts do not allocate", "[pycache]") {
   // A code object claiming 2^32-1 instructions in a 60-byte buffer.
-  std::string body;
-  body.push_back(char(pyc::kMarshalVersion));
-  body.push_back('c');
-  for (int i = 0; i < 7; i++) body.append("\0\0\0\0", 4);
-  for (int i = 0; i < 3; i++) body.append("\0\0\0\0", 4);  // empty filename / name / qualname
-  body.append("\xff\xff\xff\xff", 4);
-  auto r = pyc::marshal_load(body);
+  std::string raw = "c";
+  for (int i = 0; i < 7; i++) raw.append("\0\0\0\0", 4);
+  for (int i = 0; i < 3; i++) raw.append("\0\0\0\0", 4);  // empty filename / name / qualname
+  raw.append("\xff\xff\xff\xff", 4);
+  auto r = pyc::marshal_load(sealed(raw));
   CHECK(!r.code);
   CHECK(r.error == "count exceeds remaining data");
   // Deeply nested tuples are cut off.
   auto code = compile_ok("x = 1\n");
   std::string d = pyc::marshal_dump(*code);
   std::string nest(1000, '(');
-  CHECK(!pyc::marshal_load(std::string(1, char(pyc::kMarshalVersion)) + nest).code);
+  CHECK(!pyc::marshal_load(sealed(nest)).code);
+  // A body whose checksum does not match is rejected before parsing.
+  std::string tampered = d;
+  tampered.back() = char(tampered.back() ^ 1);
+  CHECK(pyc::marshal_load(tampered).error == "checksum mismatch");
   CHECK(!pyc::marshal_load("").code);
   CHECK(!pyc::marshal_load(std::string(1, char(pyc::kMarshalVersion + 1)) + d.substr(1)).code);
 }
@@ -318,4 +359,22 @@ TEST_CASE("atomic writes", "[pycache]") {
   // No temp files left behind.
   for (auto& e : fs::recursive_directory_iterator(d)) CHECK(e.path().extension() != ".tmp");
   fs::remove_all(d);
+}
+
+TEST_CASE("nested lying counts stay linear in the input", "[pycache]") {
+  // 150 nested tuples, each claiming as many items as there are bytes left: a reader that sized
+  // vectors from the counts would try to allocate terabytes.
+  std::string body = "c";
+  for (int i = 0; i < 7; i++) body.append("\0\0\0\0", 4);
+  for (int i = 0; i < 3; i++) body.append("\0\0\0\0", 4);
+  body.append("\x01\0\0\0", 4);                       // one instruction
+  body.append("\0\0\0\0", 4);
+  body.append("\x01\0\0\0\0", 5);                     // one position (same as previous)
+  std::string nest;
+  for (int i = 0; i < 150; i++) nest.append("(\x40\x42\x0f\x00", 5);  // a tuple of 1,000,000 items
+  body.append("\x01\0\0\0", 4);                       // one const: the nested tuple
+  body += nest;
+  body.append(1000000, 'Z');                           // enough bytes for every claim; bad tag
+  auto r = pyc::marshal_load(sealed(body));
+  CHECK(!r.code);
 }
