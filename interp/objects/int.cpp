@@ -94,16 +94,37 @@ Value int_from_mpz(const mpz_t z) {
   return obj(o);
 }
 
+// Values up to 128 bits (hash mixing, LCGs modulo 2**64) take a path that computes in __int128
+// and builds at most one mpz, instead of converting both operands to temporaries.
 static Value int_from_i128(__int128 v) {
   if (v >= INT64_MIN && v <= INT64_MAX) return int_from_i64(int64_t(v));
-  Mpz z;
+  auto* o = gc::make<IntObject>(types::int_);
+  o->is_big = true;
+  mpz_init2(o->big, 128);
   bool neg = v < 0;
   unsigned __int128 u = neg ? (unsigned __int128)(-(v + 1)) + 1 : (unsigned __int128)v;
-  mpz_set_ui(z, uint64_t(u >> 64));
-  mpz_mul_2exp(z, z, 64);
-  mpz_add_ui(z, z, uint64_t(u));
-  if (neg) mpz_neg(z, z);
-  return int_from_mpz(z);
+  mpz_set_ui(o->big, uint64_t(u >> 64));
+  mpz_mul_2exp(o->big, o->big, 64);
+  mpz_add_ui(o->big, o->big, uint64_t(u));
+  if (neg) mpz_neg(o->big, o->big);
+  gc::note_external(int64_t(mpz_size(o->big) * sizeof(mp_limb_t)));
+  return obj(o);
+}
+
+static bool int_get_i128(Value v, __int128* out) {
+  int64_t i;
+  if (int_get_i64(v, &i)) {
+    *out = i;
+    return true;
+  }
+  if (!is_int(v)) return false;
+  const mpz_t& z = v.as<IntObject>()->big;
+  if (mpz_size(z) > 2) return false;
+  unsigned __int128 mag = (unsigned __int128)mpz_getlimbn(z, 1) << 64 | mpz_getlimbn(z, 0);
+  if (mpz_size(z) < 2) mag = mpz_getlimbn(z, 0);
+  if (mag >> 127) return false;
+  *out = mpz_sgn(z) < 0 ? -(__int128)mag : (__int128)mag;
+  return true;
 }
 
 bool int_to_i64(Value v, int64_t* out) {
@@ -525,6 +546,28 @@ Value int_binop(int op, Value a, Value b) {
   if (!is_int(a) || !is_int(b)) return g_not_implemented;
   int64_t x, y;
   bool fast = int_get_i64(a, &x) && int_get_i64(b, &y);
+  __int128 X, Y, R;
+  if (!fast && int_get_i128(a, &X) && int_get_i128(b, &Y)) {
+    switch (BinOp(op)) {
+      case BinOp::ADD:
+        if (!__builtin_add_overflow(X, Y, &R)) return int_from_i128(R);
+        break;
+      case BinOp::SUBTRACT:
+        if (!__builtin_sub_overflow(X, Y, &R)) return int_from_i128(R);
+        break;
+      case BinOp::MULTIPLY:
+        if (!__builtin_mul_overflow(X, Y, &R)) return int_from_i128(R);
+        break;
+      case BinOp::AND: return int_from_i128(X & Y);
+      case BinOp::OR: return int_from_i128(X | Y);
+      case BinOp::XOR: return int_from_i128(X ^ Y);
+      case BinOp::RSHIFT:
+        if (Y >= 0 && Y < 128) return int_from_i128(X >> int(Y));
+        break;
+      default:
+        break;
+    }
+  }
   switch (BinOp(op)) {
     case BinOp::ADD: {
       int64_t r;
