@@ -201,6 +201,12 @@ TEST_CASE("syntax errors match CPython", "[frontend][parser]") {
       {"try:\n  pass\nexcept:\n  pass\nexcept E:\n  pass\n", "SyntaxError: default 'except:' must be last @3"},
       {"x = b'\xC3\xA9'", "SyntaxError: bytes can only contain ASCII literal characters @1"},
       {"x = 'a' b'b'", "SyntaxError: cannot mix bytes and nonbytes literals @1"},
+      {"x = 3\nif x = 3:\n    pass\n", "SyntaxError: invalid syntax. Maybe you meant '==' or ':=' instead of '='? @2"},
+      {"while f() = 3:\n    pass\n", "SyntaxError: cannot assign to function call here. Maybe you meant '==' instead of '='? @1"},
+      {"print(\"start\")\nprint(\"hello\"\nx = 1\n", "SyntaxError: '(' was never closed @2"},
+      {"def f(:\n  pass\n", "SyntaxError: invalid syntax @1"},
+      {"print(1 2)\ny = \"abc\n", "SyntaxError: unterminated string literal (detected at line 2) @2"},
+      {"\tif x:\n        pass\n", "IndentationError: unexpected indent @1"},
   };
   for (const Case& c : cases) {
     INFO("source: " << c.src);
@@ -338,6 +344,9 @@ TEST_CASE("compiler: constant folding", "[frontend][compiler]") {
   REQUIRE(r.code);
   REQUIRE(r.code->consts.size() >= 1);
   CHECK(const_repr(r.code->consts[0]) == "(-1, 1024, (1, 2), 'ab', True, 3.0, -2.5, -1, -4, -1)");
+  r = compile_source("x = (True & False, True | 0, 0x8000 << 48, b'.'[0], 'ab'[-1])\n", "t.py");
+  REQUIRE(r.code);
+  CHECK(const_repr(r.code->consts[0]) == "(False, 1, 9223372036854775808, 46, 'b')");
   r = compile_source("def f(a=(1, 2), b=3): return a in [1, 2, 3], {4, 5}\n", "t.py");
   REQUIRE(r.code);
   std::string dis = disassemble(*r.code);
