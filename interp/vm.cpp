@@ -243,6 +243,16 @@ Value do_import(Frame* f, StrObject* name, Value fromlist, Value level) {
   return import_name(name, f->globals, fromlist, lv);
 }
 
+// BUILD_STRING: concatenates n str values.
+Value build_string(Value* items, uint32_t n) {
+  size_t total = 0;
+  for (uint32_t i = 0; i < n; i++) total += as_str(items[i])->nbytes;
+  std::string s;
+  s.reserve(total);
+  for (uint32_t i = 0; i < n; i++) s += as_str(items[i])->view();
+  return str_value(s);
+}
+
 Value unpack_error(size_t expected, size_t got, bool too_many) {
   if (too_many) return raise_fmt(exc::ValueError, "too many values to unpack (expected {})", expected);
   return raise_fmt(exc::ValueError, "not enough values to unpack (expected {}, got {})", expected, got);
@@ -289,6 +299,15 @@ bool unpack_into(Value seq, Value* dst, size_t n) {
     unpack_error(n, n + 1, true);
     return false;
   }
+  return true;
+}
+
+// UNPACK_SEQUENCE's general case: writes the n items reversed (item 0 on top) starting at dst,
+// which is the slot the sequence occupied (the sequence stays alive through `seq`).
+bool unpack_to_stack(Value seq, Value* dst, uint32_t n) {
+  std::vector<Value> tmp(n);
+  if (!unpack_into(seq, tmp.data(), n)) return false;
+  for (uint32_t i = 0; i < n; i++) dst[i] = tmp[n - 1 - i];
   return true;
 }
 
@@ -1161,10 +1180,9 @@ op_BUILD_CONST_KEY_MAP: {
 }
 
 op_BUILD_STRING: {
-  std::string s;
-  for (uint32_t i = 0; i < arg; i++) s += as_str(sp[int(i) - int(arg)])->view();
+  Value r = build_string(sp - arg, arg);
   sp -= arg;
-  PUSH(str_value(s));
+  PUSH(r);
   DISPATCH();
 }
 
@@ -1307,10 +1325,8 @@ op_UNPACK_SEQUENCE: {
     for (uint32_t i = 0; i < arg; i++) PUSH(t->items[arg - 1 - i]);
     DISPATCH();
   }
-  std::vector<Value> tmp(arg);
-  if (!unpack_into(seq, tmp.data(), arg)) goto error;
-  sp--;
-  for (uint32_t i = 0; i < arg; i++) PUSH(tmp[arg - 1 - i]);
+  if (!unpack_to_stack(seq, sp - 1, arg)) goto error;
+  sp += arg - 1;
   DISPATCH();
 }
 
