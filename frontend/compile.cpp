@@ -48,6 +48,9 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
 }
 
 std::string format_syntax_error(const SyntaxErrorInfo& e) {
+  // A compile-time RecursionError is not a SyntaxError: CPython shows no location for it.
+  if (e.type != "SyntaxError" && e.type != "IndentationError" && e.type != "TabError")
+    return fmt::format("{}: {}\n", e.type, e.msg);
   std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
   if (!e.text.empty() || e.offset > 0) {
     // strip leading whitespace, shifting the caret columns with it (offsets count characters)

@@ -72,7 +72,7 @@ int list_extend(ListObject* l, Value iterable) {
     if (is_list(iterable)) { src = iterable.as<ListObject>()->items; n = iterable.as<ListObject>()->size; }
     else { src = iterable.as<TupleObject>()->items; n = iterable.as<TupleObject>()->size; }
     list_reserve(l, l->size + n);
-    std::memmove(l->items + l->size, src, n * sizeof(Value));  // memmove: l.extend(l)
+    if (n) std::memmove(l->items + l->size, src, n * sizeof(Value));  // memmove: l.extend(l)
     l->size += n;
     return 0;
   }
@@ -141,8 +141,8 @@ static Value list_binop(int op, Value a, Value b) {
       auto *x = a.as<ListObject>(), *y = b.as<ListObject>();
       ListObject* l = list_new(0);
       list_set_capacity(l, x->size + y->size);
-      std::memcpy(l->items, x->items, x->size * sizeof(Value));
-      std::memcpy(l->items + x->size, y->items, y->size * sizeof(Value));
+      if (x->size) std::memcpy(l->items, x->items, x->size * sizeof(Value));
+      if (y->size) std::memcpy(l->items + x->size, y->items, y->size * sizeof(Value));
       l->size = x->size + y->size;
       return obj(l);
     }

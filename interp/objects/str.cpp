@@ -90,7 +90,7 @@ StrObject* str_finish(StrObject* s) {
 StrObject* str_new(std::string_view utf8) {
   if (utf8.size() == 1 && (unsigned char)utf8[0] < 0x80) return str_from_ascii_char(utf8[0]);
   StrObject* s = str_alloc(utf8.size());
-  std::memcpy(s->data, utf8.data(), utf8.size());
+  if (!utf8.empty()) std::memcpy(s->data, utf8.data(), utf8.size());
   return str_finish(s);
 }
 
