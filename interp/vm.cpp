@@ -14,6 +14,7 @@
 #include <cstring>
 
 #include "interp/vm.h"
+#include "interp/objects/objects.h"
 
 namespace chaipy {
 
@@ -1442,18 +1443,57 @@ op_GET_ITER: {
 
 op_FOR_ITER: {
   pc++;
-  SAVE();
   Value it = TOP();
+  if (it.is_obj()) {
+    // Inline the built-in range and list/tuple iterators (seq_iter_next's cases) so the common
+    // loops avoid the indirect call; nothing here can run Python code or allocate but the int.
+    auto* si = it.as<SeqIterObject>();
+    TypeObject* t = si->type;
+    if (t == g_iter_types[kIterRange]) {
+      if (si->end > 0) {
+        int64_t v = si->index;
+        si->end--;
+        si->index += si->end > 0 ? si->step : 0;
+        PUSH(Value::int_fits_small(v) ? Value::from_small_int(v) : int_from_i64(v));
+        DISPATCH();
+      }
+      si->seq = Value::null();
+      goto for_iter_exhausted;
+    }
+    if (t == g_iter_types[kIterList]) {
+      if (!si->seq.is_null()) {
+        auto* l = si->seq.as<ListObject>();
+        if (uint64_t(si->index) < l->size) {
+          PUSH(l->items[si->index++]);
+          DISPATCH();
+        }
+        si->seq = Value::null();
+      }
+      goto for_iter_exhausted;
+    }
+    if (t == g_iter_types[kIterTuple]) {
+      if (!si->seq.is_null()) {
+        auto* tu = si->seq.as<TupleObject>();
+        if (uint64_t(si->index) < tu->size) {
+          PUSH(tu->items[si->index++]);
+          DISPATCH();
+        }
+        si->seq = Value::null();
+      }
+      goto for_iter_exhausted;
+    }
+  }
+  SAVE();
   Value v = type_of(it)->iternext ? type_of(it)->iternext(it) : iter_next(it);
   CHECK(v);
-  if (v.is_null()) {
-    sp--;
-    JUMP_TO(arg);
-    DISPATCH();
-  }
+  if (v.is_null()) goto for_iter_exhausted;
   PUSH(v);
   DISPATCH();
 }
+for_iter_exhausted:
+  sp--;
+  JUMP_TO(arg);
+  DISPATCH();
 
 op_RETURN_VALUE: {
   retval = POP();
