@@ -58,6 +58,8 @@ struct Options {
   std::string target;              // script path, command text or module name
   std::vector<std::string> args;   // sys.argv[1:]
   bool dont_write_bytecode = false;
+  bool stdin_dash = false;         // `chaipy - args`: sys.argv[0] is "-"
+
 };
 
 bool read_file(const std::string& path, std::string* out) {
@@ -127,7 +129,10 @@ void* interpreter_thread(void* p) {
         ra->status = 2;
         return nullptr;
       }
+      // CPython 3.9+ runs the main script under cwd + "/" + path (not normalised): that is the
+      // name in tracebacks and __file__; sys.argv[0] stays as given.
       filename = opts.target;
+      if (!filename.empty() && filename[0] != '/') filename = std::filesystem::current_path().string() + "/" + filename;
       argv_strs.push_back(opts.target);
       break;
     }
@@ -144,7 +149,7 @@ void* interpreter_thread(void* p) {
       ss << std::cin.rdbuf();
       source = ss.str();
       filename = "<stdin>";
-      argv_strs.push_back("");
+      argv_strs.push_back(opts.stdin_dash ? "-" : "");
       break;
     }
   }
@@ -309,11 +314,12 @@ int main(int argc, char** argv) {
     if (a.rfind("--", 0) == 0) return usage_error("unknown option " + a);
     return usage_error("Unknown option: " + a);
   }
-  if (opts.mode == Options::Mode::kStdin && i < argc) {
+  if (opts.mode == Options::Mode::kStdin && i < argc && std::string(argv[i]) == "-") {
+    i++;  // `-`: the program comes from stdin, the rest are its arguments
+    opts.stdin_dash = true;
+  } else if (opts.mode == Options::Mode::kStdin && i < argc) {
     opts.mode = Options::Mode::kScript;
     opts.target = argv[i++];
-  } else if (opts.mode == Options::Mode::kStdin && i < argc && std::string(argv[i]) == "-") {
-    i++;
   }
   for (; i < argc; i++) opts.args.push_back(argv[i]);
 

@@ -1,0 +1,4 @@
+# A method call chain where one link does not exist.
+s = "  Hello World  "
+print(s.strip().lower())
+print(s.strip().uper().split())

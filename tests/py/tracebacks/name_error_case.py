@@ -1,0 +1,3 @@
+# NameError where the best candidate differs only by case.
+Value = 10
+print(value)

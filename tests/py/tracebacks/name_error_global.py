@@ -1,0 +1,9 @@
+# NameError in a function suggesting a module global.
+configuration = {"debug": True}
+
+
+def load():
+    return configuraton["debug"]
+
+
+print(load())

@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Compare the COMPLETE stderr of every tests/py/tracebacks/*.py under python3 and chaipy.
+
+The corpus runner only compares the last stderr line; this driver checks traceback text byte for
+byte (carets, chained exceptions, suggestions).  Absolute paths of the test directory are made
+relative the same way for both interpreters.
+
+Usage: tracebacks_full.py CHAIPY [-v] [NAME_SUBSTRING...]
+"""
+import difflib
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+TB_DIR = os.path.join(HERE, "py", "tracebacks")
+
+
+def run(argv, test_dir):
+    env = dict(os.environ, PYTHONHASHSEED="0", PYTHONDONTWRITEBYTECODE="1")
+    p = subprocess.run(argv, cwd=test_dir, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=60)
+    err = p.stderr.decode("utf-8", "replace")
+    for d in (test_dir, os.path.realpath(test_dir)):
+        err = err.replace(d + os.sep, "")
+    return p.returncode, p.stdout, err
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    verbose = "-v" in sys.argv[1:]
+    if not args:
+        print(__doc__.strip().splitlines()[-1], file=sys.stderr)
+        return 2
+    chaipy, filters = os.path.abspath(args[0]), args[1:]
+    tests = sorted(f for f in os.listdir(TB_DIR) if f.endswith(".py"))
+    if filters:
+        tests = [t for t in tests if any(s in t for s in filters)]
+    passed = failed = 0
+    for name in tests:
+        expected = run([sys.executable, name], TB_DIR)
+        got = run([chaipy, name], TB_DIR)
+        if expected == got:
+            passed += 1
+            if verbose:
+                print("PASS", name)
+            continue
+        failed += 1
+        print("FAIL", name)
+        if expected[0] != got[0]:
+            print("  exit status: expected %d got %d" % (expected[0], got[0]))
+        if expected[1] != got[1]:
+            print("  stdout differs")
+        if expected[2] != got[2]:
+            for line in difflib.unified_diff(expected[2].splitlines(), got[2].splitlines(), "python3", "chaipy",
+                                             lineterm="", n=2):
+                print("  " + line)
+    print("%d passed, %d failed" % (passed, failed))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
