@@ -117,10 +117,10 @@ static std::string argrepr(const CodeUnit& c, Op op, uint32_t arg) {
     case OpArg::F: return local(arg);
     case OpArg::J: return fmt::format("to {}", arg * 4);
     case OpArg::B:
-      if (arg < uint32_t(kNumBinOps)) return fe::kBinOpSymbols[arg];
-      if (arg < uint32_t(2 * kNumBinOps)) return std::string(fe::kBinOpSymbols[arg - kNumBinOps]) + "=";
+      if (arg < uint32_t(kNumBinOps)) return fe::binop_symbol(int(arg));
+      if (arg < uint32_t(2 * kNumBinOps)) return std::string(fe::binop_symbol(int(arg - kNumBinOps))) + "=";
       return "?";
-    case OpArg::P: return arg < 6 ? fe::kCmpSymbols[arg] : "?";
+    case OpArg::P: return arg < 6 ? kCmpOpNames[arg] : "?";
     case OpArg::X:
       if (op == Op::LOAD_GLOBAL) return (arg & 1 ? "NULL + " : "") + name(arg >> 1);
       if (op == Op::FORMAT_VALUE) {

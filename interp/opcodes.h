@@ -26,7 +26,11 @@ struct OpInfo {
   uint8_t flags;
 };
 
-extern const OpInfo kOpInfo[int(Op::kCount)];
+inline constexpr OpInfo kOpInfo[int(Op::kCount)] = {
+#define OPDEF(name, arg, flags, effect) {#name, OpArg::arg, uint8_t(flags)},
+#include "interp/opcodes.def"
+#undef OPDEF
+};
 
 // Net stack-depth change of `op arg`, for the fall-through (jump=false) or taken (jump=true) edge.
 int op_stack_effect(Op op, uint32_t arg, bool jump);
@@ -41,7 +45,7 @@ inline bool op_is_jump(Op op) { return kOpInfo[int(op)].flags & OPF_JUMP; }
 
 // Comparison operators (COMPARE_OP argument), in CPython's cmp_op order.
 enum class CmpOp : uint8_t { LT, LE, EQ, NE, GT, GE };
-extern const char* const kCmpOpNames[6];
+inline constexpr const char* kCmpOpNames[6] = {"<", "<=", "==", "!=", ">", ">="};
 
 enum class BinOp : uint8_t {
 #define BINOP(name, sym, d, r, i) name,
@@ -51,6 +55,10 @@ enum class BinOp : uint8_t {
 };
 constexpr int kNumBinOps = int(BinOp::kCountPlain);  // in-place forms are kNumBinOps + i
 struct BinOpInfo { const char* name; const char* symbol; const char* dunder; const char* rdunder; const char* idunder; };
-extern const BinOpInfo kBinOpInfo[kNumBinOps];
+inline constexpr BinOpInfo kBinOpInfo[kNumBinOps] = {
+#define BINOP(name, sym, d, r, i) {#name, sym, d, r, i},
+#include "interp/binops.def"
+#undef BINOP
+};
 
 }  // namespace chaipy

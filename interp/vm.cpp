@@ -32,6 +32,7 @@ int g_native_depth = 0;          // nested interpreter loops
 Value g_handled = Value::null(); // exception being handled (sys.exc_info)
 bool g_yielded = false;          // set by YIELD_VALUE for gen_resume
 StrObject* g_str_init = nullptr;  // "__init__"
+NativeFn g_len_fn = nullptr;      // builtins.len's function (CALL inlines len of built-in containers)
 
 void trace_frames(Tracer& t) {
   t.visit(g_handled);
@@ -206,6 +207,42 @@ Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleO
     pop_frame(f);
     return nullptr;
   }
+  return f;
+}
+
+// The common Python call, inlined: positional arguments only, no * / ** / keyword-only
+// parameters; missing trailing positionals come from the defaults (bind_args's rule). Returns
+// nullptr without raising when the call needs bind_args or push_frame's error path.
+inline Frame* push_fast_frame(FunctionObject* fn, Value* args, size_t nargs) {
+  CodeObject* co = fn->code;
+  if ((co->flags & (CO_VARARGS | CO_VARKEYWORDS)) || co->kwonlyargcount) return nullptr;
+  uint32_t argc = co->argcount;
+  if (nargs != argc && (nargs > argc || !fn->defaults || argc - nargs > fn->defaults->size)) return nullptr;
+  uint32_t nlocals = co->nlocalsplus;
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (nlocals + co->stacksize);
+  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += bytes;
+  f->code = co;
+  f->func = fn;
+  f->prev = g_frame;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = nullptr;
+  f->pc = co->code;
+  f->sp = f->localsplus + nlocals;
+  f->flags = 0;
+  f->lasti = 0;
+  Value* l = f->localsplus;
+  for (size_t i = 0; i < nargs; i++) l[i] = args[i];
+  if (nargs < argc) {
+    TupleObject* d = fn->defaults;
+    size_t first_def = argc - d->size;
+    for (size_t i = nargs; i < argc; i++) l[i] = d->items[i - first_def];
+  }
+  for (uint32_t i = argc; i < nlocals; i++) l[i] = Value::null();
+  g_frame = f;
+  g_depth++;
   return f;
 }
 
@@ -411,6 +448,8 @@ void vm_init() {
   g_stack_top = g_stack_lo;
   gc::add_root_scanner(trace_frames);
   g_str_init = str_intern("__init__");
+  Value len = dict_get_str(g_builtins, str_intern("len"));
+  if (isinstance_exact(len, types::builtin_function)) g_len_fn = len.as<NativeFunctionObject>()->fn;
 }
 
 Value vm_call_function(FunctionObject* fn, Value* args, size_t nargs, TupleObject* kwnames) {
@@ -1026,6 +1065,20 @@ op_BINARY_OP: {
       case kNumBinOps + int(BinOp::XOR):
         r = x ^ y;
         goto small_result;
+      case int(BinOp::RSHIFT):
+      case kNumBinOps + int(BinOp::RSHIFT):
+        if (y >= 0) {
+          r = x >> (y < 63 ? y : 63);
+          goto small_result;
+        }
+        break;
+      case int(BinOp::LSHIFT):
+      case kNumBinOps + int(BinOp::LSHIFT):
+        if (y >= 0 && y < 48) {
+          r = int64_t(uint64_t(x) << y);  // |x| < 2^47 and y < 48: no int64 overflow
+          if ((r >> y) == x && Value::int_fits_small(r)) goto small_result;
+        }
+        break;
       case int(BinOp::TRUE_DIVIDE):
       case kNumBinOps + int(BinOp::TRUE_DIVIDE):
         if (y != 0 && x < (int64_t(1) << 53) && x > -(int64_t(1) << 53) && y < (int64_t(1) << 53) && y > -(int64_t(1) << 53)) {
@@ -1043,8 +1096,11 @@ op_BINARY_OP: {
     TOP() = Value::from_small_int(r);
     DISPATCH();
   }
-  if (a.is_double() && b.is_double()) {
-    double x = a.as_double(), y = b.as_double(), r;
+  if ((a.is_double() || a.is_small_int()) && (b.is_double() || b.is_small_int())) {
+    // Both floats, or a float and a small int (exactly representable as a double).
+    double x = a.is_double() ? a.as_double() : double(a.as_small_int());
+    double y = b.is_double() ? b.as_double() : double(b.as_small_int());
+    double r;
     switch (arg) {
       case int(BinOp::ADD):
       case kNumBinOps + int(BinOp::ADD): r = x + y; break;
@@ -1061,6 +1117,14 @@ op_BINARY_OP: {
     }
     sp--;
     TOP() = Value::from_double(r);
+    DISPATCH();
+  }
+  if (a.is_obj() && b.is_obj() && a.as_obj()->type == types::str && b.as_obj()->type == types::str &&
+      (arg == int(BinOp::ADD) || arg == kNumBinOps + int(BinOp::ADD))) {
+    // str + str: str_concat computes length/ascii from the operands (allocation only).
+    Value r = str_concat(a.as<StrObject>(), b.as<StrObject>());
+    sp--;
+    TOP() = r;
     DISPATCH();
   }
 binop_slow:
@@ -1090,8 +1154,10 @@ op_COMPARE_OP: {
     TOP() = Value::from_bool(r);
     DISPATCH();
   }
-  if (a.is_double() && b.is_double()) {
-    double x = a.as_double(), y = b.as_double();
+  if ((a.is_double() || a.is_small_int()) && (b.is_double() || b.is_small_int())) {
+    // Floats, or a float and a small int (exact as a double, so the comparison is exact).
+    double x = a.is_double() ? a.as_double() : double(a.as_small_int());
+    double y = b.is_double() ? b.as_double() : double(b.as_small_int());
     bool r;
     switch (CmpOp(arg)) {
       case CmpOp::LT: r = x < y; break;
@@ -1103,6 +1169,13 @@ op_COMPARE_OP: {
     }
     sp--;
     TOP() = Value::from_bool(r);
+    DISPATCH();
+  }
+  if (a.is_obj() && b.is_obj() && a.as_obj()->type == types::str && b.as_obj()->type == types::str &&
+      (CmpOp(arg) == CmpOp::EQ || CmpOp(arg) == CmpOp::NE)) {
+    bool r = a == b || str_eq(a.as<StrObject>(), b.as<StrObject>());
+    sp--;
+    TOP() = Value::from_bool(r == (CmpOp(arg) == CmpOp::EQ));
     DISPATCH();
   }
   SAVE();
@@ -1383,6 +1456,10 @@ op_POP_JUMP_IF_FALSE: {
     if (!v.as_bool()) JUMP_TO(arg);
     DISPATCH();
   }
+  if (v.is_small_int() || v.is_none()) {
+    if ((v.bits() & Value::kPayloadMask) == 0) JUMP_TO(arg);
+    DISPATCH();
+  }
   SAVE();
   int t = truthy(v);
   if (t < 0) goto error;
@@ -1394,6 +1471,10 @@ op_POP_JUMP_IF_TRUE: {
   Value v = POP();
   if (v.is_bool()) {
     if (v.as_bool()) JUMP_TO(arg);
+    DISPATCH();
+  }
+  if (v.is_small_int() || v.is_none()) {
+    if ((v.bits() & Value::kPayloadMask) != 0) JUMP_TO(arg);
     DISPATCH();
   }
   SAVE();
@@ -1543,7 +1624,8 @@ op_CALL: {
     if (!(fn->code->flags & CO_GENERATOR)) {
       SAVE();
       f->sp = sp - arg - 2;  // the callee consumes callable and args
-      Frame* nf = make_function_frame(fn, args, nargs, kw);
+      Frame* nf = kw ? nullptr : push_fast_frame(fn, args, nargs);
+      if (!nf) nf = make_function_frame(fn, args, nargs, kw);
       if (!nf) {
         f->sp = sp;
         goto error;
@@ -1570,7 +1652,8 @@ op_CALL: {
         sp[-int(arg) - 2] = inst;
         sp[-int(arg) - 1] = inst;
         f->sp = sp - arg - 1;
-        Frame* nf = make_function_frame(init.as<FunctionObject>(), sp - arg - 1, arg + 1, nullptr);
+        Frame* nf = push_fast_frame(init.as<FunctionObject>(), sp - arg - 1, arg + 1);
+        if (!nf) nf = make_function_frame(init.as<FunctionObject>(), sp - arg - 1, arg + 1, nullptr);
         if (!nf) {
           f->sp = sp;
           goto error;
@@ -1592,7 +1675,8 @@ op_CALL: {
         sp[-int(arg) - 1] = bm->self;
         SAVE();
         f->sp = sp - arg - 2;
-        Frame* nf = make_function_frame(fn, sp - arg - 1, nargs + 1, nullptr);
+        Frame* nf = push_fast_frame(fn, sp - arg - 1, nargs + 1);
+        if (!nf) nf = make_function_frame(fn, sp - arg - 1, nargs + 1, nullptr);
         if (!nf) {
           f->sp = sp;
           goto error;
@@ -1602,6 +1686,32 @@ op_CALL: {
         LOAD_FRAME();
         DISPATCH();
       }
+    }
+  }
+  if (callable.is_obj() && callable.as_obj()->type == types::builtin_function) {
+    // A built-in function, or an unbound built-in method with self among the args (LOAD_METHOD):
+    // call the C function directly (native_call's self-null case).
+    auto* nfo = callable.as<NativeFunctionObject>();
+    if (nfo->self.is_null()) {
+      if (nfo->fn == g_len_fn && nargs == 1 && !kw && args[0].is_obj()) {
+        Object* o = args[0].as_obj();
+        int64_t n = -1;
+        if (o->type == types::list) n = int64_t(static_cast<ListObject*>(o)->size);
+        else if (o->type == types::str) n = int64_t(static_cast<StrObject*>(o)->length);
+        else if (o->type == types::tuple) n = int64_t(static_cast<TupleObject*>(o)->size);
+        else if (o->type == types::dict) n = int64_t(static_cast<DictObject*>(o)->used);
+        if (n >= 0) {
+          sp -= arg + 2;
+          PUSH(Value::from_small_int(n));  // sizes are far below 2^47
+          DISPATCH();
+        }
+      }
+      SAVE();
+      Value r = nfo->fn(args, nargs, kw);
+      CHECK(r);
+      sp -= arg + 2;
+      PUSH(r);
+      DISPATCH();
     }
   }
   SAVE();

@@ -31,12 +31,12 @@ constexpr uint64_t fnv1a(uint64_t h, std::string_view s) {
 // kinds, flags, in order), the binary-operator table, and the marshal version.
 constexpr uint64_t table_checksum() {
   uint64_t h = 0xcbf29ce484222325ull;
-  for (const auto& row : fe::kOps) {
+  for (const auto& row : kOpInfo) {
     h = fnv1a(h, row.name);
     char extra[3] = {char(row.arg), char(row.flags), ';'};
     h = fnv1a(h, std::string_view(extra, 3));
   }
-  for (const char* sym : fe::kBinOpSymbols) h = fnv1a(h, sym), h = fnv1a(h, ",");
+  for (const auto& b : kBinOpInfo) h = fnv1a(h, b.symbol), h = fnv1a(h, ",");
   char v[2] = {char(kMarshalVersion), char(kFormatNumber & 0xFF)};
   return fnv1a(h, std::string_view(v, 2));
 }
