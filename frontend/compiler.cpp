@@ -487,11 +487,13 @@ void Compiler::stmt(const Stmt& s) {
     case StmtKind::kAssert: {
       int end = new_label();
       jump_if(*s.test, end, true);
-      set_loc(s.pos);
+      // As 3.11: the raising instructions carry the asserted expression's position (so the
+      // traceback underlines it).
+      set_loc(s.test->pos);
       emit(Op::LOAD_ASSERTION_ERROR);
       if (s.value) {
         expr(*s.value);
-        set_loc(s.pos);
+        set_loc(s.test->pos);
         emit(Op::CALL, 0);
       }
       emit(Op::RAISE_VARARGS, 1);

@@ -788,6 +788,19 @@ op_LOAD_ATTR: {
         DISPATCH();
       }
     }
+    if (c.kind == kAttrSlot && (t->flags & kTypeInstanceLayout)) {
+      // The second entry of a polymorphic slot cache: value = the shape, ver2 = the version of
+      // its type (a shape belongs to exactly one type), counter = the slot.
+      auto* inst = o.as<InstanceObject>();
+      if (c.value == obj(inst->shape) && c.ver2 == t->version) {
+        TOP() = inst->slots[c.counter];
+        DISPATCH();
+      }
+    }
+    if (c.kind == kAttrClassValue && c.ptr == o.as_obj() && t == types::type && c.ver == o.as<TypeObject>()->version) {
+      TOP() = c.value;  // a function attribute of a class (C.method)
+      DISPATCH();
+    }
   }
   SAVE();
   StrObject* name = co->names[arg];
@@ -799,7 +812,14 @@ op_LOAD_ATTR: {
       auto* inst = o.as<InstanceObject>();
       if (!inst->shape->dict_mode) {
         int idx = shape_find(inst->shape, name);
-        if (idx >= 0 && type_lookup(t, name).is_null()) {
+        if (idx >= 0 && type_lookup_cached(t, name).is_null()) {
+          if (c.kind == kAttrSlot && c.shape != inst->shape) {
+            c.value = obj(c.shape);  // keep the previous entry as the second one
+            c.ver2 = c.ver;
+            c.counter = uint32_t(c.index);
+          } else if (c.kind != kAttrSlot) {
+            c.value = Value::null();
+          }
           c.kind = kAttrSlot;
           c.ptr = t;
           c.ver = t->version;
@@ -813,6 +833,15 @@ op_LOAD_ATTR: {
       c.ver = t->version;
       c.ver2 = o.as<ModuleObject>()->dict->version;
       c.shape = reinterpret_cast<Shape*>(o.as_obj());
+      c.value = v;
+    } else if (t == types::type && isinstance_exact(v, types::function) && name->data[0] != '_' &&
+               type_lookup_cached(types::type, name).is_null() && type_lookup_cached(o.as<TypeObject>(), name) == v) {
+      // C.f for a plain function f in C's MRO: valid while C's version (which covers its
+      // bases) is unchanged.
+      c.kind = kAttrClassValue;
+      c.ptr = o.as_obj();
+      c.ver = o.as<TypeObject>()->version;
+      c.shape = nullptr;
       c.value = v;
     }
   }
@@ -839,6 +868,14 @@ op_STORE_ATTR: {
         DISPATCH();
       }
     }
+    if (c.kind == kAttrSlot && (t->flags & kTypeInstanceLayout)) {
+      auto* inst = o.as<InstanceObject>();  // second entry, as in LOAD_ATTR
+      if (c.value == obj(inst->shape) && c.ver2 == t->version) {
+        inst->slots[c.counter] = SECOND();
+        sp -= 2;
+        DISPATCH();
+      }
+    }
   }
   SAVE();
   StrObject* name = co->names[arg];
@@ -848,7 +885,7 @@ op_STORE_ATTR: {
     TypeObject* t = o.as_obj()->type;
     if ((t->flags & kTypeInstanceLayout) && (t->setattr == nullptr || t->setattr == generic_setattr)) {
       auto* inst = o.as<InstanceObject>();
-      if (!inst->shape->dict_mode && type_lookup(t, name).is_null()) {
+      if (!inst->shape->dict_mode && type_lookup_cached(t, name).is_null()) {
         int idx = shape_find(inst->shape, name);
         if (before && inst->shape != before && inst->shape->parent == before && !before->dict_mode &&
             uint32_t(idx) == before->nslots) {
@@ -859,6 +896,13 @@ op_STORE_ATTR: {
           c.value = obj(inst->shape);
           c.index = idx;
         } else if (idx >= 0) {
+          if (c.kind == kAttrSlot && c.shape != inst->shape) {
+            c.value = obj(c.shape);
+            c.ver2 = c.ver;
+            c.counter = uint32_t(c.index);
+          } else if (c.kind != kAttrSlot) {
+            c.value = Value::null();
+          }
           c.kind = kAttrSlot;
           c.ptr = t;
           c.ver = t->version;

@@ -1,4 +1,4 @@
-# An assert failure: the whole statement, so no carets.
+# An assert failure: CPython 3.11 puts the carets under the asserted expression.
 def check(n):
     assert n > 0, "n must be positive"
     return n
