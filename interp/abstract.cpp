@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "interp/runtime.h"
+#include "interp/objects/objects.h"
 #include "interp/vm.h"
 
 namespace chaipy {
@@ -53,6 +54,13 @@ std::string str_utf8(Value v) {
 }
 
 int64_t hash(Value v) {
+  // Inline the two commonest keys: a small int is its own hash (|i| < 2^47 is below the
+  // modulus; -1 maps to -2 as in int_hash), an exact str uses its cached hash.
+  if (v.is_small_int()) {
+    int64_t i = v.as_small_int();
+    return i == -1 ? -2 : i;
+  }
+  if (v.is_obj() && v.as_obj()->type == types::str) return str_hash(v.as<StrObject>());
   TypeObject* t = type_of(v);
   if (t->hash) return t->hash(v);
   raise_fmt(exc::TypeError, "unhashable type: '{}'", t->name->view());

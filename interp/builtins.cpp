@@ -362,6 +362,10 @@ Value current_locals() {
   return obj(d);
 }
 
+}  // namespace
+Value builtins_current_locals() { return current_locals(); }
+namespace {
+
 Value builtin_locals(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("locals", kwnames) || !check_nargs("locals", nargs, 0, 0)) return Value::exc();
   return current_locals();
@@ -709,6 +713,7 @@ void init_builtins_module() {
       {"globals", builtin_globals},   {"locals", builtin_locals},       {"dir", builtin_dir},
   });
   init_builtin_iterators(b);
+  init_exec_builtins();
 
   // Built-in types and exception classes by their Python names.
   const std::pair<const char*, TypeObject*> named_types[] = {

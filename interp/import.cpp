@@ -84,30 +84,6 @@ Value raise_not_found(const std::string& msg, const std::string& name) {
   return raise_import_error(exc::ModuleNotFoundError, msg, str_value(name));
 }
 
-// SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) of the right subclass.
-Value raise_syntax_error(const SyntaxErrorInfo& info, std::string_view source) {
-  Value type = dict_get_str(g_builtins, S(info.type.c_str()));
-  TypeObject* t = (!type.is_null() && type_of(type) == types::type) ? type.as<TypeObject>() : exc::SyntaxError;
-  std::string text = info.text;
-  // CPython keeps the line's newline in .text when the source has one.
-  if (!text.empty() && info.lineno > 0) {
-    size_t pos = 0;
-    for (int l = 1; l < info.lineno && pos != std::string_view::npos; l++) {
-      pos = source.find('\n', pos);
-      if (pos != std::string_view::npos) pos++;
-    }
-    if (pos != std::string_view::npos && source.find('\n', pos) != std::string_view::npos) text += "\n";
-  }
-  Value loc = tuple_pack({str_value(info.filename), int_from_i64(info.lineno), int_from_i64(info.offset),
-                          text.empty() ? Value::none() : str_value(text), int_from_i64(info.end_lineno),
-                          int_from_i64(info.end_offset)});
-  TupleObject* args = tuple_new(2);
-  args->items[0] = str_value(info.msg);
-  args->items[1] = loc;
-  Value e = exception_new(t, args);
-  if (e.is_exc()) return e;
-  return raise_value(e);
-}
 
 // -- Module specs and the finder ------------------------------------------------------------------
 struct Spec {
@@ -773,6 +749,31 @@ Value import_run_main(std::string_view modname) {
     return vm_run_module(code_from_unit(code), d);
   }
   return raise(exc::ImportError, "Cannot use package as __main__ module");
+}
+
+// SyntaxError(msg, (filename, lineno, offset, text, end_lineno, end_offset)) of the right subclass.
+Value raise_syntax_error(const SyntaxErrorInfo& info, std::string_view source) {
+  Value type = dict_get_str(g_builtins, S(info.type.c_str()));
+  TypeObject* t = (!type.is_null() && type_of(type) == types::type) ? type.as<TypeObject>() : exc::SyntaxError;
+  std::string text = info.text;
+  // CPython keeps the line's newline in .text when the source has one.
+  if (!text.empty() && info.lineno > 0) {
+    size_t pos = 0;
+    for (int l = 1; l < info.lineno && pos != std::string_view::npos; l++) {
+      pos = source.find('\n', pos);
+      if (pos != std::string_view::npos) pos++;
+    }
+    if (pos != std::string_view::npos && source.find('\n', pos) != std::string_view::npos) text += "\n";
+  }
+  Value loc = tuple_pack({str_value(info.filename), int_from_i64(info.lineno), int_from_i64(info.offset),
+                          text.empty() ? Value::none() : str_value(text), int_from_i64(info.end_lineno),
+                          int_from_i64(info.end_offset)});
+  TupleObject* args = tuple_new(2);
+  args->items[0] = str_value(info.msg);
+  args->items[1] = loc;
+  Value e = exception_new(t, args);
+  if (e.is_exc()) return e;
+  return raise_value(e);
 }
 
 }  // namespace chaipy

@@ -210,6 +210,7 @@ void init_dict_type();
 void init_set_type();
 void init_range_slice_types();
 void init_builtins_module();                 // fills g_builtins
+void init_exec_builtins();                   // builtins_exec.cpp: compile, exec, eval
 Value make_math_module();
 Value make_time_module();
 Value make_sys_module(int argc, char** argv);

@@ -10,6 +10,7 @@
 //    table, pops frames up to the entry frame and returns Value::exc() from there.
 #include <sys/mman.h>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -465,6 +466,22 @@ Value vm_run_module(CodeObject* code, DictObject* globals) {
   f->globals = globals;
   f->builtins = g_builtins;
   f->locals = globals;
+  f->flags |= kFrameEntry | kFrameModule;
+  return run(f);
+}
+
+Value vm_run_code(CodeObject* code, DictObject* globals, DictObject* locals) {
+  Frame* f = push_frame(code);
+  if (!f) return Value::exc();
+  f->globals = globals;
+  Value b = dict_get_str(globals, str_intern("__builtins__"));
+  if (b.is_obj() && b.as_obj()->type == types::module)
+    f->builtins = b.as<ModuleObject>()->dict;
+  else if (is_dict(b))
+    f->builtins = b.as<DictObject>();
+  else
+    f->builtins = g_builtins;
+  f->locals = locals;
   f->flags |= kFrameEntry | kFrameModule;
   return run(f);
 }
@@ -987,7 +1004,27 @@ op_BINARY_SUBSCR: {
         TOP() = tu->items[i];
         DISPATCH();
       }
+    } else if (t == types::str && o.as<StrObject>()->ascii) {
+      auto* so = o.as<StrObject>();
+      if (i < 0) i += int64_t(so->nbytes);
+      if (uint64_t(i) < so->nbytes) {
+        sp--;
+        TOP() = obj(str_from_ascii_char(so->data[i]));
+        DISPATCH();
+      }
     }
+  }
+  if (o.is_obj() && o.as_obj()->type == types::dict) {
+    SAVE();  // hashing / comparing keys may run Python code
+    Value r = dict_get(o.as<DictObject>(), k);
+    CHECK(r);
+    if (r.is_null()) {
+      raise_key_error(k);
+      goto error;
+    }
+    sp--;
+    TOP() = r;
+    DISPATCH();
   }
   SAVE();
   Value r = getitem(o, k);
@@ -1010,6 +1047,11 @@ op_STORE_SUBSCR: {
     }
   }
   SAVE();
+  if (isinstance_exact(o, types::dict)) {
+    if (dict_set(o.as<DictObject>(), k, sp[-3]) < 0) goto error;
+    sp -= 3;
+    DISPATCH();
+  }
   if (setitem(o, k, sp[-3]) < 0) goto error;
   sp -= 3;
   DISPATCH();
@@ -1157,6 +1199,13 @@ op_BINARY_OP: {
         if (y == 0) goto binop_slow;
         r = x / y;
         break;
+      case int(BinOp::POWER):
+      case kNumBinOps + int(BinOp::POWER):
+        // float_pow's ordinary case: a positive finite base, a finite exponent, no overflow.
+        if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) goto binop_slow;
+        r = std::pow(x, y);
+        if (std::isinf(r)) goto binop_slow;
+        break;
       default: goto binop_slow;
     }
     sp--;
@@ -1240,6 +1289,13 @@ op_IS_OP: {
 
 op_CONTAINS_OP: {
   SAVE();
+  if (isinstance_exact(TOP(), types::dict)) {
+    Value v = dict_get(TOP().as<DictObject>(), SECOND());
+    CHECK(v);
+    sp--;
+    TOP() = Value::from_bool(!v.is_null() != bool(arg));
+    DISPATCH();
+  }
   int r = contains(TOP(), SECOND());
   if (r < 0) goto error;
   sp--;

@@ -10,6 +10,7 @@
 #include <memory>
 
 #include "frontend/code_unit.h"
+#include "frontend/compile.h"
 #include "interp/runtime.h"
 
 namespace chaipy {
@@ -87,6 +88,11 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded);
 
 // -- Entry points ----------------------------------------------------------------------------------
 Value vm_run_module(CodeObject* code, DictObject* globals);     // exec module-level code
+// exec()/eval(): run module-style code with separate globals and locals namespaces; the
+// builtins come from globals['__builtins__'] (a module or dict) or the builtins module.
+Value vm_run_code(CodeObject* code, DictObject* globals, DictObject* locals);
+// Raises the SyntaxError (or subclass) described by `info` (import.cpp).
+Value raise_syntax_error(const SyntaxErrorInfo& info, std::string_view source);
 Value vm_call_function(FunctionObject* f, Value* args, size_t nargs, TupleObject* kwnames);
 Value vm_handled_exception();                                    // sys.exc_info()[1] or null
 Frame* vm_current_frame();
