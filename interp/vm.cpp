@@ -274,7 +274,14 @@ Value unbound_local(CodeObject* co, uint32_t i) {
                    co->localsplus_names[i]->view());
 }
 
-Value name_error(StrObject* name) { return raise_fmt(exc::NameError, "name '{}' is not defined", name->view()); }
+// NameError with its `name` attribute set, as 3.11 does (the traceback printer's suggestions).
+Value name_error(StrObject* name) {
+  raise_fmt(exc::NameError, "name '{}' is not defined", name->view());
+  Value e = exc_fetch();
+  if (e.is_obj() && (type_of(e)->flags & kTypeExceptionLayout)) instance_set_slot(e.as<InstanceObject>(), str_intern("name"), obj(name));
+  exc_restore(e);
+  return Value::exc();
+}
 
 Value do_import(Frame* f, StrObject* name, Value fromlist, Value level) {
   int64_t lv = 0;
