@@ -6,6 +6,7 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
+#include "interp/vm.h"
 
 namespace chaipy {
 
@@ -332,7 +333,30 @@ Value builtin_next(Value* args, size_t nargs, TupleObject* kwnames) {
     if (m.is_null() || m.is_exc())
       return raise_fmt(exc::TypeError, "'{}' object is not an iterator", type_name(it));
   }
-  Value r = iter_next(it);
+  // The iternext slot reports exhaustion without an exception; next() must instead raise the
+  // StopIteration that carries a generator's return value or that a user __next__ raised.
+  Value r;
+  if (isinstance_exact(it, types::generator)) {
+    bool yielded;
+    r = gen_resume(it.as<GeneratorObject>(), Value::none(), false, &yielded);
+    if (!r.is_exc() && !yielded) {
+      if (nargs == 2) return args[1];
+      if (r.is_null() || r.is_none()) return raise_value(obj(exc::StopIteration));
+      TupleObject* sargs = tuple_new(1);
+      sargs->items[0] = r;
+      Value e = exception_new(exc::StopIteration, sargs);
+      return e.is_exc() ? e : raise_value(e);
+    }
+  } else if (type_of(it)->flags & kTypeHeap) {
+    Value m = type_lookup(type_of(it), NAME("__next__"));
+    r = m.is_null() ? iter_next(it) : call1(m, it);
+  } else {
+    r = iter_next(it);
+  }
+  if (r.is_exc() && nargs == 2 && exc_matches(exc::StopIteration)) {
+    exc_fetch();
+    return args[1];
+  }
   if (!r.is_null()) return r;
   if (nargs == 2) return args[1];
   return raise_value(obj(exc::StopIteration));

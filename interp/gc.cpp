@@ -2,6 +2,7 @@
 #include "interp/gc.h"
 
 #include <setjmp.h>
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -40,7 +41,10 @@ constexpr uint32_t kMarkBit = 1, kClassShift = 8, kLargeClass = 0xFF;
 struct Heap {
   FreeSlot* free_list[kNumClasses] = {};
   std::unordered_map<uintptr_t, Page*> pages;  // by page base address
-  std::vector<Page*> page_list;
+  // Pages emptied by a collection go back to a pool any size class can take from, so memory
+  // freed in one class is reused by another; past kHotPoolPages their memory is returned to the
+  // kernel (MADV_DONTNEED) until reused.
+  std::vector<char*> empty_pages;
   // Lazy sweeping: after a collection each class's pages are swept one at a time when its free
   // list runs dry, so a dead slot is visited right before it is reused.
   std::vector<Page*> class_pages[kNumClasses];
@@ -73,19 +77,26 @@ void init_classes() {
   g_classes_ready = true;
 }
 
+constexpr size_t kHotPoolPages = 32;
+
 void new_page(int cls) {
   Heap& h = heap();
-  char* base = static_cast<char*>(std::aligned_alloc(kPageSize, kPageSize));
-  if (!base) {
-    fprintf(stderr, "chaipy: out of memory\n");
-    abort();
+  char* base;
+  if (!h.empty_pages.empty()) {
+    base = h.empty_pages.back();
+    h.empty_pages.pop_back();
+  } else {
+    base = static_cast<char*>(std::aligned_alloc(kPageSize, kPageSize));
+    if (!base) {
+      fprintf(stderr, "chaipy: out of memory\n");
+      abort();
+    }
+    h.stats.heap_bytes += kPageSize;
   }
   Page* p = new Page{base, cls, kClassSizes[cls], kPageSize / kClassSizes[cls]};
   h.pages[uintptr_t(base)] = p;
-  h.page_list.push_back(p);
   h.class_pages[cls].push_back(p);
   h.sweep_cursor[cls] = h.class_pages[cls].size();  // a new page is born swept
-  h.stats.heap_bytes += kPageSize;
   FreeSlot* head = h.free_list[cls];
   for (size_t i = p->nslots; i-- > 0;) {
     auto* s = reinterpret_cast<FreeSlot*>(base + i * p->slot_size);
@@ -96,12 +107,12 @@ void new_page(int cls) {
   h.free_list[cls] = head;
 }
 
-void sweep_page(Page* pg);
+bool sweep_page(Page* pg, bool release_if_empty);
 
 }  // namespace
 
 int64_t g_debt = 0;
-int64_t g_threshold = 2 << 20;
+int64_t g_threshold = 1 << 20;
 
 void* alloc(size_t bytes) {
   if (!g_classes_ready) init_classes();
@@ -122,7 +133,7 @@ void* alloc(size_t bytes) {
   int cls = g_class_of[bytes / 16];
   if (!h.free_list[cls]) {
     while (!h.free_list[cls] && h.sweep_cursor[cls] < h.class_pages[cls].size())
-      sweep_page(h.class_pages[cls][h.sweep_cursor[cls]++]);
+      sweep_page(h.class_pages[cls][h.sweep_cursor[cls]++], false);
     if (!h.free_list[cls]) new_page(cls);
   }
   FreeSlot* s = h.free_list[cls];
@@ -214,34 +225,54 @@ void free_object(Object* o) {
 // the class's free list;
 // clears the mark of live ones. Freed memory is not cleared here (only on reuse), so a finalizer
 // that looks at another dead object's header still reads intact data.
-void sweep_page(Page* pg) {
+bool sweep_page(Page* pg, bool release_if_empty) {
   Heap& h = heap();
-  FreeSlot* head = h.free_list[pg->cls];
   char* p = pg->base;
-  uint64_t freed = 0;
+  uint64_t freed = 0, live = 0;
   for (size_t i = 0; i < pg->nslots; i++, p += pg->slot_size) {
     auto* o = reinterpret_cast<Object*>(p);
-    if (o->type) {
-      if (o->gc & kMarkBit) {
-        o->gc &= ~kMarkBit;
-        continue;
-      }
-      free_object(o);
-      freed++;
+    if (!o->type) continue;
+    if (o->gc & kMarkBit) {
+      o->gc &= ~kMarkBit;
+      live++;
+      continue;
     }
-    auto* fs = reinterpret_cast<FreeSlot*>(o);
-    fs->type = nullptr;
+    free_object(o);
+    o->type = nullptr;
+    freed++;
+  }
+  h.stats.freed_objects += freed;
+  if (live == 0 && release_if_empty) {
+    h.pages.erase(uintptr_t(pg->base));
+    if (h.empty_pages.size() >= kHotPoolPages) madvise(pg->base, kPageSize, MADV_DONTNEED);
+    h.empty_pages.push_back(pg->base);
+    delete pg;
+    return true;
+  }
+  FreeSlot* head = h.free_list[pg->cls];
+  p = pg->base + (pg->nslots - 1) * pg->slot_size;
+  for (size_t i = pg->nslots; i-- > 0; p -= pg->slot_size) {
+    auto* fs = reinterpret_cast<FreeSlot*>(p);
+    if (fs->type) continue;
     fs->next = head;
     head = fs;
   }
   h.free_list[pg->cls] = head;
-  h.stats.freed_objects += freed;
+  return false;
 }
 
+// Before marking: sweeps every page the allocator has not reached since the last collection,
+// handing empty ones back to the shared pool.
 void finish_sweeping() {
   Heap& h = heap();
-  for (int c = 0; c < kNumClasses; c++)
-    while (h.sweep_cursor[c] < h.class_pages[c].size()) sweep_page(h.class_pages[c][h.sweep_cursor[c]++]);
+  for (int c = 0; c < kNumClasses; c++) {
+    auto& pages = h.class_pages[c];
+    size_t keep = h.sweep_cursor[c];
+    for (size_t i = h.sweep_cursor[c]; i < pages.size(); i++)
+      if (!sweep_page(pages[i], true)) pages[keep++] = pages[i];
+    pages.resize(keep);
+    h.sweep_cursor[c] = keep;
+  }
 }
 
 // Large objects are few: swept eagerly at the end of each collection.
@@ -284,9 +315,9 @@ void collect() {
   h.stats.live_bytes = live;
   g_debt = 0;
   int64_t ext = h.external > 0 ? h.external : 0;
-  // Collect again after allocating half the live size (at least 2 MiB): peak memory stays near
+  // Collect again after allocating half the live size (at least 1 MiB): peak memory stays near
   // 1.5x live, and the marking work per allocated byte stays constant.
-  g_threshold = std::max<int64_t>(2 << 20, (int64_t(live) + ext) / 2);
+  g_threshold = std::max<int64_t>(1 << 20, (int64_t(live) + ext) / 2);
 }
 
 }  // namespace chaipy::gc

@@ -214,7 +214,7 @@ Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleO
 // The common Python call, inlined: positional arguments only, no * / ** / keyword-only
 // parameters; missing trailing positionals come from the defaults (bind_args's rule). Returns
 // nullptr without raising when the call needs bind_args or push_frame's error path.
-inline Frame* push_fast_frame(FunctionObject* fn, Value* args, size_t nargs) {
+[[gnu::always_inline]] inline Frame* push_fast_frame(FunctionObject* fn, Value* args, size_t nargs) {
   CodeObject* co = fn->code;
   if ((co->flags & (CO_VARARGS | CO_VARKEYWORDS)) || co->kwonlyargcount) return nullptr;
   uint32_t argc = co->argcount;
@@ -554,35 +554,27 @@ Value run(Frame* entry, bool throwing) {
   }
   Frame* f = entry;
   CodeObject* co;
-  const uint32_t* code;
   const uint32_t* pc;
-  const uint32_t* ip = nullptr;
-  Value* locals;
+  uint32_t unwind_at;  // instruction index whose exception-table entry the unwinder looks up
   Value* sp;
-  uint32_t word, arg;
-  TupleObject* kwnames = nullptr;
   Value retval;
 
 #define LOAD_FRAME()                        \
   do {                                      \
     co = f->code;                           \
-    code = co->code;                        \
     pc = f->pc;                             \
-    locals = f->localsplus;                 \
     sp = f->sp;                             \
   } while (0)
 #define SAVE()                              \
   do {                                      \
     f->pc = pc;                             \
     f->sp = sp;                             \
-    f->lasti = int32_t(ip - code);          \
+    f->lasti = int32_t(pc - 1 - (insn_op(pc[-1]) == Op::CACHE) - co->code); \
   } while (0)
 #define DISPATCH()                          \
   do {                                      \
-    ip = pc;                                \
-    word = *pc++;                           \
-    arg = word >> 8;                        \
-    goto* kLabels[word & 0xFF];             \
+    uint32_t word_ = *pc++;                 \
+    goto* kLabels[word_ & 0xFF];            \
   } while (0)
 #define CACHE() (co->caches[insn_arg(*pc++)])
 #define TOP() (sp[-1])
@@ -593,12 +585,12 @@ Value run(Frame* entry, bool throwing) {
   do {                       \
     if ((v).is_exc()) goto error; \
   } while (0)
-#define JUMP_TO(t) (pc = code + (t))
+#define JUMP_TO(t) (pc = co->code + (t))
 
   LOAD_FRAME();
   if (throwing) {
     // gen.throw(): the exception appears at the YIELD_VALUE the generator is suspended at.
-    ip = pc - 1;
+    f->lasti = int32_t(pc - 1 - co->code);
     goto error;
   }
   DISPATCH();
@@ -616,24 +608,29 @@ op_PUSH_NULL:
   DISPATCH();
 
 op_COPY: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value v = sp[-int(arg)];
   PUSH(v);
   DISPATCH();
 }
 
 op_SWAP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value v = sp[-1];
   sp[-1] = sp[-int(arg)];
   sp[-int(arg)] = v;
   DISPATCH();
 }
 
-op_LOAD_CONST:
+op_LOAD_CONST: {
+  const uint32_t arg = insn_arg(pc[-1]);
   PUSH(co->consts[arg]);
   DISPATCH();
+}
 
 op_LOAD_FAST: {
-  Value v = locals[arg];
+  const uint32_t arg = insn_arg(pc[-1]);
+  Value v = f->localsplus[arg];
   if (v.is_null()) {
     SAVE();
     unbound_local(co, arg);
@@ -643,20 +640,25 @@ op_LOAD_FAST: {
   DISPATCH();
 }
 
-op_STORE_FAST:
-  locals[arg] = POP();
+op_STORE_FAST: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  f->localsplus[arg] = POP();
   DISPATCH();
+}
 
-op_DELETE_FAST:
-  if (locals[arg].is_null()) {
+op_DELETE_FAST: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  if (f->localsplus[arg].is_null()) {
     SAVE();
     unbound_local(co, arg);
     goto error;
   }
-  locals[arg] = Value::null();
+  f->localsplus[arg] = Value::null();
   DISPATCH();
+}
 
 op_LOAD_NAME: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
   Value v = f->locals ? dict_get(f->locals, obj(name)) : Value::null();
@@ -672,6 +674,7 @@ op_LOAD_NAME: {
 }
 
 op_STORE_NAME: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (!f->locals) {
     raise_fmt(exc::SystemError, "no locals found when storing {}", co->names[arg]->view());
@@ -683,6 +686,7 @@ op_STORE_NAME: {
 }
 
 op_DELETE_NAME: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
   if (dict_del(f->locals, obj(name)) < 0) {
@@ -694,6 +698,7 @@ op_DELETE_NAME: {
 }
 
 op_LOAD_GLOBAL: {
+  const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   StrObject* name = co->names[arg >> 1];
   if (arg & 1) PUSH(Value::null());
@@ -716,13 +721,16 @@ op_LOAD_GLOBAL: {
   DISPATCH();
 }
 
-op_STORE_GLOBAL:
+op_STORE_GLOBAL: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (dict_set(f->globals, obj(co->names[arg]), TOP()) < 0) goto error;
   sp--;
   DISPATCH();
+}
 
-op_DELETE_GLOBAL:
+op_DELETE_GLOBAL: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (dict_del(f->globals, obj(co->names[arg])) < 0) {
     exc_fetch();
@@ -730,27 +738,33 @@ op_DELETE_GLOBAL:
     goto error;
   }
   DISPATCH();
+}
 
 op_MAKE_CELL: {
+  const uint32_t arg = insn_arg(pc[-1]);
   auto* cell = gc::make<CellObject>(types::cell);
-  cell->value = locals[arg];
-  locals[arg] = obj(cell);
+  cell->value = f->localsplus[arg];
+  f->localsplus[arg] = obj(cell);
   DISPATCH();
 }
 
 op_COPY_FREE_VARS: {
+  const uint32_t arg = insn_arg(pc[-1]);
   TupleObject* closure = f->func->closure;
   uint32_t base = co->nlocalsplus - arg;
-  for (uint32_t i = 0; i < arg; i++) locals[base + i] = closure->items[i];
+  for (uint32_t i = 0; i < arg; i++) f->localsplus[base + i] = closure->items[i];
   DISPATCH();
 }
 
-op_LOAD_CLOSURE:
-  PUSH(locals[arg]);
+op_LOAD_CLOSURE: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  PUSH(f->localsplus[arg]);
   DISPATCH();
+}
 
 op_LOAD_DEREF: {
-  Value v = locals[arg].as<CellObject>()->value;
+  const uint32_t arg = insn_arg(pc[-1]);
+  Value v = f->localsplus[arg].as<CellObject>()->value;
   if (v.is_null()) {
     SAVE();
     if (co->localsplus_kinds[arg] & kFree)
@@ -765,11 +779,12 @@ op_LOAD_DEREF: {
 }
 
 op_LOAD_CLASSDEREF: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value v = f->locals ? dict_get(f->locals, obj(co->localsplus_names[arg])) : Value::null();
   CHECK(v);
   if (v.is_null()) {
-    v = locals[arg].as<CellObject>()->value;
+    v = f->localsplus[arg].as<CellObject>()->value;
     if (v.is_null()) {
       raise_fmt(exc::NameError, "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
                 co->localsplus_names[arg]->view());
@@ -780,12 +795,15 @@ op_LOAD_CLASSDEREF: {
   DISPATCH();
 }
 
-op_STORE_DEREF:
-  locals[arg].as<CellObject>()->value = POP();
+op_STORE_DEREF: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  f->localsplus[arg].as<CellObject>()->value = POP();
   DISPATCH();
+}
 
 op_DELETE_DEREF: {
-  auto* cell = locals[arg].as<CellObject>();
+  const uint32_t arg = insn_arg(pc[-1]);
+  auto* cell = f->localsplus[arg].as<CellObject>();
   if (cell->value.is_null()) {
     SAVE();
     unbound_local(co, arg);
@@ -797,6 +815,7 @@ op_DELETE_DEREF: {
 
 // -- Attributes ------------------------------------------------------------------------------------
 op_LOAD_ATTR: {
+  const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   Value o = TOP();
   if (o.is_obj()) {
@@ -874,6 +893,7 @@ op_LOAD_ATTR: {
 }
 
 op_STORE_ATTR: {
+  const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   Value o = TOP();
   if (o.is_obj()) {
@@ -940,13 +960,16 @@ op_STORE_ATTR: {
   DISPATCH();
 }
 
-op_DELETE_ATTR:
+op_DELETE_ATTR: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (setattr(TOP(), co->names[arg], Value::null()) < 0) goto error;
   sp--;
   DISPATCH();
+}
 
 op_LOAD_METHOD: {
+  const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   Value o = TOP();
   TypeObject* t = type_of(o);
@@ -962,7 +985,7 @@ op_LOAD_METHOD: {
   // attribute are pushed unbound with self, avoiding a bound-method allocation.
   bool plain_getattr = (t->getattr == nullptr || t->getattr == generic_getattr) && t != types::type && t != types::module;
   if (plain_getattr) {
-    Value m = type_lookup(t, name);
+    Value m = type_lookup_cached(t, name);
     if (!m.is_null() && (isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
       bool shadowed = false;
       if (t->flags & kTypeInstanceLayout) {
@@ -1071,6 +1094,7 @@ op_DELETE_SUBSCR:
   DISPATCH();
 
 op_BUILD_SLICE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value step = arg == 3 ? POP() : Value::none();
   Value stop = POP();
   TOP() = slice_new(TOP(), stop, step);
@@ -1082,7 +1106,7 @@ op_UNARY_POSITIVE:
 op_UNARY_NEGATIVE:
 op_UNARY_INVERT: {
   Value a = TOP();
-  Op op = insn_op(word);
+  Op op = insn_op(pc[-1]);
   if (a.is_small_int() && op == Op::UNARY_NEGATIVE && a.as_small_int() != Value::kSmallIntMin) {
     TOP() = Value::from_small_int(-a.as_small_int());
     DISPATCH();
@@ -1112,10 +1136,22 @@ op_UNARY_NOT: {
 }
 
 op_BINARY_OP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   pc++;  // cache word (the JIT records observed types here later)
   Value a = SECOND(), b = TOP();
   if (a.is_small_int() && b.is_small_int()) {
     int64_t x = a.as_small_int(), y = b.as_small_int(), r;
+    // + and - first with plain branches (the switch's shared indirect jump predicts badly).
+    uint32_t plain = arg >= uint32_t(kNumBinOps) ? arg - kNumBinOps : arg;
+    if (plain == uint32_t(BinOp::ADD)) {
+      if (small_add(x, y, &r)) goto small_result;
+      goto binop_slow;
+    }
+    if (plain == uint32_t(BinOp::SUBTRACT)) {
+      r = x - y;
+      if (Value::int_fits_small(r)) goto small_result;
+      goto binop_slow;
+    }
     switch (arg) {
       case int(BinOp::ADD):
       case kNumBinOps + int(BinOp::ADD):
@@ -1237,6 +1273,7 @@ binop_slow:
 }
 
 op_COMPARE_OP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   pc++;
   Value a = SECOND(), b = TOP();
   if (a.is_small_int() && b.is_small_int()) {
@@ -1287,6 +1324,7 @@ op_COMPARE_OP: {
 }
 
 op_IS_OP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value a = SECOND(), b = TOP();
   bool same = a == b;
   sp--;
@@ -1295,6 +1333,7 @@ op_IS_OP: {
 }
 
 op_CONTAINS_OP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (isinstance_exact(TOP(), types::dict)) {
     Value v = dict_get(TOP().as<DictObject>(), SECOND());
@@ -1312,6 +1351,7 @@ op_CONTAINS_OP: {
 
 // -- Containers ---------------------------------------------------------------------------------------
 op_BUILD_TUPLE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   TupleObject* t = tuple_new(arg);
   sp -= arg;
   for (uint32_t i = 0; i < arg; i++) t->items[i] = sp[i];
@@ -1320,6 +1360,7 @@ op_BUILD_TUPLE: {
 }
 
 op_BUILD_LIST: {
+  const uint32_t arg = insn_arg(pc[-1]);
   ListObject* l = list_new(arg);
   sp -= arg;
   for (uint32_t i = 0; i < arg; i++) l->items[i] = sp[i];
@@ -1328,6 +1369,7 @@ op_BUILD_LIST: {
 }
 
 op_BUILD_SET: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   SetObject* s = set_new(types::set);
   for (uint32_t i = 0; i < arg; i++)
@@ -1338,6 +1380,7 @@ op_BUILD_SET: {
 }
 
 op_BUILD_MAP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   DictObject* d = dict_new();
   Value* base = sp - 2 * arg;
@@ -1349,6 +1392,7 @@ op_BUILD_MAP: {
 }
 
 op_BUILD_CONST_KEY_MAP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   DictObject* d = dict_new();
   auto* keys = TOP().as<TupleObject>();
@@ -1361,30 +1405,38 @@ op_BUILD_CONST_KEY_MAP: {
 }
 
 op_BUILD_STRING: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value r = build_string(sp - arg, arg);
   sp -= arg;
   PUSH(r);
   DISPATCH();
 }
 
-op_LIST_APPEND:
+op_LIST_APPEND: {
+  const uint32_t arg = insn_arg(pc[-1]);
   list_append(sp[-int(arg) - 1].as<ListObject>(), TOP());
   sp--;
   DISPATCH();
+}
 
-op_SET_ADD:
+op_SET_ADD: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (set_add(sp[-int(arg) - 1].as<SetObject>(), TOP()) < 0) goto error;
   sp--;
   DISPATCH();
+}
 
-op_MAP_ADD:
+op_MAP_ADD: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (dict_set(sp[-int(arg) - 2].as<DictObject>(), SECOND(), TOP()) < 0) goto error;
   sp -= 2;
   DISPATCH();
+}
 
 op_LIST_EXTEND: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value it = get_iter(TOP());
   if (it.is_exc()) {
@@ -1406,6 +1458,7 @@ op_LIST_EXTEND: {
 }
 
 op_SET_UPDATE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value it = get_iter(TOP());
   CHECK(it);
@@ -1422,10 +1475,11 @@ op_SET_UPDATE: {
 
 op_DICT_UPDATE:
 op_DICT_MERGE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   auto* d = sp[-int(arg) - 1].as<DictObject>();
   Value src = TOP();
-  bool merge = insn_op(word) == Op::DICT_MERGE;
+  bool merge = insn_op(pc[-1]) == Op::DICT_MERGE;
   if (is_dict(src)) {
     auto* sd = src.as<DictObject>();
     for (uint64_t i = 0; i < sd->nentries; i++) {
@@ -1479,6 +1533,7 @@ op_LIST_TO_TUPLE:
   DISPATCH();
 
 op_FORMAT_VALUE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value spec = (arg & 4) ? POP() : Value::null();
   Value v = TOP();
@@ -1498,6 +1553,7 @@ op_FORMAT_VALUE: {
 }
 
 op_UNPACK_SEQUENCE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value seq = TOP();
   if (isinstance_exact(seq, types::tuple) && seq.as<TupleObject>()->size == arg) {
@@ -1512,6 +1568,7 @@ op_UNPACK_SEQUENCE: {
 }
 
 op_UNPACK_EX: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   uint32_t before = arg & 0xFF, after = arg >> 8;
   Value seq = TOP();
@@ -1539,11 +1596,14 @@ op_UNPACK_EX: {
 
 // -- Control flow --------------------------------------------------------------------------------------
 op_JUMP_FORWARD:
-op_JUMP_BACKWARD_NO_INTERRUPT:
+op_JUMP_BACKWARD_NO_INTERRUPT: {
+  const uint32_t arg = insn_arg(pc[-1]);
   JUMP_TO(arg);
   DISPATCH();
+}
 
 op_JUMP_BACKWARD: {
+  const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   JUMP_TO(arg);
   if (g_jit.enabled && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
@@ -1558,6 +1618,7 @@ op_JUMP_BACKWARD: {
 }
 
 op_POP_JUMP_IF_FALSE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value v = POP();
   if (v.is_bool()) {
     if (!v.as_bool()) JUMP_TO(arg);
@@ -1575,6 +1636,7 @@ op_POP_JUMP_IF_FALSE: {
 }
 
 op_POP_JUMP_IF_TRUE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value v = POP();
   if (v.is_bool()) {
     if (v.as_bool()) JUMP_TO(arg);
@@ -1591,15 +1653,20 @@ op_POP_JUMP_IF_TRUE: {
   DISPATCH();
 }
 
-op_POP_JUMP_IF_NONE:
+op_POP_JUMP_IF_NONE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   if (POP().is_none()) JUMP_TO(arg);
   DISPATCH();
+}
 
-op_POP_JUMP_IF_NOT_NONE:
+op_POP_JUMP_IF_NOT_NONE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   if (!POP().is_none()) JUMP_TO(arg);
   DISPATCH();
+}
 
 op_JUMP_IF_FALSE_OR_POP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   int t = truthy(TOP());
   if (t < 0) goto error;
@@ -1611,6 +1678,7 @@ op_JUMP_IF_FALSE_OR_POP: {
 }
 
 op_JUMP_IF_TRUE_OR_POP: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   int t = truthy(TOP());
   if (t < 0) goto error;
@@ -1680,7 +1748,7 @@ op_FOR_ITER: {
 }
 for_iter_exhausted:
   sp--;
-  JUMP_TO(arg);
+  JUMP_TO(insn_arg(pc[-2]));  // FOR_ITER's target (pc is past its cache word)
   DISPATCH();
 
 op_RETURN_VALUE: {
@@ -1698,7 +1766,7 @@ op_RETURN_VALUE: {
   if (init_frame) {
     // The instance is already on our stack (see CALL); __init__ must return None.
     if (!retval.is_none()) {
-      ip = code + f->lasti;
+      // f->lasti is still the CALL's (saved before the __init__ frame was pushed).
       raise_fmt(exc::TypeError, "__init__() should return None, not '{}'", type_name(retval));
       goto error;
     }
@@ -1709,11 +1777,11 @@ op_RETURN_VALUE: {
 }
 
 // -- Calls -----------------------------------------------------------------------------------------------
-op_KW_NAMES:
-  kwnames = co->consts[arg].as<TupleObject>();
+op_KW_NAMES:  // read back by the CALL that always follows it
   DISPATCH();
 
 op_CALL: {
+  const uint32_t arg = insn_arg(pc[-1]);
   pc++;
   Value* args = sp - arg;
   Value callable = sp[-int(arg) - 2];
@@ -1724,8 +1792,9 @@ op_CALL: {
     args--;
     nargs++;
   }
-  TupleObject* kw = kwnames;
-  kwnames = nullptr;
+  // The compiler emits KW_NAMES immediately before the CALL it belongs to (never a jump target
+  // in between), so the keyword names are found by looking one word back.
+  TupleObject* kw = insn_op(pc[-3]) == Op::KW_NAMES ? co->consts[insn_arg(pc[-3])].as<TupleObject>() : nullptr;
   if (isinstance_exact(callable, types::function)) {
     auto* fn = callable.as<FunctionObject>();
     if (!(fn->code->flags & CO_GENERATOR)) {
@@ -1830,6 +1899,7 @@ op_CALL: {
 }
 
 op_CALL_FUNCTION_EX: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value kwargs = (arg & 1) ? TOP() : Value::null();
   Value args = (arg & 1) ? SECOND() : TOP();
@@ -1842,6 +1912,7 @@ op_CALL_FUNCTION_EX: {
 }
 
 op_MAKE_FUNCTION: {
+  const uint32_t arg = insn_arg(pc[-1]);
   auto* code_obj = POP().as<CodeObject>();
   auto* fn = gc::make<FunctionObject>(types::function);
   fn->code = code_obj;
@@ -1873,6 +1944,7 @@ op_LOAD_BUILD_CLASS: {
 }
 
 op_IMPORT_NAME: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value fromlist = TOP();
   Value level = SECOND();
@@ -1884,6 +1956,7 @@ op_IMPORT_NAME: {
 }
 
 op_IMPORT_FROM: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
   Value v = getattr_opt(TOP(), name);
@@ -1927,6 +2000,7 @@ op_IMPORT_STAR: {
 
 // -- Exceptions ----------------------------------------------------------------------------------------
 op_RAISE_VARARGS: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   if (arg == 0) {
     if (g_handled.is_null() || g_handled.is_none()) {
@@ -1962,13 +2036,14 @@ op_RAISE_VARARGS: {
 }
 
 op_RERAISE: {
+  const uint32_t arg = insn_arg(pc[-1]);
   Value e = POP();
-  if (arg) f->lasti = int32_t(TOP().as_small_int());
+  unwind_at = uint32_t(pc - 1 - co->code);  // handlers are looked up at the RERAISE itself
+  f->lasti = arg ? int32_t(TOP().as_small_int()) : int32_t(unwind_at);
   f->sp = sp;
   f->pc = pc;
   exc_restore(e);
-  if (arg) goto exception_unwind_keep_lasti;
-  goto exception_unwind;
+  goto exception_unwind_keep_lasti;
 }
 
 op_PUSH_EXC_INFO: {
@@ -2097,6 +2172,7 @@ op_GET_YIELD_FROM_ITER: {
 }
 
 op_SEND: {
+  const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   Value v = TOP();
   Value recv = SECOND();
@@ -2131,19 +2207,18 @@ op_SEND: {
 }
 
 // -- Unwinding ----------------------------------------------------------------------------------------
+// Every handler that fails has done SAVE() first, so f->lasti is the failing instruction.
 error:
-  f->lasti = int32_t(ip - code);
   add_traceback(f);
 exception_unwind:
-  f->lasti = int32_t(ip - code);
+  unwind_at = uint32_t(f->lasti);
 exception_unwind_keep_lasti:
   for (;;) {
-    const ExceptionEntry* h = find_handler(co, uint32_t(ip - code));
+    const ExceptionEntry* h = find_handler(co, unwind_at);
     if (h) {
       sp = f->stack_base() + h->depth;
       if (h->lasti) PUSH(Value::from_small_int(f->lasti));
       PUSH(exc_fetch());
-      kwnames = nullptr;
       JUMP_TO(h->target);
       DISPATCH();
     }
@@ -2156,7 +2231,7 @@ exception_unwind_keep_lasti:
     f = f->prev;
     pop_frame(done);
     LOAD_FRAME();
-    ip = code + f->lasti;
+    unwind_at = uint32_t(f->lasti);
     add_traceback(f);
   }
 }

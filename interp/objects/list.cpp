@@ -184,7 +184,7 @@ static int list_contains(Value self, Value item) {
 
 static bool list_index_arg(Value key, int64_t* i, const char* what) {
   if (is_int(key)) {
-    if (!int_get_i64(key, i)) { raise(exc::IndexError, what); return false; }
+    if (!int_get_i64(key, i)) { raise(exc::IndexError, "cannot fit 'int' into an index-sized integer"); return false; }
     return true;
   }
   if (index_of(key, i).is_exc()) {

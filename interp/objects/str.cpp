@@ -303,7 +303,7 @@ Value str_getitem(Value self, Value key) {
   StrObject* s = as_str(self);
   int64_t i;
   if (key.is_small_int() || is_int(key)) {
-    if (!int_get_i64(key, &i)) return raise(exc::IndexError, "string index out of range");
+    if (!int_get_i64(key, &i)) return raise(exc::IndexError, "cannot fit 'int' into an index-sized integer");
     int64_t n = int64_t(s->length);
     if (i < 0) i += n;
     if (i < 0 || i >= n) return raise(exc::IndexError, "string index out of range");

@@ -28,7 +28,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-MODES = {"off": ["--jit", "off"], "default": []}
+MODES = {"off": ["--jit", "off"], "default": [], "threshold1": ["--jit", "threshold=1,hotexit=1"]}
 TIMEOUT = 20.0
 
 INT, FLOAT, STR, BOOL, LIST, DICT, TUPLE = "int", "float", "str", "bool", "list", "dict", "tuple"
@@ -169,7 +169,7 @@ class Gen:
         if k == 21:
             return f"pow({x()}, {self.r.randint(0, 5)}, {x()})"
         if k == 22:
-            return f"ord({self.expr(sc, STR, d)}[{x()}])"
+            return f"ord({self.expr(sc, STR, d)}[{x()}])" if self.chance(0.6) else f"{x()}.bit_length()"
         return f"({self.expr(sc, BOOL, d)} + {x()})"
 
     def fexpr(self, sc, ty, d):
@@ -251,6 +251,11 @@ class Gen:
         if k == 6:
             return f"bool({self.expr(sc, self.r.choice([INT, STR, LIST, DICT, FLOAT]), d)})"
         if k == 7:
+            if self.chance(0.5):
+                m = self.r.choice(['startswith', 'endswith', 'isdigit', 'isalpha', 'isupper', 'isspace'])
+                # (is*() with an argument is a TypeError: rarely, to check argument counting)
+                arg = self.expr(sc, STR, d) if m.endswith("with") or self.chance(0.03) else ""
+                return f"{self.expr(sc, STR, d)}.{m}({arg})"
             return f"{self.r.choice(['any', 'all'])}({self.expr(sc, LIST, d)})"
         return f"isinstance({self.expr(sc, self.r.choice(VALUE_TYPES), d)}, {self.r.choice(['int', 'str', 'float', 'list', 'dict', 'tuple', 'bool', '(int, str)'])})"
 
@@ -653,6 +658,43 @@ class Gen:
         self.emit(1, "finally:")
         self.emit(2, "print('after', _x)")
 
+    def varargs(self, sc):
+        f, cnt = self.fresh("va"), self.fresh("G")
+        self.emit(0, f"{cnt} = 0")
+        self.emit(0, f"def {f}(a, /, b={self.int_lit()}, *args, c={self.str_lit()}, d=None, **kw):")
+        self.emit(1, f"global {cnt}")
+        self.emit(1, f"{cnt} += 1")
+        self.emit(1, "d = [] if d is None else d")
+        self.emit(1, "d.append(len(args))")
+        self.emit(1, "return (a, b, args, c, d, sorted(kw.items()))")
+        calls = [f"{f}({self.expr(sc, INT, 2)})", f"{f}(1, 2, 3, 4)", f"{f}(*{self.expr(sc, LIST, 2)})",
+                 f"{f}(0, c={self.expr(sc, STR, 2)}, z=1, y=2)", f"{f}(0, **{self.expr(sc, DICT, 2)})",
+                 f"{f}(a=1)", f"{f}(1, 2, b=3)", f"{f}(*(1, 2), *[3], **{{'q': 4}})", f"{f}()",
+                 f"{f}(1, d=[9])"]
+        for _ in range(self.r.randint(2, 5)):
+            self.guarded(0, [f"print({self.r.choice(calls)})"])
+        self.emit(0, f"print('{f} calls', {cnt})")
+
+    def hot_loop(self, sc):
+        """A loop long enough for the JIT's default threshold; values change type and size as it runs
+        (small -> big ints, float specials, exceptions on some iterations) to exercise guards."""
+        i, a, f, l, st, err = (self.fresh(p) for p in ("hi", "ha", "hf", "hl", "hs", "he"))
+        self.emit(0, f"{a}, {f}, {l}, {st}, {err} = {self.int_lit()}, {self.float_lit()}, [], '', {{}}")
+        self.emit(0, f"for {i} in range({self.r.randint(1000, 2500)}):")
+        body = Scope(sc)
+        body.vars.update({i: INT, a: INT, f: FLOAT, l: LIST, st: STR})
+        self.emit(1, "try:")
+        self.emit(2, f"{a} = _c({a} {self.r.choice(['*', '+', '-', '^'])} {self.expr(body, INT, 1)})")
+        self.emit(2, f"{f} = {self.expr(body, FLOAT, 1)}")
+        self.emit(2, f"if {self.expr(body, BOOL, 1)}:")
+        self.emit(3, f"{l}.append({self.expr(body, INT, 1)})")
+        self.emit(3, f"del {l}[:-6]")
+        self.emit(2, f"if {i} % {self.r.randint(2, 9)} == 0:")
+        self.emit(3, f"{st} = ({st} + {self.expr(body, STR, 2)})[-24:]")
+        self.emit(1, "except Exception as _ex:")
+        self.emit(2, f"{err}[type(_ex).__name__] = {err}.get(type(_ex).__name__, 0) + 1")
+        self.emit(0, f"print({a}, {f}, {l}, {st!s}, {err})")
+
     def recursion(self, sc):
         f = self.fresh("rec")
         self.emit(0, f"def {f}(n):")
@@ -679,7 +721,9 @@ class Gen:
             elif k < 0.86:
                 self.raising(sc)
             elif k < 0.9:
-                self.recursion(sc)
+                self.recursion(sc) if self.chance(0.5) else self.varargs(sc)
+            elif k < 0.95:
+                self.hot_loop(sc)
             else:
                 self.assign(sc, 0)
         # finish with every variable's final value (and sometimes an uncaught exception)
