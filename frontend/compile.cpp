@@ -1,5 +1,6 @@
 // frontend/compile.cpp — the frontend pipeline (parse, fold, symtable, compile) and the
 // CPython-style SyntaxError report.
+#include <cctype>
 #include "frontend/compile.h"
 
 #include <fmt/format.h>
@@ -10,6 +11,98 @@
 #include "frontend/symtable.h"
 
 namespace chaipy {
+
+namespace {
+
+// The PEP 263 declaration on line 1 or 2 (`coding[:=]\s*([-\w.]+)`), lower-cased, or "".
+std::string coding_cookie(const std::string& src) {
+  size_t line_start = 0;
+  for (int line = 0; line < 2 && line_start < src.size(); line++) {
+    size_t end = src.find('\n', line_start);
+    std::string_view l(src.data() + line_start, (end == std::string::npos ? src.size() : end) - line_start);
+    size_t i = l.find_first_not_of(" \t\f");
+    if (i == std::string_view::npos || l[i] != '#') {
+      if (i != std::string_view::npos) return "";  // code before the cookie: none
+    } else {
+      size_t c = l.find("coding", i);
+      if (c != std::string_view::npos && c + 6 < l.size() && (l[c + 6] == ':' || l[c + 6] == '=')) {
+        size_t a = c + 7;
+        while (a < l.size() && (l[a] == ' ' || l[a] == '\t')) a++;
+        size_t b = a;
+        while (b < l.size() && (std::isalnum((unsigned char)l[b]) || l[b] == '-' || l[b] == '_' || l[b] == '.')) b++;
+        std::string name(l.substr(a, b - a));
+        for (char& ch : name) ch = char(std::tolower((unsigned char)ch));
+        for (char& ch : name) if (ch == '_') ch = '-';
+        return name;
+      }
+    }
+    if (end == std::string::npos) break;
+    line_start = end + 1;
+  }
+  return "";
+}
+
+// Index of the first byte that is not part of valid UTF-8, or npos.
+size_t invalid_utf8_at(const std::string& s) {
+  size_t i = 0, n = s.size();
+  while (i < n) {
+    unsigned char c = (unsigned char)s[i];
+    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (!len || i + len > n || (len == 2 && c < 0xC2)) return i;
+    uint32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; k++) {
+      unsigned char d = (unsigned char)s[i + k];
+      if ((d >> 6) != 2) return i;
+      cp = (cp << 6) | (d & 0x3F);
+    }
+    if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+      return i;
+    i += len;
+  }
+  return std::string::npos;
+}
+
+// Applies the source encoding: UTF-8 (the default) must be valid; latin-1 / ascii cookies are
+// decoded to UTF-8. On failure fills res.error the way CPython reports it and returns false.
+bool decode_source(std::string& src, const std::string& filename, CompileResult& res) {
+  std::string enc = coding_cookie(src);
+  if (enc == "latin-1" || enc == "iso-8859-1" || enc == "iso8859-1" || enc == "latin1" || enc == "l1") {
+    std::string out;
+    out.reserve(src.size() + src.size() / 8);
+    for (unsigned char c : src) {
+      if (c < 0x80) {
+        out += char(c);
+      } else {
+        out += char(0xC0 | (c >> 6));
+        out += char(0x80 | (c & 0x3F));
+      }
+    }
+    src = std::move(out);
+    return true;
+  }
+  if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "ascii" && enc != "us-ascii") {
+    SyntaxErrorInfo e;
+    e.type = "SyntaxError";
+    e.msg = "unknown encoding: " + enc;
+    e.filename = filename;
+    res.error = e;
+    return false;
+  }
+  size_t bad = invalid_utf8_at(src);
+  if (bad == std::string::npos) return true;
+  int line = 1;
+  for (size_t i = 0; i < bad; i++) line += src[i] == '\n';
+  SyntaxErrorInfo e;
+  e.type = "SyntaxError";
+  e.msg = fmt::format("Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; "
+                      "see https://peps.python.org/pep-0263/ for details",
+                      (unsigned char)src[bad], filename, line);
+  e.filename = filename;
+  res.error = e;  // lineno 0: CPython prints no location for it
+  return false;
+}
+
+}  // namespace
 
 CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode) {
   CompileResult res;
@@ -23,7 +116,11 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
       src += source[i];
     }
   }
-  if (src.size() >= 3 && src.compare(0, 3, "\xEF\xBB\xBF") == 0) src.erase(0, 3);
+  if (src.size() >= 3 && src.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    src.erase(0, 3);
+  } else if (!decode_source(src, filename, res)) {
+    return res;
+  }
   ParseMode pm = mode == CompileMode::Eval ? ParseMode::kEval : mode == CompileMode::Single ? ParseMode::kSingle : ParseMode::kExec;
   ParseResult pr = parse_source(src, filename, pm);
   if (pr.error) {
@@ -51,6 +148,7 @@ std::string format_syntax_error(const SyntaxErrorInfo& e) {
   // A compile-time RecursionError is not a SyntaxError: CPython shows no location for it.
   if (e.type != "SyntaxError" && e.type != "IndentationError" && e.type != "TabError")
     return fmt::format("{}: {}\n", e.type, e.msg);
+  if (e.lineno <= 0) return fmt::format("{}: {}\n", e.type, e.msg);  // e.g. undecodable source
   std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
   if (!e.text.empty() || e.offset > 0) {
     // strip leading whitespace, shifting the caret columns with it (offsets count characters)

@@ -267,7 +267,7 @@ Value bind_method(Value descr, Value self, TypeObject* owner) {
   if (dt == types::builtin_function) {
     auto* n = descr.as<NativeFunctionObject>();
     if (!n->self.is_null() || !n->owner) return descr;
-    Value b = native_function_new(n->name, n->fn, n->owner, self);
+    Value b = native_function_new(n->name, n->fn, n->owner, self, NativeArity(n->arity));
     b.as<NativeFunctionObject>()->module = n->module;
     return b;
   }

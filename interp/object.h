@@ -194,12 +194,16 @@ struct FunctionObject : Object {
 
 // A built-in function or an unbound method of a built-in type. `self` is null for plain
 // functions and unbound methods; non-null for bound built-in methods ([].append).
+// `arity` kNativeNoArgs: the call machinery rejects any argument besides self (CPython's
+// METH_NOARGS) before fn runs; kNativeVarArgs: fn checks its own arguments.
+enum NativeArity : int8_t { kNativeVarArgs = -1, kNativeNoArgs = 0 };
 struct NativeFunctionObject : Object {
   const char* name;
   NativeFn fn;
   TypeObject* owner;        // the type this is a method of, nullptr for module functions
   Value self;
   StrObject* module;
+  int8_t arity;
 };
 
 struct BoundMethodObject : Object { Value func; Value self; };

@@ -96,21 +96,34 @@ Value module_new(std::string_view name) {
 }
 
 // -- Native functions ---------------------------------------------------------------------------
-Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Value self) {
+Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Value self, NativeArity arity) {
   auto* f = gc::make<NativeFunctionObject>(types::builtin_function);
   f->name = name;
   f->fn = fn;
   f->owner = owner;
   f->self = self;
+  f->arity = arity;
   return obj(f);
 }
 
+bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
+  if (f->arity != kNativeNoArgs || nargs == 0) return true;
+  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
+  if (kwnames && kwnames->size == nargs)
+    raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
+  else
+    raise_fmt(exc::TypeError, "{}() takes no arguments ({} given)", qual, nargs);
+  return false;
+}
+
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
-  for (const MethodDef& m : methods) dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t));
+  for (const MethodDef& m : methods)
+    dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t, Value::null(), m.arity));
 }
 
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
-  for (const MethodDef& m : functions) dict_set_str(d, str_intern(m.name), native_function_new(m.name, m.fn));
+  for (const MethodDef& m : functions)
+    dict_set_str(d, str_intern(m.name), native_function_new(m.name, m.fn, nullptr, Value::null(), m.arity));
 }
 
 bool check_no_kwargs(const char* fname, TupleObject* kwnames) {

@@ -173,8 +173,13 @@ bool import_is_initializing(Value module);
 struct MethodDef {
   const char* name;
   NativeFn fn;
+  NativeArity arity = kNativeVarArgs;
 };
-Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null());
+// For a native with a declared arity: false after raising CPython's "takes no arguments" error.
+// `nargs` excludes self.
+bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames);
+Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null(),
+                          NativeArity arity = kNativeVarArgs);
 // Adds each method to t->dict as an unbound native method (self is args[0] when called).
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods);
 void module_add_functions(DictObject* module_dict, std::initializer_list<MethodDef> functions);

@@ -1141,17 +1141,6 @@ op_BINARY_OP: {
   Value a = SECOND(), b = TOP();
   if (a.is_small_int() && b.is_small_int()) {
     int64_t x = a.as_small_int(), y = b.as_small_int(), r;
-    // + and - first with plain branches (the switch's shared indirect jump predicts badly).
-    uint32_t plain = arg >= uint32_t(kNumBinOps) ? arg - kNumBinOps : arg;
-    if (plain == uint32_t(BinOp::ADD)) {
-      if (small_add(x, y, &r)) goto small_result;
-      goto binop_slow;
-    }
-    if (plain == uint32_t(BinOp::SUBTRACT)) {
-      r = x - y;
-      if (Value::int_fits_small(r)) goto small_result;
-      goto binop_slow;
-    }
     switch (arg) {
       case int(BinOp::ADD):
       case kNumBinOps + int(BinOp::ADD):
@@ -1883,6 +1872,7 @@ op_CALL: {
         }
       }
       SAVE();
+      if (nfo->arity != kNativeVarArgs && !native_check_arity(nfo, nfo->owner && nargs ? nargs - 1 : nargs, kw)) goto error;
       Value r = nfo->fn(args, nargs, kw);
       CHECK(r);
       sp -= arg + 2;

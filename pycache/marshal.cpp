@@ -331,6 +331,8 @@ struct Reader {
       int64_t dl = int64_t(head >> 1) ^ -int64_t(head & 1);
       int32_t del;
       if (!svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
+      // The delta is untrusted: reject it before the additions can overflow.
+      if (dl < -(int64_t(1) << 33) || dl > (int64_t(1) << 33)) return fail("position out of range");
       int64_t line = int64_t(prev.line) + dl, end_line = line + del;
       if (line < INT32_MIN || line > INT32_MAX || end_line < INT32_MIN || end_line > INT32_MAX)
         return fail("position out of range");

@@ -558,16 +558,16 @@ void init_dict_type() {
   t->setitem = dict_setitem;
   t->iter = dict_iter;
   t->tp_new = dict_tp_new;
-  type_add_methods(t, {{"keys", dict_keys_m},
-                       {"values", dict_values_m},
-                       {"items", dict_items_m},
+  type_add_methods(t, {{"keys", dict_keys_m, kNativeNoArgs},
+                       {"values", dict_values_m, kNativeNoArgs},
+                       {"items", dict_items_m, kNativeNoArgs},
                        {"get", dict_get_m},
                        {"setdefault", dict_setdefault_m},
                        {"pop", dict_pop_m},
-                       {"popitem", dict_popitem_m},
+                       {"popitem", dict_popitem_m, kNativeNoArgs},
                        {"update", dict_update_m},
-                       {"copy", dict_copy_m},
-                       {"clear", dict_clear_m},
+                       {"copy", dict_copy_m, kNativeNoArgs},
+                       {"clear", dict_clear_m, kNativeNoArgs},
                        {"__reversed__", dict_reversed_m},
                        {"__init__", dict_init_m}});
   type_add_classmethod(t, "fromkeys", dict_fromkeys_m);

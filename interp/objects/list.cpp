@@ -309,7 +309,15 @@ static Value list_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObjec
 // the comparator answers "not less" so the sort finishes quickly; the error is then reported.
 Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   size_t n = l->size;
-  if (n < 2) return Value::none();
+  if (n == 0) return Value::none();
+  if (n == 1) {
+    // Nothing to order, but CPython still calls key= once (errors and side effects show).
+    if (!key.is_null() && !key.is_none()) {
+      Value k = call1(key, l->items[0]);
+      if (k.is_exc()) return k;
+    }
+    return Value::none();
+  }
   std::vector<Value> vals(l->items, l->items + n);
   std::vector<Value> keys;
   // Comparisons and key calls run Python code, which may collect: while the list looks empty,
@@ -510,9 +518,9 @@ void init_list_type() {
                        {"insert", list_insert_m},
                        {"pop", list_pop_m},
                        {"remove", list_remove_m},
-                       {"clear", list_clear_m},
-                       {"copy", list_copy_m},
-                       {"reverse", list_reverse_m},
+                       {"clear", list_clear_m, kNativeNoArgs},
+                       {"copy", list_copy_m, kNativeNoArgs},
+                       {"reverse", list_reverse_m, kNativeNoArgs},
                        {"index", list_index_m},
                        {"count", list_count_m},
                        {"sort", list_sort_m},

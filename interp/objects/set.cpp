@@ -626,7 +626,7 @@ void init_set_type() {
     t->contains = set_contains_slot;
     t->iter = set_iter;
     t->tp_new = set_tp_new;
-    type_add_methods(t, {{"copy", set_copy_m},
+    type_add_methods(t, {{"copy", set_copy_m, kNativeNoArgs},
                          {"union", set_union_m},
                          {"intersection", set_intersection_m},
                          {"difference", set_difference_m},
@@ -639,8 +639,8 @@ void init_set_type() {
   type_add_methods(types::set, {{"add", set_add_m},
                                 {"remove", set_remove_m},
                                 {"discard", set_discard_m},
-                                {"pop", set_pop_m},
-                                {"clear", set_clear_m},
+                                {"pop", set_pop_m, kNativeNoArgs},
+                                {"clear", set_clear_m, kNativeNoArgs},
                                 {"update", set_update_m},
                                 {"intersection_update", set_intersection_update_m},
                                 {"difference_update", set_difference_update_m},

@@ -749,20 +749,20 @@ void init_str_methods(TypeObject* t) {
                        {"count", str_count_m}, {"startswith", str_startswith_m}, {"endswith", str_endswith_m},
                        {"split", str_split_m}, {"rsplit", str_rsplit_m}, {"join", str_join_m},
                        {"strip", str_strip_m}, {"lstrip", str_lstrip_m}, {"rstrip", str_rstrip_m},
-                       {"replace", str_replace_m}, {"lower", str_lower_m}, {"upper", str_upper_m},
-                       {"swapcase", str_swapcase_m}, {"capitalize", str_capitalize_m}, {"title", str_title_m},
-                       {"casefold", str_casefold_m}, {"isdigit", str_isdigit_m}, {"isdecimal", str_isdecimal_m},
-                       {"isnumeric", str_isnumeric_m}, {"isalpha", str_isalpha_m}, {"isalnum", str_isalnum_m},
-                       {"isspace", str_isspace_m}, {"isascii", str_isascii_m}, {"isprintable", str_isprintable_m},
-                       {"isupper", str_isupper_m}, {"islower", str_islower_m}, {"istitle", str_istitle_m},
-                       {"isidentifier", str_isidentifier_m}, {"ljust", str_ljust_m}, {"rjust", str_rjust_m},
+                       {"replace", str_replace_m}, {"lower", str_lower_m, kNativeNoArgs}, {"upper", str_upper_m, kNativeNoArgs},
+                       {"swapcase", str_swapcase_m, kNativeNoArgs}, {"capitalize", str_capitalize_m, kNativeNoArgs}, {"title", str_title_m, kNativeNoArgs},
+                       {"casefold", str_casefold_m, kNativeNoArgs}, {"isdigit", str_isdigit_m, kNativeNoArgs}, {"isdecimal", str_isdecimal_m, kNativeNoArgs},
+                       {"isnumeric", str_isnumeric_m, kNativeNoArgs}, {"isalpha", str_isalpha_m, kNativeNoArgs}, {"isalnum", str_isalnum_m, kNativeNoArgs},
+                       {"isspace", str_isspace_m, kNativeNoArgs}, {"isascii", str_isascii_m, kNativeNoArgs}, {"isprintable", str_isprintable_m, kNativeNoArgs},
+                       {"isupper", str_isupper_m, kNativeNoArgs}, {"islower", str_islower_m, kNativeNoArgs}, {"istitle", str_istitle_m, kNativeNoArgs},
+                       {"isidentifier", str_isidentifier_m, kNativeNoArgs}, {"ljust", str_ljust_m}, {"rjust", str_rjust_m},
                        {"center", str_center_m}, {"zfill", str_zfill_m}, {"expandtabs", str_expandtabs_m},
                        {"partition", str_partition_m}, {"rpartition", str_rpartition_m},
                        {"splitlines", str_splitlines_m}, {"removeprefix", str_removeprefix_m},
                        {"removesuffix", str_removesuffix_m}, {"encode", str_encode_m},
                        {"maketrans", str_maketrans_m}, {"translate", str_translate_m}, {"format", str_format_m},
                        {"format_map", str_format_map_m}, {"__format__", str_dunder_format_m},
-                       {"__getnewargs__", str_getnewargs_m}});
+                       {"__getnewargs__", str_getnewargs_m, kNativeNoArgs}});
 }
 
 }  // namespace chaipy

@@ -187,6 +187,8 @@ class Gen:
         if k <= 3:
             return f"({x()} {self.r.choice(['+', '-', '*', '/', '/', '//', '%'])} {self.r.choice([x(), self.expr(sc, INT, d)])})"
         if k == 4:
+            if self.chance(0.5):  # int true division (correctly rounded, also for big ints)
+                return f"({self.expr(sc, INT, d)} / {self.expr(sc, INT, d)})"
             return f"float({self.expr(sc, INT, d)})"
         if k == 5:
             return f"({x()} ** {self.r.randint(0, 3)})"
@@ -240,6 +242,8 @@ class Gen:
             ops = ["<", "<=", ">", ">=", "==", "!="]
             if self.chance(0.2):
                 return f"({self.expr(sc, ty, d)} {self.r.choice(ops)} {self.expr(sc, ty, d)} {self.r.choice(ops)} {self.expr(sc, ty, d)})"
+            if ty in (INT, FLOAT) and self.chance(0.3):  # mixed int/float comparison (exact in Python)
+                return f"({self.expr(sc, INT, d)} {self.r.choice(ops)} {self.expr(sc, FLOAT, d)})"
             return f"({self.expr(sc, ty, d)} {self.r.choice(ops)} {self.expr(sc, ty, d)})"
         if k == 3:
             return f"({self.expr(sc, BOOL, d)} {self.r.choice(['and', 'or'])} {self.expr(sc, BOOL, d)})"
