@@ -9,6 +9,11 @@ A test whose second line reads ``# tracebacks-full: xfail REASON`` documents a k
 owned elsewhere: it is reported as XFAIL (not a failure) while it differs, and as XPASS (a failure,
 so that the marker gets removed) once it matches.
 
+chaipy follows the caret placement of CPython 3.11.7 (3.11 releases before it placed the
+``~``/``^`` anchors of some parenthesised operands differently).  Against an older 3.11 oracle
+the caret-only lines are left out of the comparison, and the run says so; everything else is
+still compared byte for byte.
+
 Usage: tracebacks_full.py CHAIPY [-v] [NAME_SUBSTRING...]
 """
 import difflib
@@ -17,6 +22,12 @@ import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+CARET_ORACLE = sys.version_info >= (3, 11, 7)
+
+
+def strip_carets(err):
+    """Drops lines made only of caret/anchor characters (see the module docstring)."""
+    return "\n".join(l for l in err.split("\n") if not (l.strip() and set(l.strip()) <= set("~^")))
 TB_DIR = os.path.join(HERE, "py", "tracebacks")
 
 
@@ -27,6 +38,8 @@ def run(argv, test_dir):
     err = p.stderr.decode("utf-8", "replace")
     for d in (test_dir, os.path.realpath(test_dir)):
         err = err.replace(d + os.sep, "")
+    if not CARET_ORACLE:
+        err = strip_carets(err)
     return p.returncode, p.stdout, err
 
 
@@ -49,6 +62,8 @@ def main():
     if filters:
         tests = [t for t in tests if any(s in t for s in filters)]
     passed = failed = xfailed = 0
+    if not CARET_ORACLE:
+        print("note: python3 is %d.%d.%d, older than 3.11.7: caret lines are not compared" % sys.version_info[:3])
     for name in tests:
         expected = run([sys.executable, name], TB_DIR)
         got = run([chaipy, name], TB_DIR)
