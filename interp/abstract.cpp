@@ -82,23 +82,13 @@ int truthy(Value v) {
 }
 
 // -- Comparison ----------------------------------------------------------------------------------
-static CmpOp swapped(CmpOp op) {
-  switch (op) {
-    case CmpOp::LT: return CmpOp::GT;
-    case CmpOp::LE: return CmpOp::GE;
-    case CmpOp::GT: return CmpOp::LT;
-    case CmpOp::GE: return CmpOp::LE;
-    default: return op;
-  }
-}
-
 Value richcompare(Value a, Value b, CmpOp op) {
   TypeObject *ta = type_of(a), *tb = type_of(b);
   bool tried_b = false;
   Value r;
   if (ta != tb && tb->richcompare && is_subtype(tb, ta) && tb->richcompare != ta->richcompare) {
     tried_b = true;
-    r = tb->richcompare(b, a, swapped(op));
+    r = tb->richcompare(b, a, cmp_swapped(op));
     if (r != g_not_implemented) return r;
   }
   if (ta->richcompare) {
@@ -106,7 +96,7 @@ Value richcompare(Value a, Value b, CmpOp op) {
     if (r != g_not_implemented) return r;
   }
   if (!tried_b && tb->richcompare) {
-    r = tb->richcompare(b, a, swapped(op));
+    r = tb->richcompare(b, a, cmp_swapped(op));
     if (r != g_not_implemented) return r;
   }
   if (op == CmpOp::EQ) return Value::from_bool(a == b);
@@ -344,6 +334,17 @@ Value index_of(Value v, int64_t* out) {
     return index_of(r, out);
   }
   return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+}
+
+Value to_index(Value v) {
+  if (is_int(v)) return v;
+  Value m = lookup_special(v, str_intern("__index__"));
+  if (m.is_exc()) return m;
+  if (m.is_null()) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
+  Value r = call0(m);
+  if (r.is_exc()) return r;
+  if (!is_int(r)) return raise_fmt(exc::TypeError, "__index__ returned non-int (type {})", type_name(r));
+  return r;
 }
 
 Value to_list(Value iterable) {

@@ -26,17 +26,6 @@ bool is_type_obj(Value v) {
 }
 
 // An int for __index__ contexts (hex, chr, enumerate start ...): ints pass, others via __index__.
-Value to_index(Value v) {
-  if (is_int(v)) return v;
-  Value m = lookup_special(v, NAME("__index__"));
-  if (m.is_exc()) return m;
-  if (m.is_null()) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
-  Value r = call0(m);
-  if (r.is_exc()) return r;
-  if (!is_int(r)) return raise_fmt(exc::TypeError, "__index__ returned non-int (type {})", type_name(r));
-  return r;
-}
-
 Value none_or_exc(int rc) { return rc < 0 ? Value::exc() : Value::none(); }
 
 // -- print / input ---------------------------------------------------------------------------------

@@ -68,21 +68,11 @@ Value cmp_one(Value self, Value other, CmpOp op) {
   return call1d(f, self, other);
 }
 
-CmpOp swapped(CmpOp op) {
-  switch (op) {
-    case CmpOp::LT: return CmpOp::GT;
-    case CmpOp::LE: return CmpOp::GE;
-    case CmpOp::GT: return CmpOp::LT;
-    case CmpOp::GE: return CmpOp::LE;
-    default: return op;
-  }
-}
-
 Value slot_richcompare(Value a, Value b, CmpOp op) {
   TypeObject *ta = type_of(a), *tb = type_of(b);
   // A subclass's reflected method first (abstract.cpp skips it when both slots are ours).
   if (ta != tb && tb->richcompare == slot_richcompare && is_subtype(tb, ta)) {
-    Value r = cmp_one(b, a, swapped(op));
+    Value r = cmp_one(b, a, cmp_swapped(op));
     if (r != g_not_implemented) return r;
   }
   return cmp_one(a, b, op);

@@ -46,6 +46,16 @@ inline bool op_is_jump(Op op) { return kOpInfo[int(op)].flags & OPF_JUMP; }
 // Comparison operators (COMPARE_OP argument), in CPython's cmp_op order.
 enum class CmpOp : uint8_t { LT, LE, EQ, NE, GT, GE };
 inline constexpr const char* kCmpOpNames[6] = {"<", "<=", "==", "!=", ">", ">="};
+// The operator to use with the operands swapped (a < b  ==  b > a).
+inline constexpr CmpOp cmp_swapped(CmpOp op) {
+  switch (op) {
+    case CmpOp::LT: return CmpOp::GT;
+    case CmpOp::LE: return CmpOp::GE;
+    case CmpOp::GT: return CmpOp::LT;
+    case CmpOp::GE: return CmpOp::LE;
+    default: return op;
+  }
+}
 
 enum class BinOp : uint8_t {
 #define BINOP(name, sym, d, r, i) name,

@@ -129,6 +129,7 @@ Value lookup_special(Value self, StrObject* name);  // type(self).name via the M
 Value type_lookup(TypeObject* t, StrObject* name);  // MRO lookup, unbound; null if missing
 Value type_lookup_cached(TypeObject* t, StrObject* name);  // typeobject.cpp: same, through a (type, version, name) cache; no allocation
 Value index_of(Value v, int64_t* out);             // __index__: 0-style result in *out; exc on error
+Value to_index(Value v);                           // operator.index(v): an int (any size) or exc
 Value to_list(Value iterable);                     // list(iterable)
 Value to_tuple(Value iterable);
 

@@ -472,9 +472,9 @@ bool is_str_tuple(const Const& k) {
 }  // namespace
 
 // -- Public API -----------------------------------------------------------------------------
-uint64_t body_checksum(std::string_view data) {
+uint64_t hash_bytes(std::string_view data, uint64_t seed) {
   // FNV-1a over 8-byte words with an xor-shift per word, tail bytes, then the murmur3 finaliser.
-  uint64_t h = 0xcbf29ce484222325ull;
+  uint64_t h = 0xcbf29ce484222325ull ^ seed;
   size_t i = 0, n = data.size();
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
@@ -491,6 +491,8 @@ uint64_t body_checksum(std::string_view data) {
   h ^= h >> 33;
   return h;
 }
+
+uint64_t body_checksum(std::string_view data) { return hash_bytes(data, 0); }
 
 void marshal_seal(std::string* body) {
   if (body->size() < kBodyPrefix) return;

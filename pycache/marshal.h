@@ -37,6 +37,8 @@ struct MarshalResult {
 MarshalResult marshal_load(std::string_view data, const std::string& filename = {}, bool verify_checksum = true);
 
 // The body checksum (64-bit), and recomputing it in place after editing a body (tests).
+// A fast 64-bit hash of bytes (FNV-1a words + murmur3 finaliser); `seed` salts it.
+uint64_t hash_bytes(std::string_view data, uint64_t seed);
 uint64_t body_checksum(std::string_view data);
 void marshal_seal(std::string* body);
 

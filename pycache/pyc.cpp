@@ -117,24 +117,8 @@ std::string decode_header(std::string_view data, Header* h) {
 }
 
 uint64_t source_hash(std::string_view source) {
-  // FNV-1a over 8-byte words (fast on large files), then a final avalanche; salted with the magic
-  // so a hash from another format never matches by accident.
-  uint64_t h = 0xcbf29ce484222325ull ^ kMagic;
-  size_t i = 0, n = source.size();
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, source.data() + i, 8);
-    h = (h ^ w) * 0x100000001b3ull;
-    h ^= h >> 29;
-  }
-  for (; i < n; i++) h = (h ^ uint8_t(source[i])) * 0x100000001b3ull;
-  h ^= n;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  h *= 0xc4ceb9fe1a85ec53ull;
-  h ^= h >> 33;
-  return h;
+  // Salted with the magic so a hash from another format never matches by accident.
+  return hash_bytes(source, kMagic);
 }
 
 bool stat_source(const std::string& path, SourceStamp* out) {

@@ -69,17 +69,6 @@ bool to_dbl(Value v, double* out) {
 }
 
 // An int for integer-only functions (gcd, factorial, comb ...).
-Value to_index(Value v) {
-  if (is_int(v)) return v;
-  Value m = lookup_special(v, NAME("__index__"));
-  if (m.is_exc()) return m;
-  if (m.is_null()) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
-  Value r = call0(m);
-  if (r.is_exc()) return r;
-  if (!is_int(r)) return raise_fmt(exc::TypeError, "__index__ returned non-int (type {})", type_name(r));
-  return r;
-}
-
 // int(d) for an integral-valued double (floor/ceil/trunc results): exact for any magnitude.
 Value int_from_double(double d) {
   if (std::isnan(d)) return raise(exc::ValueError, "cannot convert float NaN to integer");
