@@ -302,6 +302,10 @@ int contains(Value container, Value item) {
     raise_fmt(exc::TypeError, "argument of type '{}' is not iterable", t->name->view());
     return -1;
   }
+  return contains_by_iteration(container, item);
+}
+
+int contains_by_iteration(Value container, Value item) {
   Value it = get_iter(container);
   if (it.is_exc()) return -1;
   for (;;) {

@@ -267,15 +267,7 @@ int slot_contains(Value self, Value item) {
       raise_fmt(exc::TypeError, "argument of type '{}' is not iterable", type_name(self));
       return -1;
     }
-    Value it = get_iter(self);
-    if (it.is_exc()) return -1;
-    for (;;) {
-      Value x = iter_next(it);
-      if (x.is_exc()) return -1;
-      if (x.is_null()) return 0;
-      int e = eq(x, item);
-      if (e != 0) return e;
-    }
+    return contains_by_iteration(self, item);
   }
   Value r = call1d(f, self, item);
   if (r.is_exc()) return -1;

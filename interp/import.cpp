@@ -66,10 +66,6 @@ std::string absolute(const std::string& p) {
   if (!p.empty() && p[0] == '/') return p;
   return join(cwd(), p == "." ? "" : p);
 }
-std::string_view basename_of(std::string_view p) {
-  size_t s = p.rfind('/');
-  return s == std::string_view::npos ? p : p.substr(s + 1);
-}
 
 // -- Errors ------------------------------------------------------------------------------------
 // ImportError / ModuleNotFoundError with .name (and .path) set, as importlib does.

@@ -46,16 +46,7 @@ static int64_t bytes_hash(Value v) {
 static Value bytes_richcompare(Value a, Value b, CmpOp op) {
   if (!is_bytes(a) || !is_bytes(b)) return g_not_implemented;
   std::string_view x = bview(a), y = bview(b);
-  int c = x.compare(y);
-  switch (op) {
-    case CmpOp::LT: return Value::from_bool(c < 0);
-    case CmpOp::LE: return Value::from_bool(c <= 0);
-    case CmpOp::EQ: return Value::from_bool(c == 0);
-    case CmpOp::NE: return Value::from_bool(c != 0);
-    case CmpOp::GT: return Value::from_bool(c > 0);
-    case CmpOp::GE: return Value::from_bool(c >= 0);
-  }
-  return g_not_implemented;
+  return cmp_result(x.compare(y), op);
 }
 
 static Value bytes_binop(int op, Value a, Value b) {

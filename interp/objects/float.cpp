@@ -250,18 +250,6 @@ static Value float_unaryop(Op op, Value a) {
   return g_not_implemented;
 }
 
-static Value cmp_bool(int c, CmpOp op) {
-  switch (op) {
-    case CmpOp::LT: return Value::from_bool(c < 0);
-    case CmpOp::LE: return Value::from_bool(c <= 0);
-    case CmpOp::EQ: return Value::from_bool(c == 0);
-    case CmpOp::NE: return Value::from_bool(c != 0);
-    case CmpOp::GT: return Value::from_bool(c > 0);
-    case CmpOp::GE: return Value::from_bool(c >= 0);
-  }
-  return g_not_implemented;
-}
-
 static Value float_richcompare(Value a, Value b, CmpOp op) {
   if (!a.is_double()) return g_not_implemented;
   double x = a.as_double();
@@ -278,7 +266,7 @@ static Value float_richcompare(Value a, Value b, CmpOp op) {
   }
   if (is_int(b)) {
     if (std::isnan(x)) return Value::from_bool(op == CmpOp::NE);
-    return cmp_bool(-int_compare_double(b, x), op);
+    return cmp_result(-int_compare_double(b, x), op);
   }
   return g_not_implemented;
 }

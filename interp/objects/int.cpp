@@ -650,18 +650,6 @@ static Value int_unaryop(Op op, Value a) {
   }
 }
 
-static Value cmp_result(int c, CmpOp op) {
-  switch (op) {
-    case CmpOp::LT: return Value::from_bool(c < 0);
-    case CmpOp::LE: return Value::from_bool(c <= 0);
-    case CmpOp::EQ: return Value::from_bool(c == 0);
-    case CmpOp::NE: return Value::from_bool(c != 0);
-    case CmpOp::GT: return Value::from_bool(c > 0);
-    case CmpOp::GE: return Value::from_bool(c >= 0);
-  }
-  return g_not_implemented;
-}
-
 static Value int_richcompare(Value a, Value b, CmpOp op) {
   if (!is_int(a)) return g_not_implemented;
   if (is_int(b)) return cmp_result(int_compare(a, b), op);
@@ -809,6 +797,31 @@ static Value int_as_integer_ratio_m(Value* args, size_t nargs, TupleObject* kw) 
   return tuple_pack({v, int_from_i64(1)});
 }
 
+// The byteorder= / signed= arguments of int.to_bytes and int.from_bytes.
+static bool byteorder_args(const char* fname, Value order, Value sign, bool* little, bool* is_signed) {
+  *little = false;
+  *is_signed = false;
+  if (!order.is_null()) {
+    if (!is_str(order)) {
+      raise_fmt(exc::TypeError, "{}() argument 'byteorder' must be str", fname);
+      return false;
+    }
+    auto bo = as_str(order)->view();
+    if (bo == "little") {
+      *little = true;
+    } else if (bo != "big") {
+      raise(exc::ValueError, "byteorder must be either 'little' or 'big'");
+      return false;
+    }
+  }
+  if (!sign.is_null()) {
+    int t = truthy(sign);
+    if (t < 0) return false;
+    *is_signed = t;
+  }
+  return true;
+}
+
 static Value int_to_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"length", "byteorder", "signed", nullptr};
   Value out[3];
@@ -817,19 +830,8 @@ static Value int_to_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!out[0].is_null() && !int_get_i64(out[0], &length))
     return raise(exc::TypeError, "'length' must be an integer");
   if (length < 0) return raise(exc::ValueError, "length argument must be non-negative");
-  bool little = false;
-  if (!out[1].is_null()) {
-    if (!is_str(out[1])) return raise(exc::TypeError, "to_bytes() argument 'byteorder' must be str");
-    auto bo = as_str(out[1])->view();
-    if (bo == "little") little = true;
-    else if (bo != "big") return raise(exc::ValueError, "byteorder must be either 'little' or 'big'");
-  }
-  bool is_signed = false;
-  if (!out[2].is_null()) {
-    int t = truthy(out[2]);
-    if (t < 0) return Value::exc();
-    is_signed = t;
-  }
+  bool little, is_signed;
+  if (!byteorder_args("to_bytes", out[1], out[2], &little, &is_signed)) return Value::exc();
   Mpz z(args[0]);
   if (mpz_sgn(z) < 0 && !is_signed) return raise(exc::OverflowError, "can't convert negative int to unsigned");
   // Two's complement into `length` bytes: add 2^(8*length) to negatives.
@@ -867,19 +869,8 @@ static Value int_from_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
     b = call1(obj(types::bytes), out[0]);
     if (b.is_exc()) return b;
   }
-  bool little = false;
-  if (!out[1].is_null()) {
-    if (!is_str(out[1])) return raise(exc::TypeError, "from_bytes() argument 'byteorder' must be str");
-    auto bo = as_str(out[1])->view();
-    if (bo == "little") little = true;
-    else if (bo != "big") return raise(exc::ValueError, "byteorder must be either 'little' or 'big'");
-  }
-  bool is_signed = false;
-  if (!out[2].is_null()) {
-    int t = truthy(out[2]);
-    if (t < 0) return Value::exc();
-    is_signed = t;
-  }
+  bool little, is_signed;
+  if (!byteorder_args("from_bytes", out[1], out[2], &little, &is_signed)) return Value::exc();
   auto* bo = b.as<BytesObject>();
   Mpz z;
   if (bo->size) mpz_import(z, bo->size, little ? -1 : 1, 1, 1, 0, bo->data);

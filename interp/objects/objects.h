@@ -32,6 +32,19 @@ inline size_t npos_args(size_t nargs, TupleObject* kwnames) { return nargs - (kw
 // immediates here, so every NaN is "the same object" — `nan in [nan]` is True, as in CPython.
 inline int item_eq(Value a, Value b) { return a == b ? 1 : eq(a, b); }
 
+// The result of a rich comparison `op` given a three-way comparison c (<0, 0, >0).
+inline Value cmp_result(int c, CmpOp op) {
+  switch (op) {
+    case CmpOp::LT: return Value::from_bool(c < 0);
+    case CmpOp::LE: return Value::from_bool(c <= 0);
+    case CmpOp::EQ: return Value::from_bool(c == 0);
+    case CmpOp::NE: return Value::from_bool(c != 0);
+    case CmpOp::GT: return Value::from_bool(c > 0);
+    case CmpOp::GE: return Value::from_bool(c >= 0);
+  }
+  return Value::false_();
+}
+
 // Fast int classification: true for small ints, bools and int64-form IntObjects.
 inline bool int_get_i64(Value v, int64_t* out) {
   if (v.is_small_int()) { *out = v.as_small_int(); return true; }

@@ -280,12 +280,7 @@ static Value str_richcompare(Value a, Value b, CmpOp op) {
   size_t n = std::min(x->nbytes, y->nbytes);
   int c = std::memcmp(x->data, y->data, n);
   if (c == 0) c = (x->nbytes > y->nbytes) - (x->nbytes < y->nbytes);
-  switch (op) {
-    case CmpOp::LT: return Value::from_bool(c < 0);
-    case CmpOp::LE: return Value::from_bool(c <= 0);
-    case CmpOp::GT: return Value::from_bool(c > 0);
-    default: return Value::from_bool(c >= 0);
-  }
+  return cmp_result(c, op);
 }
 
 static int64_t str_len(Value v) { return int64_t(as_str(v)->length); }
