@@ -122,8 +122,13 @@ void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
 }
 
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
-  for (const MethodDef& m : functions)
-    dict_set_str(d, str_intern(m.name), native_function_new(m.name, m.fn, nullptr, Value::null(), m.arity));
+  // The module name lets the JIT recognise module functions (math.sqrt) by name.
+  Value modname = dict_get_str(d, str_intern("__name__"));
+  for (const MethodDef& m : functions) {
+    Value f = native_function_new(m.name, m.fn, nullptr, Value::null(), m.arity);
+    if (is_str(modname)) f.as<NativeFunctionObject>()->module = modname.as<StrObject>();
+    dict_set_str(d, str_intern(m.name), f);
+  }
 }
 
 bool check_no_kwargs(const char* fname, TupleObject* kwnames) {

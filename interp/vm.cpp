@@ -390,6 +390,27 @@ Value call_ex(Value callable, Value args, Value kwargs) {
 
 }  // namespace
 
+Frame* vm_push_frame_for(FunctionObject* fn) {
+  CodeObject* co = fn->code;
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
+  auto* f = reinterpret_cast<Frame*>(g_stack_top);
+  g_stack_top += bytes;  // the recorder saw this call succeed; the stack has room
+  f->code = co;
+  f->func = fn;
+  f->prev = g_frame;
+  f->globals = fn->globals;
+  f->builtins = fn->builtins;
+  f->locals = nullptr;
+  f->pc = co->code;
+  f->sp = f->stack_base();
+  f->flags = 0;
+  f->lasti = 0;
+  for (uint32_t i = 0; i < co->nlocalsplus; i++) f->localsplus[i] = Value::null();
+  g_frame = f;
+  g_depth++;
+  return f;
+}
+
 Value vm_handled_exception() { return g_handled; }
 
 Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
@@ -547,6 +568,13 @@ Value run(Frame* entry, bool throwing) {
 #include "interp/opcodes.def"
 #undef OPDEF
   };
+  // While the JIT records, every instruction goes through record_hook first.
+  static const void* const kRecordLabels[] = {
+#define OPDEF(name, arg, flags, effect) &&record_hook,
+#include "interp/opcodes.def"
+#undef OPDEF
+  };
+  const void* const* labels = g_jit.recording ? kRecordLabels : kLabels;
   if (++g_native_depth > 20000) {
     g_native_depth--;
     pop_frame(entry);
@@ -574,7 +602,7 @@ Value run(Frame* entry, bool throwing) {
 #define DISPATCH()                          \
   do {                                      \
     uint32_t word_ = *pc++;                 \
-    goto* kLabels[word_ & 0xFF];            \
+    goto* labels[word_ & 0xFF];             \
   } while (0)
 #define CACHE() (co->caches[insn_arg(*pc++)])
 #define TOP() (sp[-1])
@@ -594,6 +622,14 @@ Value run(Frame* entry, bool throwing) {
     goto error;
   }
   DISPATCH();
+
+record_hook:
+  // pc is past the instruction word: let the recorder see the state before it runs.
+  f->pc = pc - 1;
+  f->sp = sp;
+  g_jit.record(f, pc - 1);
+  labels = g_jit.recording ? kRecordLabels : kLabels;
+  goto* kLabels[pc[-1] & 0xFF];
 
 op_CACHE:
 op_NOP:
@@ -1595,9 +1631,20 @@ op_JUMP_BACKWARD: {
   const uint32_t arg = insn_arg(pc[-1]);
   InlineCache& c = CACHE();
   JUMP_TO(arg);
-  if (g_jit.enabled && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
-    SAVE();
-    g_jit.loop_hot(f, arg);
+  if (g_jit.enabled && c.kind != kLoopBlacklisted) {
+    if (!c.ptr && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
+      SAVE();
+      g_jit.loop_hot(f, arg, &c);
+      labels = g_jit.recording ? kRecordLabels : kLabels;
+    }
+    if (c.ptr && !g_jit.recording) {
+      SAVE();
+      f = g_jit.enter(f, c.ptr);
+      LOAD_FRAME();
+      labels = g_jit.recording ? kRecordLabels : kLabels;
+      if (gc::should_collect()) gc::collect();  // the exit wrote the frames back
+      DISPATCH();
+    }
   }
   if (gc::should_collect()) {
     SAVE();

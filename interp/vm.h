@@ -103,13 +103,24 @@ void print_exception(Value e);
 // process exit status.
 int handle_uncaught(Value e);
 
-// JIT hook (jit/): called when a loop header becomes hot. Returns nonzero to ask the interpreter
-// to keep going (recording may have started).
+// JIT hooks (jit/). The interpreter counts back-edges in the JUMP_BACKWARD inline cache
+// (counter; kind = kLoopBlacklisted stops counting; ptr = the loop's compiled trace) and:
+//   loop_hot   when a counter reaches the threshold (may start recording or install a trace);
+//   record     before every instruction while `recording` is set (the recorder follows along);
+//   enter      runs a compiled trace from frame f (f->pc is the loop header, f->sp set) and
+//              returns the frame to continue in, with its pc and sp restored by the exit.
+enum : uint8_t { kLoopBlacklisted = 1 };
 struct JitHooks {
   bool enabled = true;
+  bool recording = false;
   uint32_t threshold = 1000;
-  void (*loop_hot)(Frame* f, uint32_t header_pc) = nullptr;
+  void (*loop_hot)(Frame* f, uint32_t header_pc, InlineCache* c) = nullptr;
+  void (*record)(Frame* f, const uint32_t* pc) = nullptr;
+  Frame* (*enter)(Frame* f, void* trace) = nullptr;
 };
+// Pushes a frame for a call of `fn` with every local unbound (the JIT's exits rebuild inlined
+// calls with it); the caller fills localsplus, pc and sp.
+Frame* vm_push_frame_for(FunctionObject* fn);
 extern JitHooks g_jit;
 
 }  // namespace chaipy

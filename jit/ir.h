@@ -9,6 +9,12 @@
 // Every guard (mode G) carries a snapshot (Ins::snap): the interpreter state to restore when
 // the guard fails — for each frame, from the root (the frame the trace was entered with) to the
 // innermost inlined call, the code, the pc to resume at, the stack depth and slot values.
+//
+// Snapshot 0 of a root trace is its ENTRY snapshot: the loop header with no entries (the frame
+// in memory is exactly the header state until the first loop iteration changes something). A
+// guard that the loop pass hoists into the pre-header must take snapshot 0, because its own
+// snapshot resumes at the instruction where it was recorded, which is not where the
+// pre-header runs.
 #pragma once
 #include <cstdint>
 #include <string>

@@ -1,22 +1,155 @@
-// jit/jit.cpp — JIT parameters (from params.def) and the interpreter hook installation.
-// The tracing JIT itself (recorder, IR, optimizer, backends) lands with its own issue; today
-// the interpreter counts back-edges per loop and calls the hook, which records nothing yet.
+// jit/jit.cpp — the JIT driver: parameters, hot-loop decisions, recording sessions, compiling
+// (optimizer → backend), installing traces, penalties and blacklisting, and --jit-stats.
 #include "jit/jit.h"
 
+#include <chrono>
 #include <cstdlib>
+#include <map>
 #include <sstream>
 
 #include "interp/vm.h"
+#include "jit/backend/backend.h"
+#include "jit/jit_internal.h"
+#include "jit/opt/passes.h"
+#include "jit/record.h"
 
 namespace chaipy::jit {
 
+Params g_params;
+Stats g_stats;
+
 namespace {
-struct Params {
-#define JIT_PARAM(name, def, doc) long name = def;
-#include "jit/params.def"
-#undef JIT_PARAM
-} g_params;
+
+bool g_show_stats = false;
+
+struct Session {
+  std::unique_ptr<Recorder> rec;
+  CodeObject* code = nullptr;
+  uint32_t header_pc = 0;
+  InlineCache* cache = nullptr;  // root recordings: the back-edge that got hot
+  Trace* parent = nullptr;       // side recordings
+  uint32_t snap = 0;
+};
+Session g_session;
+
+std::vector<std::unique_ptr<Trace>> g_traces;
+std::map<std::pair<CodeObject*, uint32_t>, Trace*> g_roots;
+std::map<std::pair<CodeObject*, uint32_t>, int> g_penalty;  // aborted root recordings per loop
+std::map<std::pair<Trace*, uint32_t>, int> g_side_penalty;   // aborted side recordings per exit
+
+void stop_recording() {
+  g_session = Session{};
+  g_jit.recording = false;
+}
+
+void on_abort(Abort why, const std::string& detail) {
+  Session& s = g_session;
+  g_stats.aborts[int(why)]++;
+  if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, kAbortText[int(why)], detail);
+  if (s.parent) {
+    if (++g_side_penalty[{s.parent, s.snap}] >= g_params.penalty) s.parent->snaps[s.snap].exits = UINT32_MAX;
+    else s.parent->snaps[s.snap].exits = 0;
+  } else if (s.cache) {
+    s.cache->counter = 0;
+    if (++g_penalty[{s.code, s.header_pc}] >= g_params.penalty) {
+      s.cache->kind = kLoopBlacklisted;
+      g_stats.blacklisted++;
+    }
+  }
+  stop_recording();
+}
+
+// Optimises and assembles a finished recording; installs it. False if the backend refused.
+bool compile(std::unique_ptr<Trace> t, std::string* error) {
+  auto t0 = std::chrono::steady_clock::now();
+  if (want_dump()) t->ir_before = ir_print(*t);
+  optimize(*t);
+  bool ok = x64::assemble(*t, error);
+  double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  g_stats.compile_ms += ms;
+  if (!ok) return false;
+  t->id = int(g_traces.size()) + 1;
+  if (want_dump()) dump_trace(*t, ms);
+  Trace* tp = t.get();
+  g_traces.push_back(std::move(t));
+  if (tp->parent) {
+    g_stats.side_traces++;
+    tp->parent->snaps[tp->parent_snap].bridge = tp->mcode;
+    x64::patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
+  } else {
+    g_stats.traces++;
+    g_roots[{tp->code, tp->header_pc}] = tp;
+  }
+  return true;
+}
+
+void finish_recording() {
+  Session& s = g_session;
+  std::unique_ptr<Trace> t = s.rec->take_trace();
+  InlineCache* cache = s.cache;
+  std::string error;
+  if (!compile(std::move(t), &error)) {
+    on_abort(Abort::ASSEMBLE, error);
+    return;
+  }
+  if (cache) cache->ptr = g_roots[{s.code, s.header_pc}];
+  stop_recording();
+}
+
+// -- Interpreter hooks ----------------------------------------------------------------------------
+void loop_hot(Frame* f, uint32_t header_pc, InlineCache* c) {
+  c->counter = 0;
+  if (g_jit.recording) return;
+  if (Trace* t = find_root_trace(f->code, header_pc)) {
+    c->ptr = t;  // another back-edge of the same loop already has a trace
+    return;
+  }
+  g_stats.loops_traced++;
+  g_session.rec = Recorder::root(f, header_pc, int(g_params.maxrecord), int(g_params.maxinline));
+  g_session.code = f->code;
+  g_session.header_pc = header_pc;
+  g_session.cache = c;
+  g_jit.recording = true;
+}
+
+void record(Frame* f, const uint32_t* pc) {
+  if (!g_session.rec) {
+    g_jit.recording = false;
+    return;
+  }
+  switch (g_session.rec->step(f, pc)) {
+    case StepResult::Continue: return;
+    case StepResult::Done: finish_recording(); return;
+    case StepResult::Aborted: on_abort(g_session.rec->abort_reason(), g_session.rec->abort_detail()); return;
+  }
+}
+
+Frame* enter(Frame* f, void* trace) {
+  g_stats.entries++;
+  auto* t = static_cast<Trace*>(trace);
+  return reinterpret_cast<TraceFn>(t->mcode)(f);
+}
+
 }  // namespace
+
+Trace* find_root_trace(CodeObject* code, uint32_t pc) {
+  auto it = g_roots.find({code, pc});
+  return it == g_roots.end() ? nullptr : it->second;
+}
+
+void note_exit(Trace* t, uint32_t snap, Frame* f) {
+  Snapshot& sn = t->snaps[snap];
+  g_stats.exits++;
+  if (sn.exits != UINT32_MAX) sn.exits++;
+  if (g_jit.recording || sn.bridge || sn.exits == UINT32_MAX || sn.exits < uint32_t(g_params.hotexit)) return;
+  if (t->snap_frames[sn.frame_start].code != f->code || sn.nframes != 1) return;  // bridges start in the root frame
+  g_session.rec = Recorder::side(f, t, snap, int(g_params.maxrecord), int(g_params.maxinline));
+  g_session.code = f->code;
+  g_session.header_pc = t->snap_frames[sn.frame_start].pc;
+  g_session.parent = t;
+  g_session.snap = snap;
+  g_jit.recording = true;
+}
 
 bool configure(const std::string& spec, std::string* error) {
   if (spec == "off") {
@@ -70,9 +203,32 @@ std::string help_text() {
   return s;
 }
 
+void set_stats(bool on) { g_show_stats = on; }
+
 void install() {
   g_jit.threshold = uint32_t(g_params.threshold ? g_params.threshold : 1);
-  g_jit.loop_hot = nullptr;  // recorder not built yet: counting only
+  if (g_params.hotexit == 0) g_params.hotexit = 1;
+  g_jit.loop_hot = loop_hot;
+  g_jit.record = record;
+  g_jit.enter = enter;
+}
+
+void finish() {
+  if (!g_show_stats) return;
+  FILE* o = stderr;
+  fprintf(o, "JIT statistics:\n");
+  fprintf(o, "  loops traced      %llu\n", (unsigned long long)g_stats.loops_traced);
+  fprintf(o, "  traces compiled   %llu\n", (unsigned long long)g_stats.traces);
+  fprintf(o, "  side traces       %llu\n", (unsigned long long)g_stats.side_traces);
+  fprintf(o, "  blacklisted loops %llu\n", (unsigned long long)g_stats.blacklisted);
+  fprintf(o, "  trace entries     %llu\n", (unsigned long long)g_stats.entries);
+  fprintf(o, "  exits taken       %llu\n", (unsigned long long)g_stats.exits);
+  fprintf(o, "  compile time      %.3f ms\n", g_stats.compile_ms);
+  uint64_t total = 0;
+  for (int i = 0; i < int(Abort::kCount); i++) total += g_stats.aborts[i];
+  fprintf(o, "  aborts            %llu\n", (unsigned long long)total);
+  for (int i = 0; i < int(Abort::kCount); i++)
+    if (g_stats.aborts[i]) fprintf(o, "    %-40s %llu\n", kAbortText[i], (unsigned long long)g_stats.aborts[i]);
 }
 
 }  // namespace chaipy::jit

@@ -8,7 +8,11 @@ namespace chaipy::jit {
 // *error on a malformed or unknown parameter.
 bool configure(const std::string& spec, std::string* error);
 std::string help_text();
-// Installs the hot-loop hook into the interpreter (no-op when the JIT is off).
+// Installs the hooks into the interpreter (they stay idle when the JIT is off).
 void install();
+// --dump-traces[=FILE] ("" or "-" = stderr); false (with *error) if FILE cannot be opened.
+bool set_dump(const std::string& path, std::string* error);
+void set_stats(bool on);  // --jit-stats
+void finish();            // at exit: prints --jit-stats, flushes the dump
 
 }  // namespace chaipy::jit

@@ -301,7 +301,15 @@ int main(int argc, char** argv) {
       if (!jit::configure(spec, &err)) return usage_error("chaipy: " + err);
       continue;
     }
-    if (a == "--jit-stats" || a == "--dump-traces" || a.rfind("--dump-traces=", 0) == 0) continue;
+    if (a == "--jit-stats") {
+      jit::set_stats(true);
+      continue;
+    }
+    if (a == "--dump-traces" || a.rfind("--dump-traces=", 0) == 0) {
+      std::string err;
+      if (!jit::set_dump(a.size() > 14 ? a.substr(14) : "", &err)) return usage_error("chaipy: " + err);
+      continue;
+    }
     if (a == "--log-level" || a.rfind("--log-level=", 0) == 0) {
       if (a == "--log-level") {
         if (i + 1 >= argc) return usage_error("Argument expected for the --log-level option");
@@ -356,5 +364,6 @@ int main(int argc, char** argv) {
   }
   std::cout.flush();
   fflush(stdout);
+  jit::finish();
   return ra.status;
 }

@@ -3,11 +3,14 @@
 
 For every test program, stdout, the exit status and the last non-empty line of stderr
 of each chaipy run must equal those of the python3 run.  A test may carry a first-line
-header such as ``# chaipy-test: timeout=120 max-rss-mb=150``.
+header such as ``# chaipy-test: timeout=120 max-rss-mb=150``; ``stderr=full`` compares the
+whole stderr (e.g. the complete traceback of an uncaught exception) instead of its last line.
+On a failure the runner prints the mode, the problems and a unified diff (python3 vs chaipy).
 
 Usage: run_py_tests.py --chaipy PATH [--jobs N] [--modes off,default] [--filter S] [-v] PATHS...
 """
 import argparse
+import difflib
 import os
 import signal
 import subprocess
@@ -19,14 +22,18 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 # Mode name -> (extra chaipy arguments placed before the test file, number of runs, the tests it
 # applies to: a path substring or None for all).  Only the last run is compared; earlier runs are
 # warm-ups.  "warm_pycache" runs each multi-module program twice so that the compared run loads
-# every import from __pycache__.  One line per mode; the JIT issue adds
-#   "threshold1": (["--jit", "threshold=1,hotexit=1"], 1, None),
+# every import from __pycache__.  "threshold1" traces every loop at its first back-edge and bridges
+# every guard at its first exit.  One line per mode.
 MODES = {
     "off": (["--jit", "off"], 1, None),
     "default": ([], 1, None),
+    "threshold1": (["--jit", "threshold=1,hotexit=1"], 1, None),
     "warm_pycache": ([], 2, os.sep + "imports" + os.sep),
 }
 DEFAULT_TIMEOUT = 60.0
+DIFF_LINES = 40  # lines of unified diff printed per differing stream
+# chaipy places traceback carets like CPython 3.11.7; with an older oracle, stderr=full ignores them.
+CARET_ORACLE = sys.version_info >= (3, 11, 7)
 
 
 class Result:
@@ -37,6 +44,12 @@ class Result:
     def last_err_line(self):
         lines = [l for l in self.stderr.decode("utf-8", "replace").splitlines() if l.strip()]
         return lines[-1] if lines else ""
+
+    def full_err(self):
+        err = self.stderr.decode("utf-8", "replace")
+        if not CARET_ORACLE:
+            err = "\n".join(l for l in err.split("\n") if not (l.strip() and set(l.strip()) <= set("~^")))
+        return err
 
 
 def collect(paths):
@@ -112,26 +125,42 @@ def first_diff(exp, got):
     return "trailing newline / whitespace differs"
 
 
+def unified(name, exp, got):
+    """The first DIFF_LINES lines of a unified diff of two texts, indented for the report."""
+    lines = list(difflib.unified_diff(exp.splitlines(), got.splitlines(), "python3 " + name,
+                                      "chaipy " + name, lineterm="", n=2))
+    if len(lines) > DIFF_LINES:
+        lines = lines[:DIFF_LINES] + ["... (%d more diff lines)" % (len(lines) - DIFF_LINES)]
+    return "\n".join("    " + l for l in lines)
+
+
 def compare(oracle, res, opts):
-    """Return a list of problem descriptions (empty when the run matches the oracle)."""
-    probs = []
+    """Return (problem descriptions, diff text); both empty when the run matches the oracle."""
+    probs, diffs = [], []
     if oracle.timed_out:
-        return ["python3 timed out (test is broken)"]
+        return ["python3 timed out (test is broken)"], ""
     if res.timed_out:
-        return ["timed out after %ss" % opts.get("timeout", DEFAULT_TIMEOUT)]
+        return ["timed out after %ss" % opts.get("timeout", DEFAULT_TIMEOUT)], ""
     if res.stdout != oracle.stdout:
-        probs.append("stdout " + first_diff(oracle.stdout.decode("utf-8", "replace"),
-                                            res.stdout.decode("utf-8", "replace")))
+        exp, got = oracle.stdout.decode("utf-8", "replace"), res.stdout.decode("utf-8", "replace")
+        probs.append("stdout " + first_diff(exp, got))
+        diffs.append(unified("stdout", exp, got))
     if res.status != oracle.status:
         probs.append("exit status: expected %d got %d" % (oracle.status, res.status))
-    if res.last_err_line() != oracle.last_err_line():
+    if opts.get("stderr") == "full":
+        if res.full_err() != oracle.full_err():
+            probs.append("stderr " + first_diff(oracle.full_err(), res.full_err()))
+            diffs.append(unified("stderr", oracle.full_err(), res.full_err()))
+    elif res.last_err_line() != oracle.last_err_line():
         probs.append("stderr last line: expected %r got %r" % (oracle.last_err_line()[:200],
                                                                  res.last_err_line()[:200]))
+        diffs.append(unified("stderr", oracle.stderr.decode("utf-8", "replace"),
+                             res.stderr.decode("utf-8", "replace")))
     if "max-rss-mb" in opts:
         limit = float(opts["max-rss-mb"])
         if res.maxrss_kb / 1024.0 > limit:
             probs.append("peak RSS %.1f MB exceeds max-rss-mb=%g" % (res.maxrss_kb / 1024.0, limit))
-    return probs
+    return probs, "\n".join(diffs)
 
 
 def main():
@@ -195,8 +224,9 @@ def main():
         for fut in as_completed(futs):
             t, m = futs[fut]
             done += 1
+            diff = ""
             try:
-                probs = fut.result()
+                probs, diff = fut.result()
             except Exception as e:  # a runner bug must not hide the other results
                 probs = ["runner error: %r" % (e,)]
             if tty:
@@ -204,6 +234,10 @@ def main():
             if probs:
                 failed += 1
                 print("FAIL [%s] %s: %s" % (m, rel(t), "; ".join(probs)))
+                if diff:
+                    print("  chaipy %s%s:" % (" ".join(MODES[m][0] + ["FILE"]),
+                                              " (x%d)" % MODES[m][1] if MODES[m][1] > 1 else ""))
+                    print(diff)
             else:
                 passed += 1
                 if args.verbose:

@@ -1,0 +1,284 @@
+// jit/backend/x64/exits.cpp — how control leaves a trace: guard jumps and exit stubs, writing a
+// snapshot into the frame (LINK, side-trace entry), the common exit shared by every trace, and
+// the runtime side (exit_value_bits, patch_exit).
+//
+// Every guard jumps with a jcc/jmp rel32 to a per-snapshot target in the cold code after the
+// body. A snapshot whose exit is reached from exactly one jump is entered there directly, and
+// that jump is the one patch_exit rewrites. A snapshot shared by several guards (the recorder
+// gives all guards of one bytecode the same snapshot) or left from several places (a LINK's
+// overflow checks) gets one more `jmp rel32` in the cold code that all of them reach, and that
+// is what gets patched. Then the stub:
+//     mov eax, <snap>;  jmp trace_exit          trace_exit: mov r11, <Trace*>; jmp common_exit
+// The common exit (installed in the arena once) saves every register into an ExitState on the
+// native stack, calls g_exit_handler, and returns its Frame* from the root trace's native frame.
+#include <cstddef>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "interp/value.h"
+#include "interp/vm.h"
+#include "jit/backend/arena.h"
+#include "jit/backend/backend.h"
+#include "jit/backend/x64/codegen.h"
+
+namespace chaipy::jit {
+
+Frame* (*g_exit_handler)(ExitState* st) = chaipy_jit_exit;
+
+uint64_t exit_value_bits(const ExitState& st, const Trace& t, Ref r) {
+  const Ins& ins = t[r];
+  if (x64::is_constant(ins.op)) return uint64_t(ins.k);
+  const Loc& l = t.locs[size_t(r)];
+  uint64_t bits;
+  if (l.reg != Loc::kNoReg) {
+    if (x64::is_xmm(l.reg)) {
+      std::memcpy(&bits, &st.xmm[l.reg - x64::kXmm], 8);
+    } else {
+      bits = st.gpr[l.reg];
+    }
+  } else if (l.spill >= 0) {
+    std::memcpy(&bits, st.spill_base + l.spill, 8);
+  } else {
+    std::fprintf(stderr, "chaipy: jit exit reads %%%04d of trace %d, which has no location\n", r, t.id);
+    std::abort();
+  }
+  return bits;
+}
+
+namespace x64 {
+
+using namespace asmjit;
+using x86::CondCode;
+
+namespace {
+
+constexpr int32_t kExitStateBytes = (sizeof(ExitState) + 15) & ~size_t(15);
+constexpr int32_t kLocalsplus = int32_t(offsetof(Frame, localsplus));
+
+// The shared exit sequence. On entry eax = snapshot number, r11 = Trace*, rsp = spill base.
+uint8_t* build_common_exit() {
+  CodeHolder code;
+  code.init(Environment::host());
+  x86::Assembler a(&code);
+  a.sub(x86::rsp, kExitStateBytes);
+  for (uint32_t r = 0; r < 16; r++)
+    if (r != RSP) a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, gpr) + 8 * r)), x86::gpq(r));
+  for (uint32_t x = 0; x < 16; x++) a.movsd(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, xmm) + 8 * x)), x86::xmm(x));
+  a.lea(x86::rcx, x86::ptr(x86::rsp, kExitStateBytes));
+  a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, gpr) + 8 * RSP)), x86::rcx);
+  a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, spill_base))), x86::rcx);
+  a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, trace))), x86::r11);
+  a.mov(x86::dword_ptr(x86::rsp, int32_t(offsetof(ExitState, snap))), x86::eax);
+  a.mov(x86::rdi, x86::rsp);
+  a.mov(x86::rax, uint64_t(&g_exit_handler));
+  a.call(x86::qword_ptr(x86::rax));
+  // Unwind the root trace's native frame (prologue in emit.cpp) with rax = the Frame*.
+  a.add(x86::rsp, kExitStateBytes + kFrameBytes);
+  for (size_t n = std::size(kSavedGp); n-- > 0;) a.pop(x86::gpq(kSavedGp[n]));
+  a.ret();
+  const CodeBuffer& buf = code.textSection()->buffer();
+  uint8_t* at = CodeArena::get().install(buf.data(), buf.size());
+  if (!at) {
+    std::fprintf(stderr, "chaipy: jit code arena full\n");
+    std::abort();
+  }
+  return at;
+}
+
+// The boxed Value of a constant of IR type ty (an Int is known to fit).
+uint64_t box_constant(Ty ty, uint64_t k) {
+  switch (ty) {
+    case Ty::Int: return Value::from_small_int(int64_t(k)).bits();
+    case Ty::Dbl: {
+      double d;
+      std::memcpy(&d, &k, 8);
+      return Value::from_double(d).bits();
+    }
+    case Ty::Bool: return Value::from_bool(k & 1).bits();
+    case Ty::Ptr: return (Value::kTagObj << Value::kTagShift) | k;
+    default: return k;
+  }
+}
+
+}  // namespace
+
+uint8_t* common_exit_code() {
+  static uint8_t* code = build_common_exit();
+  return code;
+}
+
+void CodeGen::exit_if(CondCode cc, uint32_t snap) {
+  if (snap >= t_.snaps.size()) return fail("guard without a snapshot");
+  if (!site_label_[snap].isValid()) site_label_[snap] = a_.newLabel();
+  a_.long_().j(cc, site_label_[snap]);
+  sites_[snap].push_back(uint32_t(a_.offset() - 4));
+}
+
+void CodeGen::exit_always(uint32_t snap) {
+  if (snap >= t_.snaps.size()) return fail("guard without a snapshot");
+  if (!site_label_[snap].isValid()) site_label_[snap] = a_.newLabel();
+  a_.long_().jmp(site_label_[snap]);
+  sites_[snap].push_back(uint32_t(a_.offset() - 4));
+}
+
+// Cold code: trace_exit, then per snapshot [shared patchable jmp] + stub; then the constants.
+void CodeGen::emit_exits() {
+  a_.bind(trace_exit_);
+  a_.mov(x86::r11, uint64_t(&t_));
+  jmp_abs(common_exit_);
+  const size_t n = t_.snaps.size();
+  exit_stub_.assign(n, 0);
+  guard_jump_.assign(n, 0);
+  for (uint32_t s = 0; s < n; s++) {
+    if (!site_label_[s].isValid()) site_label_[s] = a_.newLabel();
+    a_.bind(site_label_[s]);
+    if (sites_[s].size() == 1) {
+      guard_jump_[s] = sites_[s][0];
+    } else {
+      Label stub = a_.newLabel();
+      a_.long_().jmp(stub);
+      guard_jump_[s] = uint32_t(a_.offset() - 4);
+      a_.bind(stub);
+    }
+    exit_stub_[s] = uint32_t(a_.offset());
+    a_.mov(x86::eax, s);
+    a_.jmp(trace_exit_);
+  }
+  code_size_ = uint32_t(a_.offset());
+  a_.align(AlignMode::kData, 8);
+  for (auto& [bits, label] : pool_) {
+    a_.bind(label);
+    a_.embedUInt64(bits);
+  }
+}
+
+void CodeGen::jmp_abs(uint64_t target) {
+  int64_t rel = int64_t(target) - int64_t(base_ + a_.offset() + 5);
+  if (rel != int64_t(int32_t(rel))) return fail("jump target out of rel32 range");
+  a_.embedUInt8(0xE9);
+  a_.embedInt32(int32_t(rel));
+}
+
+void CodeGen::jcc_abs(CondCode cc, uint64_t target) {
+  int64_t rel = int64_t(target) - int64_t(base_ + a_.offset() + 6);
+  if (rel != int64_t(int32_t(rel))) return fail("jump target out of rel32 range");
+  a_.embedUInt8(0x0F);
+  a_.embedUInt8(uint8_t(0x80 | uint8_t(cc)));
+  a_.embedInt32(int32_t(rel));
+}
+
+// Boxes each root-frame entry by its IR type and stores it to its frame slot. All Int checks
+// come first so that leaving (fail) never happens with the frame half written. Uses only the
+// scratch registers: the source trace's registers stay intact for its exit stub.
+template <class Fail>
+void CodeGen::flush(const Trace& src, const std::vector<Loc>& locs, uint32_t snap, Fail&& fail_if) {
+  const Snapshot& sn = src.snaps[snap];
+  if (sn.nframes != 1) return fail("a snapshot written into the frame must have exactly one frame");
+  const SnapFrame& fr = src.snap_frames[sn.frame_start];
+  const SnapEntry* entries = &src.snap_entries[fr.entry_start];
+  const x86::Gp v = x86::rax, tmp = x86::r11;
+
+  auto where = [&](Ref r) {
+    if (is_constant(src[r].op)) return Place::constant(uint64_t(src[r].k));
+    const Loc& l = locs[size_t(r)];
+    return l.reg != Loc::kNoReg ? Place::in_reg(l.reg) : Place::in_slot(l.spill);
+  };
+  auto has_loc = [&](Ref r) {
+    return is_constant(src[r].op) || locs[size_t(r)].reg != Loc::kNoReg || locs[size_t(r)].spill >= 0;
+  };
+
+  for (uint32_t e = 0; e < fr.nentries; e++) {
+    Ref r = entries[e].ref;
+    if (src[r].type != Ty::Int || (is_constant(src[r].op) && Value::int_fits_small(src[r].k))) continue;
+    if (!has_loc(r)) return fail("snapshot value without a location");
+    copy(Place::in_reg(RAX), where(r));
+    a_.mov(tmp, v);
+    a_.shl(tmp, 16);
+    a_.sar(tmp, 16);
+    a_.cmp(tmp, v);
+    fail_if(CondCode::kNE);
+  }
+  for (uint32_t e = 0; e < fr.nentries; e++) {
+    Ref r = entries[e].ref;
+    const Ty ty = src[r].type;
+    x86::Mem slot = x86::qword_ptr(x86::rbx, kLocalsplus + 8 * int32_t(entries[e].slot));
+    if (!has_loc(r)) return fail("snapshot value without a location");
+    if (ty == Ty::Void) return fail("snapshot entry without a value type");
+    const Place p = where(r);
+    if (p.kind == Place::kImm) {
+      copy(Place::in_reg(RAX), Place::constant(box_constant(ty, p.imm)));
+      a_.mov(slot, v);
+      continue;
+    }
+    if (ty == Ty::Val && p.kind == Place::kReg) {
+      a_.mov(slot, x86::gpq(p.reg));
+      continue;
+    }
+    if (ty == Ty::Dbl) {
+      x86::Xmm x = x86::xmm15;
+      if (p.kind == Place::kReg) {
+        x = x86::xmm(p.reg - kXmm);
+      } else {
+        copy(Place::in_reg(kXmm + 15), p);
+      }
+      a_.movq(v, x);
+      a_.ucomisd(x, x);
+      a_.mov(tmp, Value::kCanonNaN);
+      a_.cmovp(v, tmp);
+    } else {
+      copy(Place::in_reg(RAX), p);
+      if (ty == Ty::Int) {
+        a_.shl(v, 16);
+        a_.shr(v, 16);
+      }
+      if (ty != Ty::Val) {
+        uint64_t tag = ty == Ty::Int ? Value::kTagInt : ty == Ty::Bool ? Value::kTagBool : Value::kTagObj;
+        a_.mov(tmp, tag << Value::kTagShift);
+        a_.or_(v, tmp);
+      }
+    }
+    a_.mov(slot, v);
+  }
+}
+
+// A side trace is entered by its parent's patched guard jump, with the parent's registers and
+// spill slots intact: write the parent's snapshot into the frame, then run from the SLOADs. An
+// Int that does not fit leaves through the parent's own exit stub for that snapshot.
+void CodeGen::side_trace_entry() {
+  const Trace& p = *t_.parent;
+  if (!p.mcode || t_.parent_snap >= p.snaps.size() || t_.parent_snap >= p.exit_stub.size())
+    return fail("side trace of an uncompiled parent or snapshot");
+  const uint64_t stub = uint64_t(p.mcode) + p.exit_stub[t_.parent_snap];
+  flush(p, p.locs, t_.parent_snap, [&](CondCode cc) { jcc_abs(cc, stub); });
+}
+
+// LINK (and a JLOOP without LOOP, which links to its own trace): write the snapshot into the
+// frame, then enter the target past its prologue.
+void CodeGen::link(Ref i) {
+  const Ins& ins = t_[i];
+  if (ins.snap >= t_.snaps.size()) return fail("trace end without a snapshot");
+  flush(t_, alloc_.locs, ins.snap, [&](CondCode cc) { exit_if(cc, ins.snap); });
+  const Trace* target = ins.op == IrOp::JLOOP ? &t_ : t_.link;
+  if (target == &t_) {
+    a_.jmp(entry_);
+  } else if (target && target->mcode) {
+    jmp_abs(uint64_t(target->mcode) + target->entry_offset);
+  } else {
+    fail("LINK target is not compiled");
+  }
+}
+
+void patch_exit(Trace& t, uint32_t snap, void* target) {
+  uint8_t* field = static_cast<uint8_t*>(t.mcode) + t.guard_jump[snap];
+  int64_t rel = static_cast<uint8_t*>(target) - (field + 4);
+  if (rel != int64_t(int32_t(rel))) {
+    std::fprintf(stderr, "chaipy: jit exit patch target out of rel32 range\n");
+    std::abort();
+  }
+  int32_t rel32 = int32_t(rel);
+  CodeArena::get().patch(field, &rel32, sizeof rel32);
+}
+
+}  // namespace x64
+}  // namespace chaipy::jit

@@ -1,0 +1,64 @@
+// jit/helpers.cpp — C++ helpers called from compiled traces (jit/helpers.def).
+// They follow the helper rules: no Python code runs, nothing collects, and a failure returns
+// the failure value with no exception left pending, so the interpreter redoes the operation.
+#include "jit/helpers.h"
+
+#include <cmath>
+
+#include "interp/objects/objects.h"
+#include "interp/runtime.h"
+
+namespace chaipy::jit {
+
+namespace {
+constexpr uint64_t kExcBits = Value::exc().bits();
+
+uint64_t fail_clearing() {
+  if (exc_pending()) exc_fetch();
+  return kExcBits;
+}
+}  // namespace
+
+extern "C" {
+
+int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l, Value::from_bits(v)) < 0 ? -1 : 0; }
+
+uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
+  Value r = range_new(start, stop, step);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_get_iter(uint64_t x) {
+  Value r = get_iter(Value::from_bits(x));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_native1(NativeFunctionObject* f, uint64_t a) {
+  Value args[1] = {Value::from_bits(a)};
+  Value r = f->fn(args, 1, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_native2(NativeFunctionObject* f, uint64_t a, uint64_t b) {
+  Value args[2] = {Value::from_bits(a), Value::from_bits(b)};
+  Value r = f->fn(args, 2, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+// The interpreter's own fast case of BINARY_OP ** on floats (vm.cpp); everything else exits.
+uint64_t jit_helper_float_pow(double x, double y) {
+  if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) return kExcBits;
+  double r = std::pow(x, y);
+  if (std::isinf(r)) return kExcBits;
+  return Value::from_double(r).bits();
+}
+
+}  // extern "C"
+
+const HelperInfo kHelpers[int(Helper::kCount)] = {
+#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&jit_helper_##name), #result[0] == '0' ? '\0' : #result[0], args},
+#include "jit/helpers.def"
+#undef HELPER
+};
+
+}  // namespace chaipy::jit

@@ -1,0 +1,47 @@
+// jit/jit_internal.h — state shared by the JIT's own files (driver, recorder, exits, dumps).
+#pragma once
+#include <cstdint>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "jit/ir.h"
+
+namespace chaipy {
+struct CodeObject;
+struct Frame;
+}  // namespace chaipy
+
+namespace chaipy::jit {
+
+struct Params {
+#define JIT_PARAM(name, def, doc) long name = def;
+#include "jit/params.def"
+#undef JIT_PARAM
+};
+extern Params g_params;
+
+// The compiled root trace of the loop whose header is `pc` in `code`, if any.
+Trace* find_root_trace(CodeObject* code, uint32_t pc);
+
+// --dump-traces: the output stream (nullptr when off) and the text helpers (dump.cpp).
+bool want_dump();
+FILE* dump_file();
+std::string record_line(CodeObject* code, uint32_t pc, int depth);  // "  [d] file:line  pc OPNAME arg"
+std::string where(CodeObject* code, uint32_t pc);                   // "file:line (function)"
+void dump_trace(const Trace& t, double compile_ms);
+void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail);
+
+// --jit-stats counters (jit.cpp).
+struct Stats {
+  uint64_t loops_traced = 0, traces = 0, side_traces = 0, blacklisted = 0, exits = 0, entries = 0;
+  uint64_t aborts[32] = {};
+  double compile_ms = 0;
+};
+extern Stats g_stats;
+
+// Exit path (exit.cpp): the side-trace decision for a taken exit.
+void note_exit(Trace* t, uint32_t snap, Frame* f);
+
+}  // namespace chaipy::jit

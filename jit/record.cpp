@@ -1,0 +1,1128 @@
+// jit/record.cpp — the trace recorder (see record.h).
+//
+// The recorder mirrors the interpreter's frames: for each frame (the root, whose slots start out
+// as "still in memory", and every inlined call, whose slots exist only as IR) it keeps one IR
+// ref per local/stack slot. Reading a root slot for the first time emits an SLOAD. Typed values
+// (Int, Dbl, Bool, Ptr) can sit in slots directly; exits box them by their IR type.
+//
+// Invariant every handler keeps: guards are emitted before the handler changes the recorder's
+// stack, so the lazily taken snapshot of the current instruction describes the state before it.
+#include "jit/record.h"
+
+#include <cstring>
+#include <unordered_map>
+
+#include "interp/gc.h"
+#include "interp/objects/objects.h"
+#include "interp/opcodes.h"
+#include "interp/runtime.h"
+#include "interp/vm.h"
+#include "jit/helpers.h"
+#include "jit/jit_internal.h"
+
+namespace chaipy::jit {
+
+const char* const kAbortText[int(Abort::kCount)] = {
+#define ABORT(name, text) text,
+#include "jit/aborts.def"
+#undef ABORT
+};
+
+namespace {
+
+constexpr uint64_t kNullBits = Value::null().bits();
+constexpr int64_t kPayloadMask = int64_t(Value::kPayloadMask);
+
+struct AbortEx {
+  Abort why;
+  std::string detail;
+};
+[[noreturn]] void fail(Abort why, std::string detail = {}) { throw AbortEx{why, std::move(detail)}; }
+
+// The concrete int64 value of a Python int held by an Int ref (small or a heap int in range).
+int64_t cint(Value v) {
+  if (v.is_small_int()) return v.as_small_int();
+  if (isinstance_exact(v, types::int_) && !v.as<IntObject>()->is_big) return v.as<IntObject>()->small;
+  fail(Abort::OPERANDS, "int outside int64");
+}
+
+struct RFrame {
+  Frame* real;                 // the interpreter frame (it exists while recording)
+  CodeObject* code;
+  FunctionObject* func;        // inlined frames only
+  std::vector<Ref> slot;       // localsplus then the value stack
+  std::vector<uint8_t> dirty;  // root frame: the slot's memory value is stale
+  uint32_t sp;                 // depth (slots in use)
+  uint32_t flags;              // kFrameInit for inlined __init__ frames
+  uint32_t resume_pc;          // callers: where they continue after the call returns
+};
+
+// What CALL told us the interpreter will do next: push a frame for `fn`.
+struct PendingCall {
+  FunctionObject* fn = nullptr;
+  std::vector<Ref> args;
+  bool init = false;
+  uint32_t caller_sp = 0;
+  uint32_t resume_pc = 0;
+};
+
+class RecorderImpl final : public Recorder {
+ public:
+  RecorderImpl(int maxrecord, int maxinline) : maxrecord_(maxrecord), maxinline_(maxinline), t_(new Trace) {}
+
+  void start_root(Frame* f, uint32_t header_pc) {
+    t_->code = f->code;
+    t_->header_pc = header_pc;
+    push_root(f);
+    // Snapshot 0: the entry state (ir.h) — the header, nothing stale.
+    cur_pc_ = header_pc;
+    sp0_ = frames_[0].sp;
+    entry_snap_ = take_snapshot();
+    expect_frame_ = f;
+    expect_pc_ = header_pc;
+  }
+
+  void start_side(Frame* f, Trace* parent, uint32_t snap) {
+    Trace* root = parent;
+    while (root->parent) root = root->parent;
+    t_->code = root->code;
+    t_->header_pc = root->header_pc;
+    t_->parent = parent;
+    t_->parent_snap = snap;
+    root_ = root;
+    push_root(f);
+    expect_frame_ = f;
+    expect_pc_ = uint32_t(f->pc - f->code->code);
+  }
+
+  StepResult step(Frame* f, const uint32_t* pc) override {
+    if (done_) return StepResult::Done;
+    try {
+      StepResult r = step_inner(f, uint32_t(pc - f->code->code));
+      if (r == StepResult::Done) done_ = true;
+      return r;
+    } catch (AbortEx& e) {
+      abort(e.why, e.detail);
+      return StepResult::Aborted;
+    }
+  }
+
+  void abort(Abort why, const std::string& detail) override {
+    why_ = why;
+    detail_ = detail;
+  }
+  std::unique_ptr<Trace> take_trace() override { return std::move(t_); }
+  Abort abort_reason() const override { return why_; }
+  const std::string& abort_detail() const override { return detail_; }
+
+ private:
+  int maxrecord_, maxinline_;
+  std::unique_ptr<Trace> t_;
+  Trace* root_ = nullptr;       // side traces: the root trace of the tree
+  std::vector<RFrame> frames_;
+  PendingCall pending_;
+  Frame* expect_frame_ = nullptr;
+  uint32_t expect_pc_ = 0;
+  uint32_t cur_pc_ = 0, sp0_ = 0;
+  uint32_t cur_snap_ = kNoSnap;  // snapshot of the current instruction, taken lazily
+  uint32_t entry_snap_ = kNoSnap;
+  int nrecorded_ = 0;
+  bool done_ = false;
+  bool allocates_ = false;      // the trace calls helpers that allocate: check GC debt per loop
+  Abort why_ = Abort::BYTECODE;
+  std::string detail_;
+  // Typed views of Val refs already unboxed (Val ref -> typed ref).
+  std::unordered_map<Ref, Ref> unboxed_;
+
+  // -- Frames and slots -----------------------------------------------------------------------
+  RFrame& top() { return frames_.back(); }
+  void push_root(Frame* f) {
+    RFrame r;
+    r.real = f;
+    r.code = f->code;
+    r.func = nullptr;
+    size_t n = f->code->nlocalsplus + f->code->stacksize;
+    r.slot.assign(n, kNoRef);
+    r.dirty.assign(n, 0);
+    r.sp = uint32_t(f->sp - f->stack_base());
+    r.flags = 0;
+    r.resume_pc = 0;
+    frames_.push_back(std::move(r));
+  }
+  Value concrete(uint32_t slot) { return top().real->localsplus[slot]; }
+  Value cpeek(int i) { return concrete(top().code->nlocalsplus + sp0_ - 1 - i); }  // concrete stack value i below the top
+  Ref get(uint32_t s) {
+    RFrame& fr = top();
+    if (fr.slot[s] == kNoRef) {
+      if (frames_.size() > 1) return t_->kval(kNullBits);
+      fr.slot[s] = t_->emit(IrOp::SLOAD, Ty::Val, Ref(s));
+    }
+    return fr.slot[s];
+  }
+  void set(uint32_t s, Ref r) {
+    top().slot[s] = r;
+    top().dirty[s] = 1;
+  }
+  // Stack access relative to the instruction's starting depth sp0_ (peek) and the live depth.
+  Ref peek(int i) { return get(top().code->nlocalsplus + sp0_ - 1 - i); }
+  void pop(int n) { top().sp -= n; }
+  void push(Ref r) {
+    uint32_t s = top().code->nlocalsplus + top().sp;
+    top().sp++;
+    set(s, r);
+  }
+  uint32_t depth_slot(uint32_t depth) { return top().code->nlocalsplus + depth; }
+
+  // -- Snapshots --------------------------------------------------------------------------------
+  uint32_t take_snapshot() {
+    Snapshot sn;
+    sn.frame_start = uint32_t(t_->snap_frames.size());
+    for (size_t i = 0; i < frames_.size(); i++) {
+      RFrame& fr = frames_[i];
+      bool is_top = i + 1 == frames_.size();
+      SnapFrame sf{};
+      sf.code = fr.code;
+      sf.func = fr.func;
+      sf.pc = is_top ? cur_pc_ : fr.resume_pc;
+      sf.nslots = fr.code->nlocalsplus + (is_top ? sp0_ : fr.sp);
+      sf.flags = fr.flags;
+      sf.entry_start = uint32_t(t_->snap_entries.size());
+      for (uint32_t s = 0; s < sf.nslots; s++) {
+        if (fr.slot[s] == kNoRef) continue;
+        if (i == 0 && !fr.dirty[s]) continue;
+        t_->snap_entries.push_back(SnapEntry{s, fr.slot[s]});
+      }
+      sf.nentries = uint32_t(t_->snap_entries.size()) - sf.entry_start;
+      t_->snap_frames.push_back(sf);
+    }
+    sn.nframes = uint32_t(frames_.size());
+    sn.header_exit = frames_.size() == 1 && cur_pc_ == t_->header_pc;
+    t_->snaps.push_back(sn);
+    return uint32_t(t_->snaps.size() - 1);
+  }
+  Ref guard(IrOp op, Ty ty, Ref a, Ref b = kNoRef, int64_t k = 0) {
+    if (cur_snap_ == kNoSnap) cur_snap_ = take_snapshot();
+    Ref r = t_->emit(op, ty, a, b, k);
+    (*t_)[r].snap = cur_snap_;
+    t_->snaps[cur_snap_].at = r;
+    return r;
+  }
+  Ref emit(IrOp op, Ty ty, Ref a = kNoRef, Ref b = kNoRef, int64_t k = 0) { return t_->emit(op, ty, a, b, k); }
+  Ty type(Ref r) { return (*t_)[r].type; }
+  bool is_const(Ref r) { IrOp o = (*t_)[r].op; return o == IrOp::KINT || o == IrOp::KDBL || o == IrOp::KPTR || o == IrOp::KVAL; }
+
+  // -- Typed views of values -------------------------------------------------------------------------
+  // A constant Value becomes the most specific IR constant.
+  Ref constant(Value v) {
+    if (v.is_small_int()) return t_->kint(v.as_small_int());
+    if (v.is_double()) return t_->kdbl(v.as_double());
+    return t_->kval(v.bits());
+  }
+  Ref memo(Ref r, IrOp op, Ty ty, int64_t k = 0) {
+    auto key = r * 8 + int(ty);
+    auto it = unboxed_.find(key);
+    if (it != unboxed_.end() && (*t_)[it->second].k == k) return it->second;
+    Ref u = guard(op, ty, r, kNoRef, k);
+    unboxed_[key] = u;
+    return u;
+  }
+  // `r` as an Int; `v` is its concrete value (a small int or bool-free int).
+  Ref as_int(Ref r, Value v) {
+    Ty ty = type(r);
+    if (ty == Ty::Int) return r;
+    if (ty == Ty::Val) {
+      if (is_const(r)) {
+        Value c = Value::from_bits(uint64_t((*t_)[r].k));
+        if (c.is_small_int()) return t_->kint(c.as_small_int());
+        fail(Abort::OPERANDS, "int constant");
+      }
+      if (!v.is_small_int()) fail(Abort::OPERANDS, "expected a small int");
+      return memo(r, IrOp::UNBOX_INT, Ty::Int);
+    }
+    fail(Abort::OPERANDS, "not an int");
+  }
+  Ref as_dbl(Ref r, Value v) {
+    Ty ty = type(r);
+    if (ty == Ty::Dbl) return r;
+    if (ty == Ty::Int) return emit(IrOp::CONV_I2D, Ty::Dbl, r);
+    if (ty == Ty::Val) {
+      if (v.is_double()) return memo(r, IrOp::UNBOX_DBL, Ty::Dbl);
+      if (v.is_small_int()) return emit(IrOp::CONV_I2D, Ty::Dbl, as_int(r, v));
+    }
+    fail(Abort::OPERANDS, "not a float");
+  }
+  // The object in `r` with its exact type guarded to be v's type.
+  Ref as_obj(Ref r, Value v) {
+    if (!v.is_obj()) fail(Abort::OPERANDS, "not an object");
+    TypeObject* tp = v.as_obj()->type;
+    Ty ty = type(r);
+    if (ty == Ty::Ptr) {
+      auto it = ptr_type_.find(r);
+      if (it != ptr_type_.end() && it->second == tp) return r;
+      guard(IrOp::GUARD_TYPE, Ty::Void, r, kNoRef, int64_t(tp));
+      ptr_type_[r] = tp;
+      return r;
+    }
+    if (ty != Ty::Val) fail(Abort::OPERANDS, "not an object ref");
+    if (is_const(r)) {
+      Ref p = t_->kptr(v.as_obj());
+      ptr_type_[p] = tp;
+      return p;
+    }
+    Ref p = memo(r, IrOp::UNBOX_OBJ, Ty::Ptr, int64_t(tp));
+    ptr_type_[p] = tp;
+    return p;
+  }
+  std::unordered_map<Ref, TypeObject*> ptr_type_;  // Ptr refs whose exact type is guarded
+  // A boxed view (for storing into memory or identity tests).
+  Ref box(Ref r) {
+    switch (type(r)) {
+      case Ty::Val: return r;
+      case Ty::Int: {
+        const Ins& in = (*t_)[r];
+        if (in.op == IrOp::KINT && Value::int_fits_small(in.k)) return t_->kval(Value::from_small_int(in.k).bits());
+        return guard(IrOp::BOX_INT, Ty::Val, r);
+      }
+      case Ty::Dbl: return emit(IrOp::BOX_DBL, Ty::Val, r);
+      case Ty::Bool: return emit(IrOp::BOX_BOOL, Ty::Val, r);
+      case Ty::Ptr: return emit(IrOp::BOX_OBJ, Ty::Val, r);
+      default: fail(Abort::OPERANDS, "void value");
+    }
+  }
+  // Guards that r (concrete v) is the object v itself; returns a constant for it.
+  Ref pin(Ref r, Value v) {
+    if (is_const(r)) return r;
+    if (type(r) == Ty::Ptr) guard(IrOp::GUARD_VAL, Ty::Void, r, kNoRef, int64_t(v.as_obj()));
+    else guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
+    return t_->kval(v.bits());
+  }
+  // Guards the branch direction of a truth test on r (concrete v); returns the truth value.
+  bool truth(Ref r, Value v) {
+    Ty ty = type(r);
+    bool res;
+    Ref cond;
+    if (ty == Ty::Bool) {
+      cond = r;
+      // the concrete value is a bool on the stack
+      res = v.is_bool() ? v.as_bool() : (v.bits() & Value::kPayloadMask) != 0;
+    } else if (ty == Ty::Int || (ty == Ty::Val && v.is_small_int())) {
+      Ref i = as_int(r, v);
+      res = cint(v) != 0;
+      cond = emit(IrOp::NE, Ty::Bool, i, t_->kint(0));
+    } else if (ty == Ty::Dbl || (ty == Ty::Val && v.is_double())) {
+      Ref d = as_dbl(r, v);
+      res = v.as_double() != 0.0;
+      cond = emit(IrOp::FNE, Ty::Bool, d, t_->kdbl(0.0));
+    } else if (ty == Ty::Val && v.is_bool()) {
+      if (is_const(r)) return v.as_bool();
+      cond = memo(r, IrOp::UNBOX_BOOL, Ty::Bool);
+      res = v.as_bool();
+    } else if (ty == Ty::Val && v.is_none()) {
+      pin(r, v);
+      return false;
+    } else if (v.is_obj() && (v.as_obj()->type == types::list || v.as_obj()->type == types::tuple)) {
+      bool is_list = v.as_obj()->type == types::list;
+      Ref o = as_obj(r, v);
+      Ref n = emit(IrOp::LOAD, Ty::Int, o, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+      res = (is_list ? v.as<ListObject>()->size : v.as<TupleObject>()->size) != 0;
+      cond = emit(IrOp::NE, Ty::Bool, n, t_->kint(0));
+    } else {
+      fail(Abort::OPERANDS, "truth value of " + std::string(type_name(v)));
+    }
+    if (is_const(cond)) return res;
+    guard(res ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, cond);
+    return res;
+  }
+
+  // -- The step -----------------------------------------------------------------------------------
+  StepResult step_inner(Frame* f, uint32_t pc) {
+    // Frame transitions predicted by the previous instruction.
+    if (pending_.fn) {
+      if (f->prev != top().real || f->code != pending_.fn->code || pc != 0) fail(Abort::FLOW, "call did not push the frame");
+      push_inlined(f);
+    } else if (f != expect_frame_ || pc != expect_pc_) {
+      fail(Abort::FLOW);
+    }
+    uint32_t word = f->code->code[pc];
+    Op op = insn_op(word);
+    uint32_t arg = insn_arg(word);
+    cur_pc_ = pc;
+    cur_snap_ = kNoSnap;
+    sp0_ = top().sp;
+    if (sp0_ != uint32_t(f->sp - f->stack_base())) fail(Abort::FLOW, "stack depth mismatch");
+
+    // Trace ends: back at our header, or at the header of a loop that has a trace.
+    if (frames_.size() == 1) {
+      if (!t_->parent && pc == t_->header_pc && nrecorded_ > 0) return close_loop();
+      if (Trace* other = find_root_trace(f->code, pc); other && (t_->parent || pc != t_->header_pc) && nrecorded_ > 0)
+        return close_link(other);
+    }
+    if (++nrecorded_ > maxrecord_ || t_->size() > 8 * maxrecord_) fail(Abort::TOO_LONG);
+    if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
+
+    expect_frame_ = f;
+    uint32_t next = pc + 1 + (op_has_cache(op) ? 1 : 0);
+    expect_pc_ = next;
+    record(op, arg, f, next);
+    return StepResult::Continue;
+  }
+
+  void push_inlined(Frame* f) {
+    if (int(frames_.size()) > maxinline_) fail(Abort::INLINE_DEPTH);
+    RFrame& caller = top();
+    caller.sp = pending_.caller_sp;
+    caller.resume_pc = pending_.resume_pc;
+    RFrame r;
+    r.real = f;
+    r.code = f->code;
+    r.func = pending_.fn;
+    size_t n = f->code->nlocalsplus + f->code->stacksize;
+    r.slot.assign(n, kNoRef);
+    r.dirty.assign(n, 1);
+    r.sp = 0;
+    r.flags = pending_.init ? uint32_t(kFrameInit) : 0u;
+    r.resume_pc = 0;
+    CodeObject* co = f->code;
+    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];
+    // Missing trailing positionals come from the defaults (push_fast_frame's rule).
+    uint32_t argc = co->argcount;
+    if (pending_.args.size() < argc) {
+      TupleObject* d = pending_.fn->defaults;
+      size_t first_def = argc - d->size;
+      for (size_t i = pending_.args.size(); i < argc; i++) r.slot[i] = constant(d->items[i - first_def]);
+    }
+    frames_.push_back(std::move(r));
+    pending_ = PendingCall{};
+    expect_frame_ = f;
+  }
+
+  StepResult close_loop() {
+    cur_pc_ = t_->header_pc;
+    uint32_t s = take_snapshot();
+    if (allocates_) {
+      Ref g = t_->emit(IrOp::GUARD_GC, Ty::Void);
+      (*t_)[g].snap = s;
+      t_->snaps[s].at = g;
+      s = take_snapshot();
+    }
+    Ref j = t_->emit(IrOp::JLOOP, Ty::Void);
+    (*t_)[j].snap = s;
+    t_->snaps[s].at = j;
+    return StepResult::Done;
+  }
+
+  StepResult close_link(Trace* target) {
+    uint32_t s = take_snapshot();
+    if (allocates_) {
+      Ref g = t_->emit(IrOp::GUARD_GC, Ty::Void);
+      (*t_)[g].snap = s;
+      t_->snaps[s].at = g;
+      s = take_snapshot();
+    }
+    Ref l = t_->emit(IrOp::LINK, Ty::Void, kNoRef, kNoRef, int64_t(target));
+    (*t_)[l].snap = s;
+    t_->snaps[s].at = l;
+    t_->link = target;
+    return StepResult::Done;
+  }
+
+  // -- Bytecodes ------------------------------------------------------------------------------------
+  void record(Op op, uint32_t arg, Frame* f, uint32_t next) {
+    CodeObject* co = f->code;
+    uint32_t nl = co->nlocalsplus;
+    switch (op) {
+      case Op::NOP:
+      case Op::KW_NAMES:
+        if (op == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+        return;
+      case Op::POP_TOP: pop(1); return;
+      case Op::PUSH_NULL: push(t_->kval(kNullBits)); return;
+      case Op::COPY: {
+        Ref r = peek(int(arg) - 1);
+        push(r);
+        return;
+      }
+      case Op::SWAP: {
+        Ref a = peek(0), b = peek(int(arg) - 1);
+        set(nl + sp0_ - 1, b);
+        set(nl + sp0_ - arg, a);
+        return;
+      }
+      case Op::LOAD_CONST: push(constant(co->consts[arg])); return;
+      case Op::LOAD_FAST: {
+        if (concrete(arg).is_null()) fail(Abort::UNBOUND);
+        push(get(arg));
+        return;
+      }
+      case Op::STORE_FAST: {
+        Ref v = peek(0);
+        pop(1);
+        set(arg, v);
+        return;
+      }
+      case Op::LOAD_GLOBAL: return rec_load_global(f, arg);
+      case Op::LOAD_DEREF: {
+        Value cell = concrete(arg);
+        if (!isinstance_exact(cell, types::cell) || cell.as<CellObject>()->value.is_null()) fail(Abort::UNBOUND);
+        Ref c = as_obj(get(arg), cell);
+        Ref v = emit(IrOp::LOAD, Ty::Val, c, kNoRef, offsetof(CellObject, value));
+        guard(IrOp::GUARD_NOTVAL, Ty::Void, v, kNoRef, int64_t(kNullBits));
+        push(v);
+        return;
+      }
+      case Op::STORE_DEREF: {
+        Value cell = concrete(arg);
+        if (!isinstance_exact(cell, types::cell)) fail(Abort::UNBOUND);
+        Ref c = as_obj(get(arg), cell);
+        Ref v = box(peek(0));
+        emit(IrOp::STORE, Ty::Void, c, v, offsetof(CellObject, value));
+        pop(1);
+        return;
+      }
+      case Op::COPY_FREE_VARS: {
+        // The closure cells of the (identity-guarded) function are constants.
+        RFrame& fr = top();
+        if (!fr.func || !fr.func->closure) fail(Abort::BYTECODE, "COPY_FREE_VARS at the root");
+        uint32_t first = co->nlocalsplus - arg;
+        for (uint32_t i = 0; i < arg; i++) set(first + i, t_->kval(fr.func->closure->items[i].bits()));
+        return;
+      }
+      case Op::LOAD_ATTR: return rec_load_attr(f, arg);
+      case Op::STORE_ATTR: return rec_store_attr(f, arg);
+      case Op::LOAD_METHOD: return rec_load_method(f, arg);
+      case Op::BINARY_SUBSCR: return rec_subscr();
+      case Op::STORE_SUBSCR: return rec_store_subscr();
+      case Op::UNARY_NEGATIVE: {
+        Ref a = peek(0);
+        Value v = cpeek(0);
+        Ref r;
+        if (type(a) == Ty::Dbl || (type(a) == Ty::Val && v.is_double())) r = emit(IrOp::FNEG, Ty::Dbl, as_dbl(a, v));
+        else if (type(a) == Ty::Int || v.is_small_int()) r = guard(IrOp::NEGOV, Ty::Int, as_int(a, v));
+        else fail(Abort::OPERANDS, "unary -");
+        pop(1);
+        push(r);
+        return;
+      }
+      case Op::UNARY_NOT: {
+        bool res = truth(peek(0), cpeek(0));
+        pop(1);
+        push(t_->kval(Value::from_bool(!res).bits()));
+        return;
+      }
+      case Op::BINARY_OP: return rec_binary(arg);
+      case Op::COMPARE_OP: return rec_compare(CmpOp(arg));
+      case Op::IS_OP: {
+        Value a = cpeek(1), b = cpeek(0);
+        bool same = (a == b) != bool(arg);
+        Ref ra = peek(1), rb = peek(0);
+        // `x is None` and friends: pin whichever side is a constant against the other.
+        if (!(is_const(ra) && is_const(rb))) {
+          Ref x = box(ra), y = box(rb);
+          Ref c = emit(IrOp::EQ, Ty::Bool, x, y);
+          guard((a == b) ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, c);
+        }
+        pop(2);
+        push(t_->kval(Value::from_bool(same).bits()));
+        return;
+      }
+      case Op::JUMP_FORWARD:
+      case Op::JUMP_BACKWARD:
+      case Op::JUMP_BACKWARD_NO_INTERRUPT:
+        if (op == Op::JUMP_BACKWARD && frames_.size() > 1) fail(Abort::LOOP_IN_CALL);
+        if (op == Op::JUMP_BACKWARD && !t_->parent && arg != t_->header_pc && !find_root_trace(co, arg))
+          fail(Abort::INNER_LOOP);
+        expect_pc_ = arg;
+        return;
+      case Op::POP_JUMP_IF_FALSE:
+      case Op::POP_JUMP_IF_TRUE: {
+        bool res = truth(peek(0), cpeek(0));
+        pop(1);
+        if (res == (op == Op::POP_JUMP_IF_TRUE)) expect_pc_ = arg;
+        return;
+      }
+      case Op::POP_JUMP_IF_NONE:
+      case Op::POP_JUMP_IF_NOT_NONE: {
+        Value v = cpeek(0);
+        Ref r = peek(0);
+        bool none = v.is_none();
+        if (type(r) == Ty::Val && !is_const(r)) guard(none ? IrOp::GUARD_VAL : IrOp::GUARD_NOTVAL, Ty::Void, r, kNoRef, int64_t(Value::none().bits()));
+        pop(1);
+        if (none == (op == Op::POP_JUMP_IF_NONE)) expect_pc_ = arg;
+        return;
+      }
+      case Op::JUMP_IF_FALSE_OR_POP:
+      case Op::JUMP_IF_TRUE_OR_POP: {
+        bool res = truth(peek(0), cpeek(0));
+        if (res == (op == Op::JUMP_IF_TRUE_OR_POP)) expect_pc_ = arg;
+        else pop(1);
+        return;
+      }
+      case Op::GET_ITER: {
+        Value v = cpeek(0);
+        if (!v.is_obj()) fail(Abort::OPERANDS, "iter()");
+        TypeObject* tp = v.as_obj()->type;
+        if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple]) {
+          as_obj(peek(0), v);  // iter(iterator) is the iterator itself
+          return;
+        }
+        if (tp != types::list && tp != types::tuple && tp != types::range) fail(Abort::OPERANDS, "iter()");
+        Ref o = box(as_obj(peek(0), v));
+        Ref it = call(Helper::get_iter, Ty::Val, {o}, true);
+        allocates_ = true;
+        pop(1);
+        push(it);
+        return;
+      }
+      case Op::FOR_ITER: return rec_for_iter(arg);
+      case Op::RETURN_VALUE: return rec_return();
+      case Op::CALL: return rec_call(f, arg, next);
+      case Op::UNPACK_SEQUENCE: {
+        Value v = cpeek(0);
+        if (!v.is_obj() || (v.as_obj()->type != types::tuple && v.as_obj()->type != types::list)) fail(Abort::OPERANDS, "unpack");
+        bool is_list = v.as_obj()->type == types::list;
+        uint64_t n = is_list ? v.as<ListObject>()->size : v.as<TupleObject>()->size;
+        if (n != arg) fail(Abort::OPERANDS, "unpack length");
+        Ref o = as_obj(peek(0), v);
+        Ref len = emit(IrOp::LOAD, Ty::Int, o, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+        guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, len, t_->kint(int64_t(n))));
+        std::vector<Ref> items;
+        for (uint32_t i = 0; i < arg; i++) items.push_back(load_item(o, is_list, t_->kint(i)));
+        pop(1);
+        for (uint32_t i = arg; i-- > 0;) push(items[i]);
+        return;
+      }
+      default:
+        fail(Abort::BYTECODE, kOpInfo[int(op)].name);
+    }
+  }
+
+  Ref load_item(Ref o, bool is_list, Ref idx) {
+    if (is_list) {
+      Ref items = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(ListObject, items));
+      return emit(IrOp::LOAD, Ty::Val, emit(IrOp::AREF, Ty::Ptr, items, idx), kNoRef, 0);
+    }
+    return emit(IrOp::LOAD, Ty::Val, emit(IrOp::AREF, Ty::Ptr, o, idx), kNoRef, offsetof(TupleObject, items));
+  }
+
+  Ref call(Helper h, Ty result, std::initializer_list<Ref> args, bool guarded) {
+    Ref chain = kNoRef;
+    std::vector<Ref> v(args);
+    for (size_t i = v.size(); i-- > 0;) chain = emit(IrOp::CARG, Ty::Void, v[i], chain);
+    if (guarded) return guard(IrOp::CALLG, result, chain, Ref(v.size()), int64_t(h));
+    return emit(IrOp::CALL, result, chain, Ref(v.size()), int64_t(h));
+  }
+
+  // Version guard on a dict (globals / builtins / module namespace).
+  void dict_version_guard(DictObject* d) {
+    Ref ver = emit(IrOp::LOAD, Ty::Int, t_->kptr(d), kNoRef, offsetof(DictObject, version));
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(d->version))));
+  }
+  void type_version_guard(TypeObject* tp) {
+    Ref ver = emit(IrOp::LOAD, Ty::Int, t_->kptr(tp), kNoRef, offsetof(TypeObject, version));
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(tp->version))));
+  }
+
+  void rec_load_global(Frame* f, uint32_t arg) {
+    StrObject* name = f->code->names[arg >> 1];
+    Value v = dict_get_str(f->globals, name);
+    dict_version_guard(f->globals);
+    if (v.is_null()) {
+      v = dict_get_str(f->builtins, name);
+      if (v.is_null()) fail(Abort::GLOBAL, "undefined");
+      dict_version_guard(f->builtins);
+    }
+    if (arg & 1) push(t_->kval(kNullBits));
+    push(constant(v));
+  }
+
+  // Instance attribute slot for `name` on the concrete instance v, or -1.
+  int instance_slot(Value v, StrObject* name, bool store) {
+    if (!v.is_obj()) return -1;
+    TypeObject* tp = v.as_obj()->type;
+    if (!(tp->flags & kTypeInstanceLayout)) return -1;
+    if (store ? (tp->setattr && tp->setattr != generic_setattr) : (tp->getattr && tp->getattr != generic_getattr)) return -1;
+    auto* inst = v.as<InstanceObject>();
+    if (inst->shape->dict_mode) return -1;
+    if (!type_lookup_cached(tp, name).is_null()) return -1;
+    return shape_find(inst->shape, name);
+  }
+  // Guards type, type version and shape of instance r (concrete v); returns the object.
+  Ref guard_instance(Ref r, Value v) {
+    Ref o = as_obj(r, v);
+    TypeObject* tp = v.as_obj()->type;
+    type_version_guard(tp);
+    Ref shape = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, shape));
+    guard(IrOp::GUARD_VAL, Ty::Void, shape, kNoRef, int64_t(v.as<InstanceObject>()->shape));
+    return o;
+  }
+  Ref slot_addr(Ref o, int idx) {
+    Ref slots = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, slots));
+    return emit(IrOp::AREF, Ty::Ptr, slots, t_->kint(idx));
+  }
+
+  void rec_load_attr(Frame* f, uint32_t arg) {
+    StrObject* name = f->code->names[arg];
+    Value v = cpeek(0);
+    Ref r = peek(0);
+    int idx = instance_slot(v, name, false);
+    if (idx >= 0) {
+      Ref o = guard_instance(r, v);
+      Ref val = emit(IrOp::LOAD, Ty::Val, slot_addr(o, idx), kNoRef, 0);
+      pop(1);
+      push(val);
+      return;
+    }
+    if (isinstance_exact(v, types::module)) {
+      auto* m = v.as<ModuleObject>();
+      Value a = dict_get_str(m->dict, name);
+      if (a.is_null()) fail(Abort::ATTR, "module attribute");
+      pin(r, v);
+      dict_version_guard(m->dict);
+      pop(1);
+      push(constant(a));
+      return;
+    }
+    fail(Abort::ATTR, std::string(type_name(v)) + "." + std::string(name->view()));
+  }
+
+  void rec_store_attr(Frame* f, uint32_t arg) {
+    StrObject* name = f->code->names[arg];
+    Value v = cpeek(0);
+    int idx = instance_slot(v, name, true);
+    if (idx < 0) fail(Abort::ATTR, "store " + std::string(name->view()));
+    Ref o = guard_instance(peek(0), v);
+    Ref val = box(peek(1));
+    emit(IrOp::STORE, Ty::Void, slot_addr(o, idx), val, 0);
+    pop(2);
+  }
+
+  void rec_load_method(Frame* f, uint32_t arg) {
+    StrObject* name = f->code->names[arg];
+    Value v = cpeek(0);
+    Ref r = peek(0);
+    TypeObject* tp = type_of(v);
+    bool plain = (tp->getattr == nullptr || tp->getattr == generic_getattr) && tp != types::type && tp != types::module;
+    Value m = plain ? type_lookup_cached(tp, name) : Value::null();
+    if (m.is_null() || !(isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
+      if (isinstance_exact(v, types::module)) {  // module.function(...)
+        rec_load_attr(f, arg);
+        Ref fn = peek_after(0);
+        pop(1);
+        push(t_->kval(kNullBits));
+        push(fn);
+        return;
+      }
+      fail(Abort::ATTR, "method " + std::string(name->view()));
+    }
+    if (tp->flags & kTypeInstanceLayout) {
+      auto* inst = v.as<InstanceObject>();
+      if (inst->shape->dict_mode || shape_find(inst->shape, name) >= 0) fail(Abort::ATTR, "shadowed method");
+      r = guard_instance(r, v);
+    } else if (v.is_obj()) {
+      r = as_obj(r, v);
+      if (tp->flags & kTypeHeap) type_version_guard(tp);
+    } else {
+      fail(Abort::ATTR, "method on an immediate");
+    }
+    pop(1);
+    push(t_->kval(m.bits()));
+    push(r);
+  }
+  Ref peek_after(int i) { return top().slot[top().code->nlocalsplus + top().sp - 1 - i]; }
+
+  void rec_subscr() {
+    Value o = cpeek(1), k = cpeek(0);
+    if (!o.is_obj() || !k.is_small_int()) fail(Abort::OPERANDS, "subscript");
+    TypeObject* tp = o.as_obj()->type;
+    if (tp != types::list && tp != types::tuple) fail(Abort::OPERANDS, std::string("subscript of ") + type_name(o));
+    bool is_list = tp == types::list;
+    Ref obj = as_obj(peek(1), o);
+    Ref idx = bounds(obj, is_list, peek(0), k, is_list ? o.as<ListObject>()->size : o.as<TupleObject>()->size);
+    Ref v = load_item(obj, is_list, idx);
+    pop(2);
+    push(v);
+  }
+  // Normalised, bounds-checked index (guards the sign seen while recording).
+  Ref bounds(Ref obj, bool is_list, Ref ridx, Value k, uint64_t size) {
+    Ref idx = as_int(ridx, k);
+    Ref n = emit(IrOp::LOAD, Ty::Int, obj, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+    int64_t i = k.as_small_int();
+    if (i < 0) {
+      guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::LT, Ty::Bool, idx, t_->kint(0)));
+      idx = emit(IrOp::ADD, Ty::Int, idx, n);
+      i += int64_t(size);
+    }
+    if (uint64_t(i) >= size) fail(Abort::OPERANDS, "index out of range");
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::ULT, Ty::Bool, idx, n));
+    return idx;
+  }
+
+  void rec_store_subscr() {
+    Value o = cpeek(1), k = cpeek(0);
+    if (!isinstance_exact(o, types::list) || !k.is_small_int()) fail(Abort::OPERANDS, "item assignment");
+    Ref obj = as_obj(peek(1), o);
+    Ref idx = bounds(obj, true, peek(0), k, o.as<ListObject>()->size);
+    Ref val = box(peek(2));
+    Ref items = emit(IrOp::LOAD, Ty::Ptr, obj, kNoRef, offsetof(ListObject, items));
+    emit(IrOp::STORE, Ty::Void, emit(IrOp::AREF, Ty::Ptr, items, idx), val, 0);
+    pop(3);
+  }
+
+  static bool numeric(Ty t, Value v) { return t == Ty::Int || t == Ty::Dbl || (t == Ty::Val && (v.is_small_int() || v.is_double())); }
+  static bool is_float(Ty t, Value v) { return t == Ty::Dbl || (t == Ty::Val && v.is_double()); }
+
+  void rec_binary(uint32_t arg) {
+    Ref ra = peek(1), rb = peek(0);
+    Value a = cpeek(1), b = cpeek(0);
+    BinOp bop = BinOp(arg % kNumBinOps);
+    if (!numeric(type(ra), a) || !numeric(type(rb), b)) fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
+    Ref r;
+    if (!is_float(type(ra), a) && !is_float(type(rb), b)) {
+      Ref x = as_int(ra, a), y = as_int(rb, b);
+      int64_t cy = cint(b);
+      switch (bop) {
+        case BinOp::ADD: r = guard(IrOp::ADDOV, Ty::Int, x, y); break;
+        case BinOp::SUBTRACT: r = guard(IrOp::SUBOV, Ty::Int, x, y); break;
+        case BinOp::MULTIPLY: r = guard(IrOp::MULOV, Ty::Int, x, y); break;
+        case BinOp::FLOOR_DIVIDE: r = guard(IrOp::FLOORDIV, Ty::Int, x, y); break;
+        case BinOp::REMAINDER: r = guard(IrOp::FLOORMOD, Ty::Int, x, y); break;
+        case BinOp::AND: r = emit(IrOp::BAND, Ty::Int, x, y); break;
+        case BinOp::OR: r = emit(IrOp::BOR, Ty::Int, x, y); break;
+        case BinOp::XOR: r = emit(IrOp::BXOR, Ty::Int, x, y); break;
+        case BinOp::RSHIFT:
+          if (cy < 0) fail(Abort::OPERANDS, "negative shift");
+          if (cy > 63) fail(Abort::OPERANDS, "shift >= 64");
+          if (!is_const(y)) guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::ULT, Ty::Bool, y, t_->kint(64)));
+          r = emit(IrOp::SAR, Ty::Int, x, y);
+          break;
+        case BinOp::LSHIFT: r = guard(IrOp::SHLOV, Ty::Int, x, y); break;
+        case BinOp::TRUE_DIVIDE: {
+          exact_in_double(x);
+          exact_in_double(y);
+          Ref dy = emit(IrOp::CONV_I2D, Ty::Dbl, y);
+          guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::NE, Ty::Bool, y, t_->kint(0)));
+          r = emit(IrOp::FDIV, Ty::Dbl, emit(IrOp::CONV_I2D, Ty::Dbl, x), dy);
+          break;
+        }
+        case BinOp::POWER:
+          if (is_const(y) && cy == 2) { r = guard(IrOp::MULOV, Ty::Int, x, x); break; }
+          fail(Abort::OPERANDS, "int ** int");
+        default: fail(Abort::OPERANDS, "int operator");
+      }
+    } else {
+      Ref x = as_dbl(ra, a), y = as_dbl(rb, b);
+      switch (bop) {
+        case BinOp::ADD: r = emit(IrOp::FADD, Ty::Dbl, x, y); break;
+        case BinOp::SUBTRACT: r = emit(IrOp::FSUB, Ty::Dbl, x, y); break;
+        case BinOp::MULTIPLY: r = emit(IrOp::FMUL, Ty::Dbl, x, y); break;
+        case BinOp::TRUE_DIVIDE:
+          guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::FNE, Ty::Bool, y, t_->kdbl(0.0)));
+          r = emit(IrOp::FDIV, Ty::Dbl, x, y);
+          break;
+        case BinOp::POWER: {
+          const Ins& iy = (*t_)[y];
+          if (iy.op == IrOp::KDBL && Value::from_bits(uint64_t(iy.k)).as_double() == 2.0) {
+            r = emit(IrOp::FMUL, Ty::Dbl, x, x);
+            break;
+          }
+          Ref p = call(Helper::float_pow, Ty::Val, {x, y}, true);
+          r = guard(IrOp::UNBOX_DBL, Ty::Dbl, p);
+          break;
+        }
+        default: fail(Abort::OPERANDS, "float operator");
+      }
+    }
+    pop(2);
+    push(r);
+  }
+  // Guards |x| < 2^53 so that converting the Int x to a double is exact.
+  void exact_in_double(Ref x) {
+    const Ins& in = (*t_)[x];
+    if (in.op == IrOp::KINT) {
+      if (in.k >= (int64_t(1) << 53) || in.k <= -(int64_t(1) << 53)) fail(Abort::OPERANDS, "huge int constant");
+      return;
+    }
+    Ref sh = emit(IrOp::ADD, Ty::Int, x, t_->kint(int64_t(1) << 53));
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::ULT, Ty::Bool, sh, t_->kint(int64_t(1) << 54)));
+  }
+
+  void rec_compare(CmpOp cop) {
+    Ref ra = peek(1), rb = peek(0);
+    Value a = cpeek(1), b = cpeek(0);
+    static const IrOp kInt[] = {IrOp::LT, IrOp::LE, IrOp::EQ, IrOp::NE, IrOp::GT, IrOp::GE};
+    static const IrOp kDbl[] = {IrOp::FLT, IrOp::FLE, IrOp::FEQ, IrOp::FNE, IrOp::FGT, IrOp::FGE};
+    Ref r;
+    if (numeric(type(ra), a) && numeric(type(rb), b)) {
+      bool fa = is_float(type(ra), a), fb = is_float(type(rb), b);
+      if (!fa && !fb) {
+        r = emit(kInt[int(cop)], Ty::Bool, as_int(ra, a), as_int(rb, b));
+      } else {
+        if (!fa) exact_in_double(as_int(ra, a));
+        if (!fb) exact_in_double(as_int(rb, b));
+        r = emit(kDbl[int(cop)], Ty::Bool, as_dbl(ra, a), as_dbl(rb, b));
+      }
+    } else if ((cop == CmpOp::EQ || cop == CmpOp::NE) && (a.is_none() || a.is_bool()) && (b.is_none() || b.is_bool())) {
+      // Identity-comparable singletons.
+      r = emit(cop == CmpOp::EQ ? IrOp::EQ : IrOp::NE, Ty::Bool, box(ra), box(rb));
+    } else {
+      fail(Abort::OPERANDS, std::string("compare ") + type_name(a) + " " + type_name(b));
+    }
+    pop(2);
+    push(r);
+  }
+
+  void rec_for_iter(uint32_t target) {
+    Value it = cpeek(0);
+    if (!it.is_obj()) fail(Abort::OPERANDS, "for over non-object");
+    TypeObject* tp = it.as_obj()->type;
+    auto* si = it.as<SeqIterObject>();
+    Ref o = as_obj(peek(0), it);
+    if (tp == g_iter_types[kIterRange]) {
+      Ref end = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, end));
+      Ref more = emit(IrOp::GT, Ty::Bool, end, t_->kint(0));
+      if (si->end > 0) {
+        guard(IrOp::GUARD_TRUE, Ty::Void, more);
+        Ref idx = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, index));
+        Ref step = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, step));
+        emit(IrOp::STORE, Ty::Void, o, emit(IrOp::SUB, Ty::Int, end, t_->kint(1)), offsetof(SeqIterObject, end));
+        // The interpreter leaves index alone on the last item; nothing reads it afterwards.
+        emit(IrOp::STORE, Ty::Void, o, emit(IrOp::ADD, Ty::Int, idx, step), offsetof(SeqIterObject, index));
+        push(idx);
+        return;
+      }
+      guard(IrOp::GUARD_FALSE, Ty::Void, more);
+      emit(IrOp::STORE, Ty::Void, o, t_->kval(kNullBits), offsetof(SeqIterObject, seq));
+      pop(1);
+      expect_pc_ = target;
+      return;
+    }
+    if (tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple]) {
+      bool is_list = tp == g_iter_types[kIterList];
+      Ref seq = emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(SeqIterObject, seq));
+      bool live = !si->seq.is_null();
+      guard(live ? IrOp::GUARD_NOTVAL : IrOp::GUARD_VAL, Ty::Void, seq, kNoRef, int64_t(kNullBits));
+      if (!live) {
+        pop(1);
+        expect_pc_ = target;
+        return;
+      }
+      // seq is a list / tuple (the iterator's kind says which): strip the tag.
+      Ref s = emit(IrOp::BAND, Ty::Ptr, seq, t_->kint(kPayloadMask));
+      Ref idx = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, index));
+      Ref n = emit(IrOp::LOAD, Ty::Int, s, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+      uint64_t size = is_list ? si->seq.as<ListObject>()->size : si->seq.as<TupleObject>()->size;
+      bool more = uint64_t(si->index) < size;
+      Ref c = emit(IrOp::LT, Ty::Bool, idx, n);
+      guard(more ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, c);
+      if (!more) {
+        emit(IrOp::STORE, Ty::Void, o, t_->kval(kNullBits), offsetof(SeqIterObject, seq));
+        pop(1);
+        expect_pc_ = target;
+        return;
+      }
+      Ref v = load_item(s, is_list, idx);
+      emit(IrOp::STORE, Ty::Void, o, emit(IrOp::ADD, Ty::Int, idx, t_->kint(1)), offsetof(SeqIterObject, index));
+      push(v);
+      return;
+    }
+    fail(Abort::OPERANDS, std::string("for over ") + type_name(it));
+  }
+
+  void rec_return() {
+    if (frames_.size() == 1) fail(Abort::LEAVE_ROOT);
+    Ref r = peek(0);
+    Value v = cpeek(0);
+    bool init = top().flags & kFrameInit;
+    if (init) {
+      if (!v.is_none()) fail(Abort::OPERANDS, "__init__ returned a value");
+      if (!is_const(r)) guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(Value::none().bits()));
+    }
+    frames_.pop_back();
+    RFrame& caller = top();
+    expect_frame_ = caller.real;
+    expect_pc_ = caller.resume_pc;
+    if (!init) {
+      uint32_t s = caller.code->nlocalsplus + caller.sp;
+      caller.sp++;
+      caller.slot[s] = r;
+      caller.dirty[s] = 1;
+    }
+  }
+
+  // -- Calls ----------------------------------------------------------------------------------------
+  void rec_call(Frame* f, uint32_t arg, uint32_t next) {
+    CodeObject* co = f->code;
+    if (insn_op(co->code[cur_pc_ - 1]) == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+    // Stack: [callable, self_or_null, args...] or [NULL, callable, args...] (vm.cpp's CALL).
+    int nargs = int(arg);
+    int ci = nargs + 1, si = nargs;  // peek indices of the two slots below the args
+    Value callable = cpeek(ci);
+    Ref rcallable = peek(ci);
+    std::vector<Ref> args;
+    std::vector<Value> cargs;
+    if (callable.is_null()) {
+      callable = cpeek(si);
+      rcallable = peek(si);
+    } else {
+      args.push_back(peek(si));
+      cargs.push_back(cpeek(si));
+    }
+    for (int i = nargs - 1; i >= 0; i--) {
+      args.push_back(peek(i));
+      cargs.push_back(cpeek(i));
+    }
+    if (isinstance_exact(callable, types::function)) {
+      auto* fn = callable.as<FunctionObject>();
+      CodeObject* fc = fn->code;
+      uint32_t argc = fc->argcount;
+      size_t n = args.size();
+      if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > argc ||
+          (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
+        fail(Abort::CALLEE, "call signature");
+      if (fc->ncells) fail(Abort::CALLEE, "callee with cells");
+      pin(rcallable, callable);
+      pending_.fn = fn;
+      pending_.args = args;
+      pending_.init = false;
+      pending_.caller_sp = sp0_ - uint32_t(nargs) - 2;
+      pending_.resume_pc = next;
+      return;
+    }
+    if (isinstance_exact(callable, types::builtin_function)) {
+      auto* nf = callable.as<NativeFunctionObject>();
+      pin(rcallable, callable);
+      Ref r = rec_builtin(nf, args, cargs);
+      pop(nargs + 2);
+      push(r);
+      return;
+    }
+    fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // A call of a known built-in; returns the result ref (or aborts).
+  Ref rec_builtin(NativeFunctionObject* nf, const std::vector<Ref>& a, const std::vector<Value>& v) {
+    std::string_view name = nf->name;
+    std::string_view mod = nf->module ? nf->module->view() : std::string_view();
+    size_t n = a.size();
+    if (nf->owner == types::list && name == "append" && n == 2 && isinstance_exact(v[0], types::list)) {
+      Ref l = as_obj(a[0], v[0]);
+      call(Helper::list_append, Ty::Int, {l, box(a[1])}, true);
+      return t_->kval(Value::none().bits());
+    }
+    if (nf->owner) fail(Abort::CALLEE, std::string(name));
+    if (mod == "math" && n >= 1 && n <= 2) {
+      for (size_t i = 0; i < n; i++)
+        if (!numeric(type(a[i]), v[i])) fail(Abort::OPERANDS, "math argument");
+      if (name == "sqrt" && n == 1) {
+        Ref x = as_dbl(a[0], v[0]);
+        guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::FGE, Ty::Bool, x, t_->kdbl(0.0)));
+        return emit(IrOp::FSQRT, Ty::Dbl, x);
+      }
+      if (name == "fabs" && n == 1) return emit(IrOp::FABS, Ty::Dbl, as_dbl(a[0], v[0]));
+      allocates_ = true;
+      Ref fn = t_->kptr(nf);
+      if (n == 1) return call(Helper::native1, Ty::Val, {fn, box(a[0])}, true);
+      return call(Helper::native2, Ty::Val, {fn, box(a[0]), box(a[1])}, true);
+    }
+    if (mod != "builtins") fail(Abort::CALLEE, std::string(mod) + "." + std::string(name));
+    if (name == "len" && n == 1 && v[0].is_obj()) {
+      TypeObject* tp = v[0].as_obj()->type;
+      Ref o = as_obj(a[0], v[0]);
+      if (tp == types::list) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(ListObject, size));
+      if (tp == types::tuple) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(TupleObject, size));
+      if (tp == types::str) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(StrObject, length));
+      fail(Abort::OPERANDS, "len()");
+    }
+    if (name == "abs" && n == 1 && numeric(type(a[0]), v[0])) {
+      if (is_float(type(a[0]), v[0])) return emit(IrOp::FABS, Ty::Dbl, as_dbl(a[0], v[0]));
+      Ref x = as_int(a[0], v[0]);
+      bool neg = cint(v[0]) < 0;
+      guard(neg ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, emit(IrOp::LT, Ty::Bool, x, t_->kint(0)));
+      return neg ? guard(IrOp::NEGOV, Ty::Int, x) : x;
+    }
+    if ((name == "min" || name == "max") && n == 2 && numeric(type(a[0]), v[0]) && numeric(type(a[1]), v[1])) {
+      // min(a, b) is b if b < a else a; max(a, b) is b if b > a else a (first one on ties).
+      bool mn = name == "min";
+      bool fa = is_float(type(a[0]), v[0]), fb = is_float(type(a[1]), v[1]);
+      Ref c;
+      bool take_b;
+      if (!fa && !fb) {
+        Ref x = as_int(a[0], v[0]), y = as_int(a[1], v[1]);
+        c = emit(mn ? IrOp::LT : IrOp::GT, Ty::Bool, y, x);
+        take_b = mn ? cint(v[1]) < cint(v[0]) : cint(v[1]) > cint(v[0]);
+      } else {
+        if (!fa) exact_in_double(as_int(a[0], v[0]));
+        if (!fb) exact_in_double(as_int(a[1], v[1]));
+        Ref x = as_dbl(a[0], v[0]), y = as_dbl(a[1], v[1]);
+        double dx = v[0].is_double() ? v[0].as_double() : double(cint(v[0]));
+        double dy = v[1].is_double() ? v[1].as_double() : double(cint(v[1]));
+        c = emit(mn ? IrOp::FLT : IrOp::FGT, Ty::Bool, y, x);
+        take_b = mn ? dy < dx : dy > dx;
+      }
+      guard(take_b ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, c);
+      // The result keeps its own type (min(1, 2.0) is the int 1).
+      Ref pick = take_b ? a[1] : a[0];
+      Value pv = take_b ? v[1] : v[0];
+      return is_float(type(pick), pv) ? as_dbl(pick, pv) : as_int(pick, pv);
+    }
+    if (name == "float" && n == 1 && numeric(type(a[0]), v[0])) return as_dbl(a[0], v[0]);
+    if (name == "int" && n == 1 && numeric(type(a[0]), v[0])) {
+      if (!is_float(type(a[0]), v[0])) return as_int(a[0], v[0]);
+      return guard(IrOp::CONV_D2I, Ty::Int, as_dbl(a[0], v[0]));
+    }
+    if (name == "isinstance" && n == 2) {
+      Value cls = v[1];
+      if (!isinstance_exact(cls, types::type)) fail(Abort::OPERANDS, "isinstance with a non-class");
+      pin(a[1], cls);
+      TypeObject* tp = type_of(v[0]);
+      // The answer depends only on the exact type of the object, which we guard.
+      Ty ty = type(a[0]);
+      if (ty == Ty::Val) {
+        if (v[0].is_small_int()) as_int(a[0], v[0]);
+        else if (v[0].is_double()) as_dbl(a[0], v[0]);
+        else if (v[0].is_obj()) as_obj(a[0], v[0]);
+        else pin(a[0], v[0]);
+      } else if (ty == Ty::Ptr) {
+        as_obj(a[0], v[0]);
+      }
+      bool res = false;
+      for (uint64_t i = 0; i < tp->mro->size; i++)
+        if (tp->mro->items[i].as_obj() == cls.as_obj()) res = true;
+      return t_->kval(Value::from_bool(res).bits());
+    }
+    if (name == "range" && n >= 1 && n <= 3) {
+      Ref start = t_->kint(0), stop, step = t_->kint(1);
+      for (size_t i = 0; i < n; i++)
+        if (type(a[i]) != Ty::Int && !(type(a[i]) == Ty::Val && v[i].is_small_int())) fail(Abort::OPERANDS, "range()");
+      if (n == 1) stop = as_int(a[0], v[0]);
+      else {
+        start = as_int(a[0], v[0]);
+        stop = as_int(a[1], v[1]);
+      }
+      if (n == 3) {
+        if (cint(v[2]) == 0) fail(Abort::OPERANDS, "range step 0");
+        step = as_int(a[2], v[2]);
+        if (!is_const(step)) guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::NE, Ty::Bool, step, t_->kint(0)));
+      }
+      allocates_ = true;
+      return call(Helper::range_new, Ty::Val, {start, stop, step}, true);
+    }
+    fail(Abort::CALLEE, std::string(name));
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Recorder> Recorder::root(Frame* f, uint32_t header_pc, int maxrecord, int maxinline) {
+  auto r = std::make_unique<RecorderImpl>(maxrecord, maxinline);
+  r->start_root(f, header_pc);
+  return r;
+}
+
+std::unique_ptr<Recorder> Recorder::side(Frame* f, Trace* parent, uint32_t snap, int maxrecord, int maxinline) {
+  auto r = std::make_unique<RecorderImpl>(maxrecord, maxinline);
+  r->start_side(f, parent, snap);
+  return r;
+}
+
+}  // namespace chaipy::jit

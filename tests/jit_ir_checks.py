@@ -1,0 +1,238 @@
+#!/usr/bin/env python3
+"""Recorder tests: which IR ops a snippet's trace contains or lacks.
+
+Each case runs a small program under `chaipy --jit threshold=1 --dump-traces=FILE`, checks that
+its output equals python3's, and then looks at the optimised IR of the trace(s) whose loop
+starts at the line marked `# TRACE` (or every trace when no line is marked):
+
+  want      ops that must appear in the loop body (after LOOP; the whole trace if it has none)
+  lack      ops that must not appear in the loop body
+  pre       ops that must appear before LOOP (hoisted out of the loop)
+  abort     a substring of an abort reason that must be reported
+  stats     {counter: minimum} from --jit-stats
+
+Usage: jit_ir_checks.py CHAIPY [-k NAME]
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CASES = [
+    dict(name="int_while_loop", src="""
+def f(n):
+    s = 0
+    i = 0
+    while i < n:  # TRACE
+        s += i * 3
+        i += 1
+    return s
+print(f(1000))
+""", want=["ADDOV", "MULOV", "PHI", "JLOOP", "GUARD_TRUE"], lack=["SLOAD", "BOX_INT", "UNBOX_INT", "CALL"],
+         pre=["SLOAD", "UNBOX_INT"]),
+    dict(name="float_accumulator_unboxed", src="""
+def f(n):
+    x = 0.5
+    s = 0.0
+    for i in range(n):  # TRACE
+        x = x * 0.999 + 0.25
+        s += x * x
+    return s
+print(f(1000))
+""", want=["FMUL", "FADD", "PHI"], lack=["BOX_DBL", "UNBOX_DBL", "SLOAD", "CALL"]),
+    dict(name="range_iterator_is_a_counter", src="""
+def f(n):
+    t = 0
+    for i in range(n):  # TRACE
+        t ^= i
+    return t
+print(f(500))
+""", want=["BXOR", "GT"], lack=["CALL", "CALLG"]),
+    dict(name="list_index_bounds_checked", src="""
+def f(xs):
+    s = 0
+    for i in range(len(xs)):  # TRACE
+        s += xs[i]
+    return s
+print(f(list(range(300))))
+""", want=["ULT", "AREF", "LOAD"], lack=["CALL"]),
+    dict(name="list_store", src="""
+def f(n):
+    xs = [0] * n
+    for i in range(n):  # TRACE
+        xs[i] = i * 2
+    return sum(xs)
+print(f(300))
+""", want=["STORE", "BOX_INT", "ULT"], lack=["CALL"]),
+    dict(name="attribute_via_shape", src="""
+class P:
+    def __init__(self):
+        self.x = 1.0
+        self.y = 2.0
+def f(p, n):
+    for i in range(n):  # TRACE
+        p.x = p.x + p.y
+    return p.x
+print(f(P(), 300))
+""", want=["STORE", "FADD"], pre=["GUARD_VAL"], lack=["CALL"]),
+    dict(name="inlined_function_and_closure", src="""
+def make(k):
+    return lambda v: v * k
+def sq(v):
+    return v * v
+def f(n):
+    g = make(3)
+    s = 0
+    for i in range(n):  # TRACE
+        s += sq(i) + g(i)
+    return s
+print(f(400))
+""", want=["MULOV"], lack=["CALL"]),
+    dict(name="math_sqrt_is_an_op", src="""
+import math
+def f(n):
+    s = 0.0
+    for i in range(n):  # TRACE
+        s += math.sqrt(i)
+    return s
+print(f(400))
+""", want=["FSQRT", "CONV_I2D"], lack=["CALLG"]),
+    dict(name="global_guard_hoisted", src="""
+K = 7
+def f(n):
+    s = 0
+    for i in range(n):  # TRACE
+        s += K
+    return s
+print(f(400))
+""", pre=["EQ"], lack=["SLOAD"]),
+    dict(name="is_none_test", src="""
+def f(xs):
+    c = 0
+    for x in xs:  # TRACE
+        if x is None:
+            c += 1
+    return c
+print(f([None, 1] * 200))
+""", want=["EQ"]),
+    dict(name="builtins_min_max_abs", src="""
+def f(n):
+    s = 0
+    for i in range(n):  # TRACE
+        s += abs(i - 50) + min(i, 30) + max(i, 10)
+    return s
+print(f(400))
+""", lack=["CALL", "CALLG"]),
+    dict(name="unsupported_bytecode_aborts", src="""
+def f(n):
+    s = 0
+    for i in range(n):
+        d = {i: i}
+        s += d[i]
+    return s
+print(f(400))
+""", abort="unsupported bytecode", stats={"aborts": 1}),
+    dict(name="nested_loops_link", src="""
+def f(n):
+    s = 0
+    for i in range(n):
+        for j in range(n):
+            s += i * j
+    return s
+print(f(60))
+""", stats={"traces compiled": 1, "side traces": 1}),
+]
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, **kw)
+
+
+def traces(dump):
+    """Yields (header line, optimised IR lines) per compiled trace."""
+    for m in re.finditer(r"---- TRACE (\d+): (.*?)\n(.*?)---- END TRACE", dump, re.S):
+        body = m.group(3)
+        opt = body.split("-- IR optimised\n", 1)[1].split("\n-- machine code", 1)[0]
+        yield m.group(2), opt.splitlines()
+
+
+def ops(lines):
+    out = []
+    for ln in lines:
+        parts = ln.split()
+        if len(parts) >= 3 and parts[0].startswith("%"):
+            out.append(parts[2])
+    return out
+
+
+def check(chaipy, case):
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "t.py")
+        with open(src, "w") as f:
+            f.write(case["src"])
+        dump = os.path.join(d, "dump.txt")
+        expect = run([sys.executable, src]).stdout
+        r = run([chaipy, "--jit", "threshold=1,hotexit=1", "--dump-traces=" + dump, "--jit-stats", src])
+        if r.returncode != 0 or r.stdout != expect:
+            return f"output differs: rc={r.returncode}\n--- python3\n{expect}--- chaipy\n{r.stdout}{r.stderr}"
+        text = open(dump).read()
+        marked = [i + 1 for i, ln in enumerate(case["src"].splitlines()) if "# TRACE" in ln]
+        sel = []
+        for head, lines in traces(text):
+            if "side trace" in head:
+                continue
+            m = re.search(r":(\d+) \(", head)
+            if not marked or (m and int(m.group(1)) - 1 in marked) or (m and int(m.group(1)) in marked):
+                sel.append(lines)
+        errors = []
+        if (case.get("want") or case.get("lack") or case.get("pre")) and not sel:
+            errors.append("no trace for the marked loop")
+        for lines in sel:
+            all_ops = ops(lines)
+            if "LOOP" in all_ops:
+                k = all_ops.index("LOOP")
+                pre, body = all_ops[:k], all_ops[k:]
+            else:
+                pre, body = [], all_ops
+            for op in case.get("want", []):
+                if op not in body:
+                    errors.append(f"loop body lacks {op}")
+            for op in case.get("lack", []):
+                if op in body:
+                    errors.append(f"loop body contains {op}")
+            for op in case.get("pre", []):
+                if op not in pre:
+                    errors.append(f"pre-header lacks {op}")
+        if "abort" in case and case["abort"] not in text:
+            errors.append(f"no abort mentioning '{case['abort']}'")
+        for key, minimum in case.get("stats", {}).items():
+            m = re.search(rf"^\s+{re.escape(key)}\s+(\d+)", r.stderr, re.M)
+            if not m or int(m.group(1)) < minimum:
+                errors.append(f"--jit-stats '{key}' below {minimum}:\n{r.stderr}")
+        if errors:
+            return "\n".join(errors) + "\n--- dump\n" + text[:6000]
+    return None
+
+
+def main():
+    chaipy = sys.argv[1]
+    only = sys.argv[sys.argv.index("-k") + 1] if "-k" in sys.argv else None
+    failed = 0
+    n = 0
+    for case in CASES:
+        if only and only not in case["name"]:
+            continue
+        n += 1
+        err = check(chaipy, case)
+        if err:
+            failed += 1
+            print(f"FAIL {case['name']}\n{err}\n")
+        else:
+            print(f"ok   {case['name']}")
+    print(f"{n - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
