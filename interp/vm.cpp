@@ -1629,12 +1629,13 @@ op_JUMP_BACKWARD_NO_INTERRUPT: {
 
 op_JUMP_BACKWARD: {
   const uint32_t arg = insn_arg(pc[-1]);
+  const uint32_t self = uint32_t(pc - 1 - co->code);
   InlineCache& c = CACHE();
   JUMP_TO(arg);
   if (g_jit.enabled && c.kind != kLoopBlacklisted) {
     if (!c.ptr && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
       SAVE();
-      g_jit.loop_hot(f, arg, &c);
+      g_jit.loop_hot(f, arg, self, &c);
       labels = g_jit.recording ? kRecordLabels : kLabels;
     }
     if (c.ptr && !g_jit.recording) {

@@ -114,7 +114,7 @@ struct JitHooks {
   bool enabled = true;
   bool recording = false;
   uint32_t threshold = 1000;
-  void (*loop_hot)(Frame* f, uint32_t header_pc, InlineCache* c) = nullptr;
+  void (*loop_hot)(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) = nullptr;
   void (*record)(Frame* f, const uint32_t* pc) = nullptr;
   Frame* (*enter)(Frame* f, void* trace) = nullptr;
 };

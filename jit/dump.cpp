@@ -65,8 +65,10 @@ void dump_trace(const Trace& t, double compile_ms) {
   fflush(o);
 }
 
-void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail) {
+void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail,
+                const std::string& recorded) {
   FILE* o = g_dump;
+  fprintf(o, "-- recorded before the abort\n%s", recorded.c_str());
   if (parent)
     fprintf(o, "---- ABORT side trace of trace %d exit #%u: %s%s%s\n\n", parent->id, snap, why, detail.empty() ? "" : ": ",
             detail.c_str());

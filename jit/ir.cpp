@@ -11,8 +11,8 @@
 // nonzero), and "#n" when it has a snapshot. NOPs are not printed: the parser fills the gaps
 // between refs with NOPs, so refs survive a round trip. A snapshot line is "#n", "header" if
 // it resumes at a loop header, then its frames separated by "|"; only the snapshots some
-// instruction uses are printed (the parser fills gaps with empty snapshots). Frames name their
-// code object (code=qualname) for reading only: the parser leaves code and func null.
+// instruction uses are printed (the parser fills gaps with empty snapshots). Inlined frames name
+// their code object (code=qualname) for reading only: the parser leaves code and func null.
 #include "jit/ir.h"
 
 #include <bit>
@@ -20,8 +20,8 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <tuple>
 #include <string_view>
+#include <tuple>
 
 #include "interp/vm.h"  // CodeObject::qualname in snapshot lines
 
@@ -173,7 +173,8 @@ std::string snap_print(const Trace& t, uint32_t s) {
   for (uint32_t f = 0; f < snap.nframes; f++) {
     const SnapFrame& fr = t.snap_frames[snap.frame_start + f];
     out += (f ? " | frame" : " frame") + std::to_string(f);
-    if (fr.code) out += " code=" + std::string(fr.code->qualname ? fr.code->qualname->view() : "?");
+    if (f > 0 && fr.code)  // the root frame's code is the trace's
+      out += " code=" + std::string(fr.code->qualname ? fr.code->qualname->view() : "?");
     out += " pc=" + std::to_string(fr.pc) + " n=" + std::to_string(fr.nslots);
     if (fr.flags) out += " flags=" + std::to_string(fr.flags);
     if (size_t(fr.entry_start) + fr.nentries > t.snap_entries.size()) return out + " <bad entries>";
@@ -413,7 +414,8 @@ bool check_refs(Trace& t, const std::vector<int>& line_of, const std::vector<boo
     if (in.op == IrOp::NOP) continue;
     std::string where = "line " + std::to_string(line_of[r]) + ": ";
     const IrOpInfo& info = ir_info(in.op);
-    for (auto [kind, v, forward_ok] : {std::tuple{info.a, in.a, false}, std::tuple{info.b, in.b, in.op == IrOp::PHI}}) {
+    bool phi = in.op == IrOp::PHI;
+    for (auto [kind, v, forward_ok] : {std::tuple{info.a, in.a, false}, std::tuple{info.b, in.b, phi}}) {
       if (kind != IRO_R) continue;
       if (!live(v)) {
         *error = where + "operand " + ref_text(v) + " is not defined";

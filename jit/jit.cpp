@@ -3,10 +3,13 @@
 #include "jit/jit.h"
 
 #include <chrono>
+#include <cstring>
 #include <cstdlib>
+#include <algorithm>
 #include <map>
 #include <sstream>
 
+#include "interp/opcodes.h"
 #include "interp/vm.h"
 #include "jit/backend/backend.h"
 #include "jit/jit_internal.h"
@@ -21,6 +24,7 @@ Stats g_stats;
 namespace {
 
 bool g_show_stats = false;
+std::string g_noopt;  // --jit noopt=pass+pass: optimizer passes switched off
 
 struct Session {
   std::unique_ptr<Recorder> rec;
@@ -45,13 +49,21 @@ void stop_recording() {
 void on_abort(Abort why, const std::string& detail) {
   Session& s = g_session;
   g_stats.aborts[int(why)]++;
-  if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, kAbortText[int(why)], detail);
+  if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, kAbortText[int(why)], detail, s.rec->recorded());
   if (s.parent) {
-    if (++g_side_penalty[{s.parent, s.snap}] >= g_params.penalty) s.parent->snaps[s.snap].exits = UINT32_MAX;
-    else s.parent->snaps[s.snap].exits = 0;
+    // Back off: the exit must be taken hotexit * 2^tries more times before the next attempt.
+    int tries = ++g_side_penalty[{s.parent, s.snap}];
+    Snapshot& sn = s.parent->snaps[s.snap];
+    sn.exits = tries >= 2 * g_params.penalty ? UINT32_MAX : 0;
+    sn.retry = uint32_t(g_params.hotexit) << std::min(tries, 16);
   } else if (s.cache) {
-    s.cache->counter = 0;
-    if (++g_penalty[{s.code, s.header_pc}] >= g_params.penalty) {
+    // The loop ended while recording (e.g. it got hot on its last iteration): record again at
+    // the next back-edge, which is a fresh iteration. Other aborts start counting from zero.
+    bool left = why == Abort::LEFT_LOOP;
+    s.cache->counter = left ? g_jit.threshold - 1 : 0;
+    int& pen = g_penalty[{s.code, s.header_pc}];
+    pen += left ? 1 : 4;  // leaving the loop costs a quarter of a real abort
+    if (pen >= 4 * g_params.penalty) {
       s.cache->kind = kLoopBlacklisted;
       g_stats.blacklisted++;
     }
@@ -63,7 +75,7 @@ void on_abort(Abort why, const std::string& detail) {
 bool compile(std::unique_ptr<Trace> t, std::string* error) {
   auto t0 = std::chrono::steady_clock::now();
   if (want_dump()) t->ir_before = ir_print(*t);
-  optimize(*t);
+  optimize(*t, g_noopt);
   bool ok = x64::assemble(*t, error);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   g_stats.compile_ms += ms;
@@ -97,7 +109,7 @@ void finish_recording() {
 }
 
 // -- Interpreter hooks ----------------------------------------------------------------------------
-void loop_hot(Frame* f, uint32_t header_pc, InlineCache* c) {
+void loop_hot(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) {
   c->counter = 0;
   if (g_jit.recording) return;
   if (Trace* t = find_root_trace(f->code, header_pc)) {
@@ -105,7 +117,7 @@ void loop_hot(Frame* f, uint32_t header_pc, InlineCache* c) {
     return;
   }
   g_stats.loops_traced++;
-  g_session.rec = Recorder::root(f, header_pc, int(g_params.maxrecord), int(g_params.maxinline));
+  g_session.rec = Recorder::root(f, header_pc, backedge_pc, int(g_params.maxrecord), int(g_params.maxinline));
   g_session.code = f->code;
   g_session.header_pc = header_pc;
   g_session.cache = c;
@@ -141,7 +153,14 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
   if (sn.exits != UINT32_MAX) sn.exits++;
-  if (g_jit.recording || sn.bridge || sn.exits == UINT32_MAX || sn.exits < uint32_t(g_params.hotexit)) return;
+  // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
+  // that loop has one, a bridge from here links straight into it.
+  if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
+    const SnapFrame& sf = t->snap_frames[sn.frame_start];
+    if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
+  }
+  uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);
+  if (g_jit.recording || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
   if (t->snap_frames[sn.frame_start].code != f->code || sn.nframes != 1) return;  // bridges start in the root frame
   g_session.rec = Recorder::side(f, t, snap, int(g_params.maxrecord), int(g_params.maxinline));
   g_session.code = f->code;
@@ -168,6 +187,16 @@ bool configure(const std::string& spec, std::string* error) {
     if (eq == std::string::npos) {
       *error = "--jit: expected key=value, got '" + item + "'";
       return false;
+    }
+    if (key == "noopt") {  // the only non-numeric parameter: pass names joined by '+'
+      g_noopt = item.substr(eq + 1);
+      for (char& c : g_noopt)
+        if (c == '+') c = ',';
+      if (!opt_check_names(g_noopt, error)) {
+        *error = "--jit: " + *error;
+        return false;
+      }
+      continue;
     }
     char* end = nullptr;
     long v = std::strtol(item.c_str() + eq + 1, &end, 10);
@@ -200,6 +229,13 @@ std::string help_text() {
   s += buf;
 #include "jit/params.def"
 #undef JIT_PARAM
+  s += "  noopt      default none   optimizer passes to skip, joined by '+' (";
+  for (const Pass& p : opt_pipeline()) {
+    if (s.back() != '(' && s.compare(s.size() - strlen(p.name), strlen(p.name), p.name) == 0) continue;
+    s += s.back() == '(' ? "" : " ";
+    s += p.name;
+  }
+  s += ")\n";
   return s;
 }
 

@@ -31,7 +31,8 @@ FILE* dump_file();
 std::string record_line(CodeObject* code, uint32_t pc, int depth);  // "  [d] file:line  pc OPNAME arg"
 std::string where(CodeObject* code, uint32_t pc);                   // "file:line (function)"
 void dump_trace(const Trace& t, double compile_ms);
-void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail);
+void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail,
+                const std::string& recorded);
 
 // --jit-stats counters (jit.cpp).
 struct Stats {

@@ -70,7 +70,8 @@ class RecorderImpl final : public Recorder {
  public:
   RecorderImpl(int maxrecord, int maxinline) : maxrecord_(maxrecord), maxinline_(maxinline), t_(new Trace) {}
 
-  void start_root(Frame* f, uint32_t header_pc) {
+  void start_root(Frame* f, uint32_t header_pc, uint32_t backedge_pc) {
+    backedge_pc_ = backedge_pc;
     t_->code = f->code;
     t_->header_pc = header_pc;
     push_root(f);
@@ -99,7 +100,10 @@ class RecorderImpl final : public Recorder {
     if (done_) return StepResult::Done;
     try {
       StepResult r = step_inner(f, uint32_t(pc - f->code->code));
-      if (r == StepResult::Done) done_ = true;
+      if (r == StepResult::Done || done_) {
+        done_ = true;
+        return StepResult::Done;
+      }
       return r;
     } catch (AbortEx& e) {
       abort(e.why, e.detail);
@@ -114,6 +118,7 @@ class RecorderImpl final : public Recorder {
   std::unique_ptr<Trace> take_trace() override { return std::move(t_); }
   Abort abort_reason() const override { return why_; }
   const std::string& abort_detail() const override { return detail_; }
+  const std::string& recorded() const override { return t_->recorded; }
 
  private:
   int maxrecord_, maxinline_;
@@ -124,6 +129,7 @@ class RecorderImpl final : public Recorder {
   Frame* expect_frame_ = nullptr;
   uint32_t expect_pc_ = 0;
   uint32_t cur_pc_ = 0, sp0_ = 0;
+  uint32_t backedge_pc_ = 0;    // root traces: the loop body is [header_pc, backedge_pc]
   uint32_t cur_snap_ = kNoSnap;  // snapshot of the current instruction, taken lazily
   uint32_t entry_snap_ = kNoSnap;
   int nrecorded_ = 0;
@@ -357,6 +363,7 @@ class RecorderImpl final : public Recorder {
       if (Trace* other = find_root_trace(f->code, pc); other && (t_->parent || pc != t_->header_pc) && nrecorded_ > 0)
         return close_link(other);
     }
+    if (frames_.size() == 1 && !t_->parent && (pc < t_->header_pc || pc > backedge_pc_)) fail(Abort::LEFT_LOOP);
     if (++nrecorded_ > maxrecord_ || t_->size() > 8 * maxrecord_) fail(Abort::TOO_LONG);
     if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
 
@@ -409,6 +416,14 @@ class RecorderImpl final : public Recorder {
     (*t_)[j].snap = s;
     t_->snaps[s].at = j;
     return StepResult::Done;
+  }
+
+  void close_exit() {
+    uint32_t s = take_snapshot();
+    Ref x = t_->emit(IrOp::EXIT, Ty::Void);
+    (*t_)[x].snap = s;
+    t_->snaps[s].at = x;
+    done_ = true;
   }
 
   StepResult close_link(Trace* target) {
@@ -529,8 +544,13 @@ class RecorderImpl final : public Recorder {
       case Op::JUMP_BACKWARD:
       case Op::JUMP_BACKWARD_NO_INTERRUPT:
         if (op == Op::JUMP_BACKWARD && frames_.size() > 1) fail(Abort::LOOP_IN_CALL);
-        if (op == Op::JUMP_BACKWARD && !t_->parent && arg != t_->header_pc && !find_root_trace(co, arg))
-          fail(Abort::INNER_LOOP);
+        if (op == Op::JUMP_BACKWARD && arg != t_->header_pc && !find_root_trace(co, arg)) {
+          // A loop without a trace: a side trace hands over to the interpreter at its back-edge
+          // (which enters the loop's trace once there is one); a root trace waits for it.
+          if (!t_->parent) fail(Abort::INNER_LOOP);
+          close_exit();
+          return;
+        }
         expect_pc_ = arg;
         return;
       case Op::POP_JUMP_IF_FALSE:
@@ -1113,9 +1133,9 @@ class RecorderImpl final : public Recorder {
 
 }  // namespace
 
-std::unique_ptr<Recorder> Recorder::root(Frame* f, uint32_t header_pc, int maxrecord, int maxinline) {
+std::unique_ptr<Recorder> Recorder::root(Frame* f, uint32_t header_pc, uint32_t backedge_pc, int maxrecord, int maxinline) {
   auto r = std::make_unique<RecorderImpl>(maxrecord, maxinline);
-  r->start_root(f, header_pc);
+  r->start_root(f, header_pc, backedge_pc);
   return r;
 }
 

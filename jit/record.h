@@ -33,7 +33,8 @@ class Recorder {
   // A root trace for the loop whose header is `header_pc` in frame f (the interpreter is about
   // to execute the header), or a side trace from exit `snap` of `parent` (the interpreter is
   // about to resume at that exit's pc in frame f, the innermost frame).
-  static std::unique_ptr<Recorder> root(Frame* f, uint32_t header_pc, int maxrecord, int maxinline);
+  // `backedge_pc` is the JUMP_BACKWARD that got hot: the loop body is [header_pc, backedge_pc].
+  static std::unique_ptr<Recorder> root(Frame* f, uint32_t header_pc, uint32_t backedge_pc, int maxrecord, int maxinline);
   static std::unique_ptr<Recorder> side(Frame* f, Trace* parent, uint32_t snap, int maxrecord, int maxinline);
   virtual ~Recorder() = default;
   virtual StepResult step(Frame* f, const uint32_t* pc) = 0;
@@ -42,6 +43,7 @@ class Recorder {
   virtual std::unique_ptr<Trace> take_trace() = 0;  // after Done
   virtual Abort abort_reason() const = 0;           // after Aborted
   virtual const std::string& abort_detail() const = 0;
+  virtual const std::string& recorded() const = 0;  // bytecode listing so far (--dump-traces)
 };
 
 }  // namespace chaipy::jit

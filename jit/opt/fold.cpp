@@ -134,8 +134,8 @@ std::optional<int64_t> eval(IrOp op, int64_t a, int64_t b) {
   }
 }
 
-// Turns the instruction at r into the constant `bits` of its own type (same ref, no uses to
-// redirect); the CSE step then merges it with an identical earlier constant.
+// Turns `in` into the constant `bits` of its own type (same ref, no uses to redirect); the CSE
+// step then merges it with an identical earlier constant.
 void make_const(Ins& in, int64_t bits) {
   IrOp op = in.type == Ty::Dbl ? IrOp::KDBL : IrOp::KINT;
   in = Ins{op, in.type, 0, kNoSnap, kNoRef, kNoRef, bits};
@@ -150,7 +150,7 @@ bool fold_one(Trace& t, Ref r, Replacements& rep) {
     Ref to = kNoRef;
     switch (rule.act.kind) {
       case ActKind::kEval: {
-        std::optional<int64_t> v = eval(in.op, t[in.a].k, in.b == kNoRef ? 0 : t[in.b].k);
+        std::optional<int64_t> v = eval(in.op, t[in.a].k, info(in).b == IRO_R ? t[in.b].k : 0);
         if (!v) continue;
         make_const(in, *v);
         return true;
@@ -180,7 +180,8 @@ bool opt_fold(Trace& t) {
     if (in.op == IrOp::NOP || in.op == IrOp::PHI) continue;  // a PHI's b is a forward ref
     rep.rewrite(in);
     uint8_t mode = info(in).mode;
-    if ((mode & IRM_C) && in.a != kNoRef && in.b != kNoRef && is_const(t[in.a].op) && !is_const(t[in.b].op)) {
+    bool const_left = in.a != kNoRef && in.b != kNoRef && is_const(t[in.a].op) && !is_const(t[in.b].op);
+    if ((mode & IRM_C) && const_left) {
       std::swap(in.a, in.b);
       changed = true;
     }

@@ -14,6 +14,7 @@
 //   - x's range is known from comparisons with constants (GUARD_TRUE(LT x 10) ...) and lies
 //     inside the range a later comparison guard requires.
 // Never removed: CALLG (a call), GUARD_GC (the collector's state changes), LINK, EXIT.
+#include <algorithm>
 #include <optional>
 #include <unordered_map>
 
@@ -100,7 +101,10 @@ struct Facts {
   Ref implied(const Trace& t, Ref r) const {
     const Ins& g = t[r];
     if (auto it = passed.find(guard_key(t, g)); it != passed.end()) return it->second;
-    auto known = [](const auto& map, Ref key) { auto it = map.find(key); return it == map.end() ? nullptr : &it->second; };
+    auto known = [](const auto& map, Ref key) {
+      auto it = map.find(key);
+      return it == map.end() ? nullptr : &it->second;
+    };
     switch (g.op) {
       case IrOp::GUARD_TYPE:
         if (const int64_t* k = known(type_of, g.a); k && *k == g.k) return r;

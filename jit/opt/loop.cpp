@@ -35,6 +35,7 @@
 #include <map>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "jit/opt/passes.h"
 
@@ -112,7 +113,7 @@ class LoopCloser {
   std::vector<Ref> _canon;              // repeated SLOADs of a slot -> the first one
   std::map<uint32_t, Ref> _sload;       // slot -> its SLOAD
   std::unordered_map<Ref, Ref> _view;   // SLOAD -> its first unboxing guard
-  std::unordered_map<Ref, bool> _boxed_use;  // SLOAD -> read other than through its view
+  std::unordered_set<Ref> _boxed_use;   // SLOADs read other than through their view
   std::vector<Phi> _phis;
   std::unordered_map<Ref, size_t> _phi_of;  // old ref the body reads through a PHI -> the PHI
   std::unordered_map<Ref, size_t> _sload_phi;  // SLOAD of a slot with an unboxed PHI -> the PHI
@@ -141,7 +142,7 @@ bool LoopCloser::find_slots() {
         Ref u = _view.try_emplace(l, r).first->second;
         if (_t[u].op == in.op && _t[u].k == in.k) return;  // the view, or a repeat of it
       }
-      _boxed_use[l] = true;
+      _boxed_use.insert(l);
     });
   }
   return true;
@@ -164,7 +165,7 @@ bool LoopCloser::plan_phis() {
     end[en.slot] = canon(en.ref);
   }
   for (auto [slot, e] : end)  // another slot's end value is a boxed read of the SLOAD
-    if (e != kNoRef && _t[e].op == IrOp::SLOAD && uint32_t(_t[e].a) != slot) _boxed_use[e] = true;
+    if (e != kNoRef && _t[e].op == IrOp::SLOAD && uint32_t(_t[e].a) != slot) _boxed_use.insert(e);
   for (auto [slot, e] : end) {
     if (e == kNoRef || _t[e].op == IrOp::NOP) return false;
     auto sl = _sload.find(slot);
@@ -182,7 +183,7 @@ bool LoopCloser::plan_phis() {
         if (cls && *cls != _t[u].k) return false;  // an object of another class
         same_class = cls.has_value();
       }
-      unboxed = same_class && !_boxed_use[l];
+      unboxed = same_class && !_boxed_use.count(l);
     }
     size_t i = _phis.size();
     if (unboxed) {
@@ -225,7 +226,9 @@ void LoopCloser::place() {
     if (in.snap != kNoSnap) {
       bool keep = !hoist || prefix;
       if (hoist)
-        for_each_entry(_t, in.snap, [&](SnapEntry& e) { keep &= e.ref == kNoRef || _pre[size_t(canon(e.ref))]; });
+        for_each_entry(_t, in.snap, [&](SnapEntry& e) {
+          keep &= e.ref == kNoRef || _pre[size_t(canon(e.ref))];
+        });
       _snap_use[size_t(r)] = !keep ? SnapUse::kHeader : hoist ? SnapUse::kPreHeader : SnapUse::kBody;
     }
     // A failing GUARD_GC changes no path: the interpreter just collects.
@@ -281,9 +284,11 @@ void LoopCloser::rebuild() {
   _new[size_t(_jloop)] = emit(_t[_jloop]);
 
   // Operands: the pre-header reads entry values, the body reads PHIs.
-  for (Ref r = 0; r < _t.size(); r++)
-    if (placed(r))
-      for_each_operand(out[size_t(_new[size_t(r)])], [&](Ref& o) { o = _pre[size_t(r)] ? pre_ref(o) : body_ref(o); });
+  for (Ref r = 0; r < _t.size(); r++) {
+    if (!placed(r)) continue;
+    bool pre = _pre[size_t(r)];
+    for_each_operand(out[size_t(_new[size_t(r)])], [&](Ref& o) { o = pre ? pre_ref(o) : body_ref(o); });
+  }
   for (Phi& p : _phis) {
     out[size_t(p.new_ref)].a = p.entry == kNoRef ? p.new_entry : pre_ref(p.entry);
     out[size_t(p.new_ref)].b = p.box != IrOp::NOP ? p.new_box : body_ref(p.end);

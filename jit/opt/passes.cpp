@@ -50,7 +50,7 @@ void optimize(Trace& t, std::string_view disabled) {
   for (const Pass& p : kPipeline) {
     bool off = false;
     each_name(disabled, [&](std::string_view name) { off |= name == p.name; });
-    if (!off) p.run(t);
+    if (!off && p.run(t)) update_snapshot_owners(t);
   }
 }
 
@@ -75,6 +75,12 @@ size_t InsKeyHash::operator()(const InsKey& key) const {
   for (uint64_t v : {uint64_t(uint32_t(key.a)), uint64_t(uint32_t(key.b)), uint64_t(key.k)})
     h = (h ^ v) * 0x9e3779b97f4a7c15ull;
   return size_t(h ^ (h >> 29));
+}
+
+void update_snapshot_owners(Trace& t) {
+  for (Snapshot& s : t.snaps) s.at = kNoRef;
+  for (Ref r = 0; r < t.size(); r++)
+    if (t[r].op != IrOp::NOP && t[r].snap < t.snaps.size()) t.snaps[t[r].snap].at = r;
 }
 
 void Replacements::apply(Trace& t) const {

@@ -59,6 +59,9 @@ void for_each_operand(Ins& in, F&& f) {
   if (info(in).a == IRO_R && in.a != kNoRef) f(in.a);
   if (info(in).b == IRO_R && in.b != kNoRef) f(in.b);
 }
+// Points each snapshot at the last instruction using it (the recorder's convention: the guards
+// of one bytecode share a snapshot), or kNoRef if none does any more.
+void update_snapshot_owners(Trace& t);
 // Calls f(SnapEntry&) for every entry of snapshot s, all frames.
 void for_each_entry(Trace& t, uint32_t s, const std::function<void(SnapEntry&)>& f);
 

@@ -263,7 +263,6 @@ TEST_CASE("int loop: PHIs carry i and s; the loop guard exits with both", "[jit]
   f.slot(1) = Value::from_small_int(1000);
   f.slot(2) = Value::from_small_int(-5);
   CHECK(run(t, f.get()) == f.get());
-  if (getenv("DISASM")) std::puts(x64::disassemble(t).c_str());
   CHECK(g_exit.trace == &t);
   CHECK(g_exit.snap == 1);
   CHECK(int64_t(g_exit.slots[0]) == 1000);
@@ -1092,6 +1091,42 @@ TEST_CASE("random traces agree with a reference evaluation", "[jit][backend]") {
   }
 }
 
+// -- Errors ---------------------------------------------------------------------------------------
+
+TEST_CASE("assemble refuses what it cannot compile, with a reason", "[jit][backend]") {
+  std::string error;
+  SECTION("a trace that does not end in JLOOP, LINK or EXIT") {
+    Trace t;
+    Builder B{t};
+    B.ins(IrOp::SLOAD, Ty::Val, 0);
+    CHECK_FALSE(x64::assemble(t, &error));
+    CHECK(error.find("does not end") != std::string::npos);
+  }
+  SECTION("a LINK whose snapshot has an inlined frame") {
+    Trace target, t;
+    Builder{target}.guard(IrOp::EXIT, Ty::Void, kNoRef, kNoRef, Builder{target}.snap({}));
+    compile(target);
+    Builder B{t};
+    uint32_t s = B.snap({});
+    t.snaps[s].nframes = 2;
+    t.snap_frames.push_back(t.snap_frames.back());
+    B.guard(IrOp::LINK, Ty::Void, kNoRef, kNoRef, s);
+    t.link = &target;
+    CHECK_FALSE(x64::assemble(t, &error));
+    CHECK(error.find("one frame") != std::string::npos);
+  }
+  SECTION("more live values than spill slots") {
+    Trace t;
+    Builder B{t};
+    std::vector<std::pair<uint32_t, Ref>> live;
+    for (uint32_t k = 0; k < kSpillBytes / 8 + 40; k++) live.emplace_back(k, B.ins(IrOp::SLOAD, Ty::Val, k));
+    B.guard(IrOp::EXIT, Ty::Void, kNoRef, kNoRef, B.snap(live));
+    CHECK_FALSE(x64::assemble(t, &error));
+    CHECK(error.find("spill") != std::string::npos);
+  }
+  CHECK(!error.empty());
+}
+
 // -- Code arena ------------------------------------------------------------------------------------
 
 TEST_CASE("traces are packed into one arena within rel32 range", "[jit][backend]") {
@@ -1138,7 +1173,7 @@ TEST_CASE("assembly speed and code size (500-instruction loop)", "[.][jit_backen
   for (size_t k = 0; k < phis.size(); k++) t[phis[k]].b = cur[k];
   Ref j = B.ins(IrOp::JLOOP, Ty::Void);
   t[j].snap = 0;
-  const int reps = 200;
+  const int reps = 1000;
   auto t0 = std::chrono::steady_clock::now();
   for (int r = 0; r < reps; r++) {
     std::string error;

@@ -204,7 +204,8 @@ TEST_CASE("ir: parse errors", "[ir]") {
   CHECK(parse_error("%0000 Num KINT 1") == "line 1: unknown type 'Num'");
   CHECK(parse_error("\n%0000 Int KINT x") == "line 2: bad number 'x'");
   CHECK(parse_error("%0000 Int KINT 99999999999999999999") == "line 1: bad number '99999999999999999999'");
-  CHECK(parse_error("%0001 Int KINT 1\n%0000 Int KINT 2") == "line 2: ref %0000 is not after the previous one");
+  CHECK(parse_error("%0001 Int KINT 1\n%0000 Int KINT 2") ==
+        "line 2: ref %0000 is not after the previous one");
   CHECK(parse_error("%0000 Int KINT 1\n%0001 Int ADD %0000 %0007") == "line 2: operand %0007 is not defined");
   CHECK(parse_error("%0000 Int ADD %0001 %0001\n%0001 Int KINT 1") ==
         "line 1: operand %0001 is used before it is defined");

@@ -690,7 +690,8 @@ TEST_CASE("loop: an invariant guard after a loop-variant one is hoisted with a h
 
   // With a store in the loop the load stays in the body; the guard is still invariant.
   std::string stores = in;
-  stores.replace(stores.find("%0009 Void JLOOP #4"), 19, "%0009 Void STORE %0006 %0008 24\n%0010 Void JLOOP #4");
+  stores.replace(stores.find("%0009 Void JLOOP #4"), 19,
+                 "%0009 Void STORE %0006 %0008 24\n%0010 Void JLOOP #4");
   CHECK(run("loop", stores) == squeeze(R"(
 %0000 Val  SLOAD 0
 %0001 Int  UNBOX_INT %0000 #0
@@ -990,7 +991,8 @@ Outcome execute(const Trace& t, State st, int max_iterations) {
       Ty ty = t[en.ref].type;
       int64_t v = raw[size_t(en.ref)];
       out.big |= ty == Ty::Int && !fits48(v);
-      st.slot[en.slot] = ty == Ty::Val ? boxed[size_t(en.ref)] : Val{ty == Ty::Bool ? Tag::Bool : fits48(v) ? Tag::Int : Tag::Big, v};
+      Tag tag = ty == Ty::Bool ? Tag::Bool : fits48(v) ? Tag::Int : Tag::Big;
+      st.slot[en.slot] = ty == Ty::Val ? boxed[size_t(en.ref)] : Val{tag, v};
     }
     return fr.pc;
   };
@@ -1043,7 +1045,8 @@ Outcome execute(const Trace& t, State st, int max_iterations) {
         {  // PHIs move all at once
           std::vector<std::tuple<Ref, int64_t, Val>> next;
           for (body = t.loop + 1; t[body].op == IrOp::PHI || t[body].op == IrOp::NOP; body++)
-            if (t[body].op == IrOp::PHI) next.push_back({body, raw[size_t(t[body].b)], boxed[size_t(t[body].b)]});
+            if (t[body].op == IrOp::PHI)
+              next.push_back({body, raw[size_t(t[body].b)], boxed[size_t(t[body].b)]});
           for (auto& [p, v, bv] : next) {
             raw[size_t(p)] = v;
             boxed[size_t(p)] = bv;
@@ -1090,6 +1093,7 @@ class Recorder {
     _pc = 0;
     Ref j = _t.emit(IrOp::JLOOP, Ty::Void);
     _t[j].snap = snapshot();
+    _t.snaps[_t[j].snap].at = j;
     return std::move(_t);
   }
 
@@ -1144,7 +1148,8 @@ class Recorder {
     return _t.kint(1);
   }
   void binop() {
-    static const IrOp ops[] = {IrOp::ADD, IrOp::SUB, IrOp::ADDOV, IrOp::SUBOV, IrOp::MULOV, IrOp::BAND, IrOp::BXOR};
+    static const IrOp ops[] = {IrOp::ADD,   IrOp::SUB,  IrOp::ADDOV, IrOp::SUBOV,
+                               IrOp::MULOV, IrOp::BAND, IrOp::BXOR};
     IrOp op = ops[pick(std::size(ops))];
     Ref a = some_int(), b = some_int();
     if (op == IrOp::MULOV) b = _t.kint(int64_t(pick(3)) + 1), _val[b] = _t[b].k;  // keep values small
@@ -1222,7 +1227,7 @@ void check_shape(const Trace& t) {
   for (Ref r = 0; r < t.size(); r++) {
     const Ins& in = t[r];
     if (ir_is_guard(in.op)) CHECK(in.snap != kNoSnap);
-    if (in.snap != kNoSnap) CHECK(t.snaps[in.snap].at != kNoRef);
+    if (in.snap != kNoSnap) CHECK(t[t.snaps[in.snap].at].snap == in.snap);
     if (t.loop == kNoRef || in.op == IrOp::NOP) continue;
     if (r < t.loop) CHECK_FALSE(((ir_info(in.op).mode & IRM_S) || in.op == IrOp::PHI));
     Ref prev = r - 1;
@@ -1235,36 +1240,49 @@ void check_shape(const Trace& t) {
 
 TEST_CASE("optimize: random recorded loops behave the same before and after", "[opt]") {
   std::mt19937 rng(2024);
-  int compared = 0, exits_compared = 0, linked = 0;
+  int compared = 0, exits_compared = 0, header_exits = 0, linked = 0;
+  auto random_state = [&](int spread, bool bools) {
+    State st;
+    for (int s = 0; s < kSlots; s++)
+      st.slot.push_back(bools && rng() % 4 == 0 ? Val{Tag::Bool, int64_t(rng() % 2)}
+                                                : Val{Tag::Int, int64_t(rng() % spread) - 3});
+    for (int c = 0; c < kCells; c++) st.heap.push_back(int64_t(rng() % 5));
+    return st;
+  };
   for (int i = 0; i < 1500; i++) {
-    State start;
-    for (int s = 0; s < kSlots; s++) start.slot.push_back(Val{Tag::Int, int64_t(rng() % 9) - 3});
-    for (int c = 0; c < kCells; c++) start.heap.push_back(int64_t(rng() % 5));
-    Recorder rec(rng, start);
+    State recorded_from = random_state(9, false);
+    Recorder rec(rng, recorded_from);
     Trace recorded = rec.record(3 + int(rng() % 20));
     Trace t = recorded;
     static const char* const kDisable[] = {"", "", "", "fold", "guards", "dce", "fold,guards,dce"};
     optimize(t, kDisable[rng() % std::size(kDisable)]);
     check_shape(t);
     linked += t.link == &t;
-    Outcome want = execute(recorded, start, 4), got = execute(t, start, 4);
-    if (want.big || got.big) continue;
     INFO("recorded:\n" << ir_print(recorded) << "optimized:\n" << ir_print(t));
-    compared++;
-    if (!want.exited) {
-      CHECK_FALSE(got.exited);
-      CHECK(got.iterations == want.iterations);
-      CHECK(got.state == want.state);
-      continue;
-    }
-    REQUIRE(got.exited);
-    CHECK(got.iterations <= want.iterations);
-    if (got.iterations == want.iterations && got.pc == want.pc) {
-      CHECK(got.state == want.state);
-      exits_compared++;
+    // From the recorded state (guards fail only in later iterations) and from others.
+    for (const State& start : {recorded_from, random_state(9, true), random_state(5, true)}) {
+      Outcome want = execute(recorded, start, 4), got = execute(t, start, 4);
+      if (want.big || got.big) continue;
+      compared++;
+      if (!want.exited) {
+        CHECK_FALSE(got.exited);
+        CHECK(got.iterations == want.iterations);
+        CHECK(got.state == want.state);
+        continue;
+      }
+      REQUIRE(got.exited);
+      REQUIRE(got.iterations <= want.iterations);
+      if (got.iterations == want.iterations && got.pc == want.pc) {
+        CHECK(got.state == want.state);  // the same point of the same iteration
+        exits_compared++;
+      } else if (got.pc == 0) {          // back at the header: the state the iteration began with
+        CHECK(got.state == (got.iterations ? execute(recorded, start, got.iterations).state : start));
+        header_exits++;
+      }
     }
   }
-  CHECK(compared > 1000);
-  CHECK(exits_compared > 100);
+  CHECK(compared > 4000);
+  CHECK(exits_compared > 1000);
+  CHECK(header_exits > 100);
   CHECK(linked > 10);
 }

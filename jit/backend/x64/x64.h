@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "jit/backend/backend.h"
 #include "jit/ir.h"
 
 namespace chaipy::jit::x64 {
@@ -34,7 +35,7 @@ constexpr RegMask kCallClobbers = kCallerSavedGp | kAllXmm;
 constexpr uint8_t kSavedGp[] = {RBX, RBP, R12, R13, R14, R15};
 // The native frame below the saved registers: the spill area plus padding that keeps rsp
 // 16-byte aligned inside trace code (entry rsp is 8 mod 16, six pushes keep it so).
-constexpr int32_t kFrameBytes = 4096 + 8;
+constexpr int32_t kFrameBytes = kSpillBytes + 8;
 
 inline bool is_constant(IrOp op) { return op >= IrOp::KINT && op <= IrOp::KVAL; }
 inline bool is_int_compare(IrOp op) { return op >= IrOp::LT && op <= IrOp::NE; }
