@@ -1230,9 +1230,11 @@ void check_shape(const Trace& t) {
     if (in.snap != kNoSnap) CHECK(t[t.snaps[in.snap].at].snap == in.snap);
     if (t.loop == kNoRef || in.op == IrOp::NOP) continue;
     if (r < t.loop) CHECK_FALSE(((ir_info(in.op).mode & IRM_S) || in.op == IrOp::PHI));
-    Ref prev = r - 1;
-    while (t[prev].op == IrOp::NOP) prev--;
-    if (r > t.loop && in.op == IrOp::PHI) CHECK((t[prev].op == IrOp::PHI || prev == t.loop));
+    if (r > t.loop && in.op == IrOp::PHI) {  // PHIs follow LOOP (DCE may leave NOPs between)
+      Ref prev = r - 1;
+      while (t[prev].op == IrOp::NOP) prev--;
+      CHECK((t[prev].op == IrOp::PHI || prev == t.loop));
+    }
   }
 }
 
