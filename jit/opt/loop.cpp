@@ -67,8 +67,18 @@ struct Phi {
   Ref end;                // the end value (old ref)
   Ty type;
   IrOp box = IrOp::NOP;   // Val PHI of an unboxed end value: how to box it
-  Ref new_ref = kNoRef, new_entry = kNoRef, new_box = kNoRef;
+  IrOp unbox = IrOp::NOP; // typed PHI of a slot the body never reads: unbox its entry value
+  Ref new_ref = kNoRef, new_entry = kNoRef, new_box = kNoRef, new_unbox = kNoRef;
 };
+
+IrOp unbox_op(Ty ty) {
+  switch (ty) {
+    case Ty::Int: return IrOp::UNBOX_INT;
+    case Ty::Dbl: return IrOp::UNBOX_DBL;
+    case Ty::Bool: return IrOp::UNBOX_BOOL;
+    default: return IrOp::NOP;
+  }
+}
 
 // Which snapshot an instruction gets: its own (read in the body or in the pre-header), or a
 // fresh one of the loop header.
@@ -194,6 +204,15 @@ bool LoopCloser::plan_phis() {
       continue;
     }
     if (te != Ty::Val && box_op(te) == IrOp::NOP) return false;
+    if (u == kNoRef && unbox_op(te) != IrOp::NOP && (l == kNoRef || !_boxed_use.count(l))) {
+      // The body only writes the slot (e.g. a loop variable): keep it unboxed, checking the
+      // entry value's type once in the pre-header instead of boxing every iteration.
+      Phi p{slot, l, e, te};
+      p.unbox = unbox_op(te);
+      _phis.push_back(p);
+      if (l != kNoRef) _sload_phi[l] = i;
+      continue;
+    }
     _phis.push_back({slot, l, e, Ty::Val, te == Ty::Val ? IrOp::NOP : box_op(te)});
     if (l != kNoRef) _phi_of[l] = i;
   }
@@ -273,8 +292,10 @@ void LoopCloser::rebuild() {
   // Layout: pre-header, LOOP, PHIs, body, boxes of end values, JLOOP. Operands are still old refs.
   for (Ref r = 0; r < _t.size(); r++)
     if (placed(r) && _pre[size_t(r)]) _new[size_t(r)] = emit(_t[r]);
-  for (Phi& p : _phis)
+  for (Phi& p : _phis) {
     if (p.entry == kNoRef) p.new_entry = emit(Ins{IrOp::SLOAD, Ty::Val, 0, kNoSnap, Ref(p.slot)});
+    if (p.unbox != IrOp::NOP) p.new_unbox = emit(Ins{p.unbox, p.type});
+  }
   Ref loop = emit(Ins{IrOp::LOOP, Ty::Void});
   for (Phi& p : _phis) p.new_ref = emit(Ins{IrOp::PHI, p.type});
   for (Ref r = 0; r < _t.size(); r++)
@@ -291,6 +312,10 @@ void LoopCloser::rebuild() {
   }
   for (Phi& p : _phis) {
     out[size_t(p.new_ref)].a = p.entry == kNoRef ? p.new_entry : pre_ref(p.entry);
+    if (p.unbox != IrOp::NOP) {
+      out[size_t(p.new_unbox)].a = out[size_t(p.new_ref)].a;
+      out[size_t(p.new_ref)].a = p.new_unbox;
+    }
     out[size_t(p.new_ref)].b = p.box != IrOp::NOP ? p.new_box : body_ref(p.end);
     if (p.box != IrOp::NOP) out[size_t(p.new_box)].a = body_ref(p.end);
   }
@@ -335,6 +360,18 @@ void LoopCloser::rebuild() {
     _t.snaps[it->second].at = _new[size_t(r)];
     out[size_t(_new[size_t(r)])].snap = it->second;
   }
+  for (Phi& p : _phis)
+    if (p.unbox != IrOp::NOP) {  // checked on entry: exits to the loop header as it was entered
+      SnapFrame fr = header;
+      fr.entry_start = uint32_t(_entries.size());
+      fr.nentries = 0;
+      Snapshot snap{p.new_unbox};
+      snap.frame_start = uint32_t(_frames.size());
+      snap.nframes = 1;
+      _frames.push_back(fr);
+      _t.snaps.push_back(snap);
+      out[size_t(p.new_unbox)].snap = uint32_t(_t.snaps.size() - 1);
+    }
   for (Phi& p : _phis)
     if (p.box == IrOp::BOX_INT) {  // may exit: at the loop header, after the iteration
       uint32_t js = _t[_jloop].snap;

@@ -175,8 +175,6 @@ Result eval(IrOp op, Ty tr, Ty ta, uint64_t a, Ty tb, uint64_t b, Mode mode, int
   if (tr != Ty::Void) live.emplace_back(0, r);
   B.guard(IrOp::EXIT, Ty::Void, kNoRef, kNoRef, B.snap(live));
   compile(t);
-  if (mode == Mode::kSpilled) std::printf("SPILLCHK %d %d %d\n", t.locs[ra].spill, rb >= 0 && !ir_info(t[rb].op).mode ? 0 : (rb >= 0 ? t.locs[rb].spill : -2), tr != Ty::Void ? t.locs[r].spill : -2);
-  if (mode == Mode::kKeepA && tr != Ty::Void && rb >= 0) std::printf("KEEPA %d %d\n", t.locs[r].reg, t.locs[rb].reg);
   FakeFrame f(64);
   ExitRecorder rec;
   run(t, f.get());

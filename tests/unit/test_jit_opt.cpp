@@ -560,7 +560,7 @@ TEST_CASE("loop: a float accumulator; invariant arithmetic is hoisted", "[opt][l
 )"));
 }
 
-TEST_CASE("loop: a slot only written gets a Val PHI from a new SLOAD", "[opt][loop]") {
+TEST_CASE("loop: a slot only written gets a typed PHI, its type checked on entry", "[opt][loop]") {
   CHECK(run("loop", R"(
 %0000 Val  SLOAD 0
 %0001 Int  UNBOX_INT %0000 #0
@@ -579,18 +579,18 @@ TEST_CASE("loop: a slot only written gets a Val PHI from a new SLOAD", "[opt][lo
 %0002 Int  KINT 2
 %0003 Int  KINT 1
 %0004 Val  SLOAD 1
-%0005 Void LOOP
-%0006 Int  PHI %0001 %0009
-%0007 Val  PHI %0004 %0010
-%0008 Int  MULOV %0006 %0002 #1
-%0009 Int  ADDOV %0006 %0003 #2
-%0010 Val  BOX_INT %0008 #4
+%0005 Int  UNBOX_INT %0004 #4
+%0006 Void LOOP
+%0007 Int  PHI %0001 %0010
+%0008 Int  PHI %0005 %0009
+%0009 Int  MULOV %0007 %0002 #1
+%0010 Int  ADDOV %0007 %0003 #2
 %0011 Void JLOOP #3
 #0 header frame0 pc=0 n=2 {}
-#1 frame0 pc=2 n=2 {0=%0006 1=%0007}
-#2 frame0 pc=6 n=2 {0=%0006 1=%0008}
-#3 header frame0 pc=0 n=2 {0=%0009 1=%0008}
-#4 header frame0 pc=0 n=2 {0=%0009 1=%0008}
+#1 frame0 pc=2 n=2 {0=%0007 1=%0008}
+#2 frame0 pc=6 n=2 {0=%0007 1=%0009}
+#3 header frame0 pc=0 n=2 {0=%0010 1=%0009}
+#4 frame0 pc=0 n=2 {}
 )"));
 }
 
@@ -736,18 +736,18 @@ TEST_CASE("loop: a Val end value, a boxed read, a shared snapshot split", "[opt]
 %0003 Ptr  UNBOX_OBJ %0002 0x2000 #3
 %0004 Val  LOAD %0003 8
 %0005 Val  SLOAD 2
-%0006 Void LOOP
-%0007 Val  PHI %0000 %0004
-%0008 Val  PHI %0005 %0011
-%0009 Int  UNBOX_INT %0007 #0
-%0010 Int  ADDOV %0009 %0001 #1
-%0011 Val  BOX_INT %0010 #4
+%0006 Int  UNBOX_INT %0005 #4
+%0007 Void LOOP
+%0008 Val  PHI %0000 %0004
+%0009 Int  PHI %0006 %0011
+%0010 Int  UNBOX_INT %0008 #0
+%0011 Int  ADDOV %0010 %0001 #1
 %0012 Void JLOOP #2
-#0 header frame0 pc=0 n=3 {0=%0007 2=%0008}
-#1 frame0 pc=2 n=3 {0=%0007 2=%0008}
-#2 header frame0 pc=0 n=3 {0=%0004 2=%0010}
+#0 header frame0 pc=0 n=3 {0=%0008 2=%0009}
+#1 frame0 pc=2 n=3 {0=%0008 2=%0009}
+#2 header frame0 pc=0 n=3 {0=%0004 2=%0011}
 #3 frame0 pc=0 n=3 {}
-#4 header frame0 pc=0 n=3 {0=%0004 2=%0010}
+#4 frame0 pc=0 n=3 {}
 )"));
 
   // Slot 0 is passed boxed to a call as well as unboxed: the PHI carries the Val.
@@ -1266,6 +1266,14 @@ TEST_CASE("optimize: random recorded loops behave the same before and after", "[
       Outcome want = execute(recorded, start, 4), got = execute(t, start, 4);
       if (want.big || got.big) continue;
       compared++;
+      if (got.exited && got.pc == 0 && !(want.exited && want.pc == 0 && got.iterations == want.iterations)) {
+        // Leaving at the loop header is always allowed (e.g. a pre-header type check): the state
+        // must be the one that iteration began with.
+        REQUIRE(got.iterations <= want.iterations);
+        CHECK(got.state == (got.iterations ? execute(recorded, start, got.iterations).state : start));
+        header_exits++;
+        continue;
+      }
       if (!want.exited) {
         CHECK_FALSE(got.exited);
         CHECK(got.iterations == want.iterations);
