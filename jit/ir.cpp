@@ -79,7 +79,7 @@ enum class KForm : uint8_t {
 
 KForm k_form(IrOp op) {
   switch (op) {
-    case IrOp::KINT: case IrOp::LOAD: case IrOp::STORE: return KForm::kDec;
+    case IrOp::KINT: case IrOp::LOAD: case IrOp::LOADI: case IrOp::STORE: return KForm::kDec;
     case IrOp::KDBL: return KForm::kDbl;
     case IrOp::KPTR: case IrOp::KVAL: case IrOp::UNBOX_OBJ: case IrOp::GUARD_VAL:
     case IrOp::GUARD_NOTVAL: case IrOp::GUARD_TYPE: case IrOp::LINK: return KForm::kHex;

@@ -634,11 +634,11 @@ class RecorderImpl final : public Recorder {
 
   // Version guard on a dict (globals / builtins / module namespace).
   void dict_version_guard(DictObject* d) {
-    Ref ver = emit(IrOp::LOAD, Ty::Int, t_->kptr(d), kNoRef, offsetof(DictObject, version));
+    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kptr(d), kNoRef, offsetof(DictObject, version));
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(d->version))));
   }
   void type_version_guard(TypeObject* tp) {
-    Ref ver = emit(IrOp::LOAD, Ty::Int, t_->kptr(tp), kNoRef, offsetof(TypeObject, version));
+    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kptr(tp), kNoRef, offsetof(TypeObject, version));
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(tp->version))));
   }
 
@@ -671,12 +671,12 @@ class RecorderImpl final : public Recorder {
     Ref o = as_obj(r, v);
     TypeObject* tp = v.as_obj()->type;
     type_version_guard(tp);
-    Ref shape = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, shape));
+    Ref shape = emit(IrOp::LOADI, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, shape));
     guard(IrOp::GUARD_VAL, Ty::Void, shape, kNoRef, int64_t(v.as<InstanceObject>()->shape));
     return o;
   }
   Ref slot_addr(Ref o, int idx) {
-    Ref slots = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, slots));
+    Ref slots = emit(IrOp::LOADI, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, slots));
     return emit(IrOp::AREF, Ty::Ptr, slots, t_->kint(idx));
   }
 

@@ -175,7 +175,8 @@ void CodeGen::emit_ins(Ref i) {
     case IrOp::GUARD_TRUE: case IrOp::GUARD_FALSE: return guard_bool(i);
     case IrOp::GUARD_GC: return guard_gc(i);
     case IrOp::AREF: return aref(i);
-    case IrOp::LOAD: return load(i);
+    case IrOp::LOAD:
+    case IrOp::LOADI: return load(i);
     case IrOp::STORE: return store(i);
     case IrOp::CALL: case IrOp::CALLP: case IrOp::CALLG: return call(i);
     case IrOp::LOOP: return loop_entry();

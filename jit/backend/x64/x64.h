@@ -91,7 +91,8 @@ void for_each_use(const Trace& t, Ref i, const std::vector<Ref>& phis, F&& f) {
     case IrOp::SLOAD: case IrOp::GUARD_GC: case IrOp::CARG: case IrOp::PHI: case IrOp::NOP:
     case IrOp::LINK: case IrOp::EXIT:
       break;
-    case IrOp::LOAD: address(ins.a); break;
+    case IrOp::LOAD:
+    case IrOp::LOADI: address(ins.a); break;
     case IrOp::STORE: address(ins.a); f(ins.b, UseAt::kBefore); break;
     case IrOp::CALL: case IrOp::CALLP: case IrOp::CALLG:
       for (Ref c = ins.a; c != kNoRef; c = t[c].b) f(t[c].a, UseAt::kBefore);
