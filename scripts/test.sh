@@ -7,3 +7,12 @@ bash scripts/install-deps.sh
 cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 ninja -C build -j2
 ctest --test-dir build --output-on-failure -j2
+
+# The JIT again under AddressSanitizer + UndefinedBehaviorSanitizer: its unit tests, the recorder
+# checks and the JIT corpus with every loop traced (RSS bounds do not apply under ASan).
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DCHAIPY_SANITIZE=ON >/dev/null
+ninja -C build-asan -j2 chaipy unit_tests
+export ASAN_OPTIONS=detect_leaks=0 CHAIPY_TEST_NO_RSS=1
+build-asan/tests/unit_tests "[jit],[ir],[opt],[backend]"
+python3 tests/jit_ir_checks.py build-asan/chaipy
+python3 tests/run_py_tests.py --chaipy build-asan/chaipy --jobs 2 --modes threshold1,default tests/py/jit

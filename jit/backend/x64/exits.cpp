@@ -176,7 +176,7 @@ void CodeGen::flush(const Trace& src, const std::vector<Loc>& locs, uint32_t sna
   const Snapshot& sn = src.snaps[snap];
   if (sn.nframes != 1) return fail("a snapshot written into the frame must have exactly one frame");
   const SnapFrame& fr = src.snap_frames[sn.frame_start];
-  const SnapEntry* entries = &src.snap_entries[fr.entry_start];
+  const SnapEntry* entries = src.snap_entries.data() + fr.entry_start;  // may be empty
   const x86::Gp v = x86::rax, tmp = x86::r11;
 
   auto where = [&](Ref r) {
