@@ -113,7 +113,7 @@ enum : uint8_t { kLoopBlacklisted = 1 };
 struct JitHooks {
   bool enabled = true;
   bool recording = false;
-  uint32_t threshold = 1000;
+  uint32_t threshold = 100;
   void (*loop_hot)(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) = nullptr;
   void (*record)(Frame* f, const uint32_t* pc) = nullptr;
   Frame* (*enter)(Frame* f, void* trace) = nullptr;

@@ -56,14 +56,14 @@ void on_abort(Abort why, const std::string& detail) {
     Snapshot& sn = s.parent->snaps[s.snap];
     sn.exits = tries >= 2 * g_params.penalty ? UINT32_MAX : 0;
     sn.retry = uint32_t(g_params.hotexit) << std::min(tries, 16);
+  } else if (s.cache && why == Abort::LEFT_LOOP) {
+    // The recorded iteration left the loop (a break, or the loop got hot on its last
+    // iteration): no penalty. If it left at the header itself (the loop was exhausted), the
+    // next back-edge starts a fresh iteration: record there; otherwise wait another threshold.
+    s.cache->counter = s.rec->nrecorded() <= 1 ? g_jit.threshold - 1 : 0;
   } else if (s.cache) {
-    // The loop ended while recording (e.g. it got hot on its last iteration): record again at
-    // the next back-edge, which is a fresh iteration. Other aborts start counting from zero.
-    bool left = why == Abort::LEFT_LOOP;
-    s.cache->counter = left ? g_jit.threshold - 1 : 0;
-    int& pen = g_penalty[{s.code, s.header_pc}];
-    pen += left ? 1 : 4;  // leaving the loop costs a quarter of a real abort
-    if (pen >= 4 * g_params.penalty) {
+    s.cache->counter = 0;
+    if (++g_penalty[{s.code, s.header_pc}] >= g_params.penalty) {
       s.cache->kind = kLoopBlacklisted;
       g_stats.blacklisted++;
     }

@@ -119,6 +119,7 @@ class RecorderImpl final : public Recorder {
   Abort abort_reason() const override { return why_; }
   const std::string& abort_detail() const override { return detail_; }
   const std::string& recorded() const override { return t_->recorded; }
+  int nrecorded() const override { return nrecorded_; }
 
  private:
   int maxrecord_, maxinline_;

@@ -43,7 +43,8 @@ class Recorder {
   virtual std::unique_ptr<Trace> take_trace() = 0;  // after Done
   virtual Abort abort_reason() const = 0;           // after Aborted
   virtual const std::string& abort_detail() const = 0;
-  virtual const std::string& recorded() const = 0;  // bytecode listing so far (--dump-traces)
+  virtual const std::string& recorded() const = 0;
+  virtual int nrecorded() const = 0;                // bytecodes recorded so far  // bytecode listing so far (--dump-traces)
 };
 
 }  // namespace chaipy::jit
