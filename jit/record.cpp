@@ -703,7 +703,26 @@ class RecorderImpl final : public Recorder {
       push(constant(a));
       return;
     }
+    if (Value a = class_attr(v, name); !a.is_null()) {
+      pin(r, v);
+      type_version_guard(v.as<TypeObject>());  // covers the class and its bases
+      pop(1);
+      push(constant(a));
+      return;
+    }
     fail(Abort::ATTR, std::string(type_name(v)) + "." + std::string(name->view()));
+  }
+
+  // C.name on a class C whose metaclass is `type`, when it is a plain value: a function (a class
+  // attribute lookup returns it unbound) or a number / string / None / bool; null otherwise.
+  static Value class_attr(Value c, StrObject* name) {
+    if (!isinstance_exact(c, types::type) || !type_lookup_cached(types::type, name).is_null()) return Value::null();
+    Value a = type_lookup_cached(c.as<TypeObject>(), name);
+    if (a.is_null()) return a;
+    if (a.is_small_int() || a.is_double() || a.is_bool() || a.is_none() || isinstance_exact(a, types::function) ||
+        isinstance_exact(a, types::str))
+      return a;
+    return Value::null();
   }
 
   void rec_store_attr(Frame* f, uint32_t arg) {
@@ -725,7 +744,7 @@ class RecorderImpl final : public Recorder {
     bool plain = (tp->getattr == nullptr || tp->getattr == generic_getattr) && tp != types::type && tp != types::module;
     Value m = plain ? type_lookup_cached(tp, name) : Value::null();
     if (m.is_null() || !(isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
-      if (isinstance_exact(v, types::module)) {  // module.function(...)
+      if (isinstance_exact(v, types::module) || !class_attr(v, name).is_null()) {  // module.f(...), C.f(...)
         rec_load_attr(f, arg);
         Ref fn = peek_after(0);
         pop(1);
@@ -1017,6 +1036,16 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
+    // range(...), float(x), int(x): calls of the built-in types themselves.
+    if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
+        callable == Value::from_obj(types::int_)) {
+      auto* tp = callable.as<TypeObject>();
+      pin(rcallable, callable);
+      Ref r = rec_known(tp->name->view(), args, cargs);
+      pop(nargs + 2);
+      push(r);
+      return;
+    }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
   }
 
@@ -1049,6 +1078,13 @@ class RecorderImpl final : public Recorder {
     // as the builtins namespace's own entry of that name.
     if (mod != "builtins" && !(mod.empty() && dict_get_str(g_builtins, str_intern(name)) == Value::from_obj(nf)))
       fail(Abort::CALLEE, std::string(mod) + "." + std::string(name));
+    return rec_known(name, a, v);
+  }
+
+  // The built-ins the recorder turns into IR, by name (functions, or the types range / float /
+  // int called as constructors).
+  Ref rec_known(std::string_view name, const std::vector<Ref>& a, const std::vector<Value>& v) {
+    size_t n = a.size();
     if (name == "len" && n == 1 && v[0].is_obj()) {
       TypeObject* tp = v[0].as_obj()->type;
       Ref o = as_obj(a[0], v[0]);

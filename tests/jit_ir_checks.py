@@ -133,6 +133,17 @@ def f(n):
     return s
 print(f(400))
 """, abort="unsupported bytecode", stats={"aborts": 1}),
+    dict(name="branch_grows_a_side_trace", src="""
+def f(n):
+    a = b = 0
+    for i in range(n):
+        if i < 300:
+            a += i
+        else:
+            b += i
+    return a, b
+print(f(1000))
+""", stats={"traces compiled": 1, "side traces": 1, "exits taken": 1}),
     dict(name="nested_loops_link", src="""
 def f(n):
     s = 0
