@@ -45,6 +45,11 @@ uint64_t jit_helper_native2(NativeFunctionObject* f, uint64_t a, uint64_t b) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_instance_new(TypeObject* cls) {
+  Value r = instance_new(cls);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 // The interpreter's own fast case of BINARY_OP ** on floats (vm.cpp); everything else exits.
 uint64_t jit_helper_float_pow(double x, double y) {
   if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) return kExcBits;

@@ -153,6 +153,8 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
   if (sn.exits != UINT32_MAX) sn.exits++;
+  // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is.
+  if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC) return;
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
   // that loop has one, a bridge from here links straight into it.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {

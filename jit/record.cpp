@@ -281,6 +281,18 @@ class RecorderImpl final : public Recorder {
     return p;
   }
   std::unordered_map<Ref, TypeObject*> ptr_type_;  // Ptr refs whose exact type is guarded
+  // Instances this trace allocated (Val ref -> its Ptr and current shape): their type and shape
+  // are known statically, so attribute access needs no guards and may add attributes.
+  struct Fresh {
+    Ref ptr;
+    Shape* shape;
+  };
+  std::unordered_map<Ref, Fresh> fresh_;
+  Fresh* fresh(Ref r) {
+    auto it = fresh_.find(r);
+    return it == fresh_.end() ? nullptr : &it->second;
+  }
+  static Ref inline_slot_offset(int idx) { return Ref(offsetof(InstanceObject, inline_slots) + 8 * idx); }
   // A boxed view (for storing into memory or identity tests).
   Ref box(Ref r) {
     switch (type(r)) {
@@ -686,6 +698,12 @@ class RecorderImpl final : public Recorder {
     Value v = cpeek(0);
     Ref r = peek(0);
     int idx = instance_slot(v, name, false);
+    if (Fresh* fr = fresh(r); fr && idx >= 0) {
+      Ref val = emit(IrOp::LOAD, Ty::Val, fr->ptr, kNoRef, inline_slot_offset(idx));
+      pop(1);
+      push(val);
+      return;
+    }
     if (idx >= 0) {
       Ref o = guard_instance(r, v);
       Ref val = emit(IrOp::LOAD, Ty::Val, slot_addr(o, idx), kNoRef, 0);
@@ -729,6 +747,23 @@ class RecorderImpl final : public Recorder {
     StrObject* name = f->code->names[arg];
     Value v = cpeek(0);
     int idx = instance_slot(v, name, true);
+    if (Fresh* fr = fresh(peek(0))) {
+      // An instance allocated by this trace: inline slots, shape known; a new attribute
+      // follows the shape transition (the interpreter takes the same one).
+      TypeObject* tp = v.as_obj()->type;
+      if ((tp->setattr && tp->setattr != generic_setattr) || !type_lookup_cached(tp, name).is_null())
+        fail(Abort::ATTR, "store " + std::string(name->view()));
+      Ref val = box(peek(1));
+      if (idx < 0) {
+        idx = int(fr->shape->nslots);
+        if (idx >= kInlineSlots) fail(Abort::ATTR, "too many attributes for inline slots");
+        fr->shape = shape_add(fr->shape, name);
+        emit(IrOp::STORE, Ty::Void, fr->ptr, t_->kptr(fr->shape), offsetof(InstanceObject, shape));
+      }
+      emit(IrOp::STORE, Ty::Void, fr->ptr, val, inline_slot_offset(idx));
+      pop(2);
+      return;
+    }
     if (idx < 0) fail(Abort::ATTR, "store " + std::string(name->view()));
     Ref o = guard_instance(peek(0), v);
     Ref val = box(peek(1));
@@ -1036,6 +1071,8 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
+    if (isinstance_exact(callable, types::type) && (callable.as<TypeObject>()->flags & kTypeHeap))
+      return rec_instantiate(callable.as<TypeObject>(), rcallable, args, nargs, next);
     // range(...), float(x), int(x): calls of the built-in types themselves.
     if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
         callable == Value::from_obj(types::int_)) {
@@ -1047,6 +1084,39 @@ class RecorderImpl final : public Recorder {
       return;
     }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
+  // leave it in the caller's stack where [NULL, cls] was, and inline __init__ as a kFrameInit
+  // frame whose return value is dropped.
+  void rec_instantiate(TypeObject* t, Ref rcls, const std::vector<Ref>& args, int nargs, uint32_t next) {
+    if ((t->flags & (kTypeHeap | kTypeInstanceLayout | kTypeExceptionLayout)) != (kTypeHeap | kTypeInstanceLayout) ||
+        t->tp_new != types::object->tp_new || !t->root_shape)
+      fail(Abort::CALLEE, "class without a plain __new__");
+    if (!cpeek(nargs + 1).is_null()) fail(Abort::CALLEE, "class called with a self argument");
+    Value init = type_lookup_cached(t, str_intern("__init__"));
+    if (!isinstance_exact(init, types::function)) fail(Abort::CALLEE, "class without a Python __init__");
+    auto* fn = init.as<FunctionObject>();
+    CodeObject* fc = fn->code;
+    size_t n = size_t(nargs) + 1;
+    if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > fc->argcount ||
+        (n < fc->argcount && (!fn->defaults || fc->argcount - n > fn->defaults->size)) || fc->ncells)
+      fail(Abort::CALLEE, "__init__ signature");
+    pin(rcls, Value::from_obj(t));
+    type_version_guard(t);  // covers __init__, __new__ and __setattr__ of the class and its bases
+    Ref inst = call(Helper::instance_new, Ty::Val, {t_->kptr(t)}, true);
+    allocates_ = true;
+    Ref ptr = emit(IrOp::BAND, Ty::Ptr, inst, t_->kint(kPayloadMask));
+    fresh_[inst] = Fresh{ptr, t->root_shape};
+    ptr_type_[ptr] = t;
+    uint32_t nl = top().code->nlocalsplus;
+    set(nl + sp0_ - nargs - 2, inst);
+    pending_.fn = fn;
+    pending_.args.assign(1, inst);
+    for (int i = 0; i < nargs; i++) pending_.args.push_back(args[size_t(i)]);
+    pending_.init = true;
+    pending_.caller_sp = sp0_ - uint32_t(nargs) - 1;
+    pending_.resume_pc = next;
   }
 
   // A call of a known built-in; returns the result ref (or aborts).
