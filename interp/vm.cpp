@@ -48,12 +48,9 @@ void trace_frames(Tracer& t) {
   }
 }
 
-Frame* push_frame(CodeObject* co) {
+// Pushes an empty frame for `co` (every local unbound) without the recursion-limit check.
+Frame* push_frame_unchecked(CodeObject* co) {
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
-    raise(exc::RecursionError, "maximum recursion depth exceeded");
-    return nullptr;
-  }
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   g_stack_top += bytes;
   f->code = co;
@@ -70,6 +67,14 @@ Frame* push_frame(CodeObject* co) {
   return f;
 }
 
+Frame* push_frame(CodeObject* co) {
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
+  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
+    raise(exc::RecursionError, "maximum recursion depth exceeded");
+    return nullptr;
+  }
+  return push_frame_unchecked(co);
+}
 void pop_frame(Frame* f) {
   g_frame = f->prev;
   g_stack_top = reinterpret_cast<char*>(f);
@@ -391,23 +396,10 @@ Value call_ex(Value callable, Value args, Value kwargs) {
 }  // namespace
 
 Frame* vm_push_frame_for(FunctionObject* fn) {
-  CodeObject* co = fn->code;
-  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  auto* f = reinterpret_cast<Frame*>(g_stack_top);
-  g_stack_top += bytes;  // the recorder saw this call succeed; the stack has room
-  f->code = co;
+  Frame* f = push_frame_unchecked(fn->code);  // the recorder saw this call succeed
   f->func = fn;
-  f->prev = g_frame;
   f->globals = fn->globals;
   f->builtins = fn->builtins;
-  f->locals = nullptr;
-  f->pc = co->code;
-  f->sp = f->stack_base();
-  f->flags = 0;
-  f->lasti = 0;
-  for (uint32_t i = 0; i < co->nlocalsplus; i++) f->localsplus[i] = Value::null();
-  g_frame = f;
-  g_depth++;
   return f;
 }
 

@@ -416,42 +416,27 @@ class RecorderImpl final : public Recorder {
     expect_frame_ = f;
   }
 
+  // The trace ends here (cur_pc_ of the root frame) with `op` (JLOOP, LINK or EXIT) carrying
+  // the snapshot of that state; a trace that allocates first checks the GC debt there.
+  StepResult close(IrOp op, int64_t k = 0) {
+    if (allocates_) end_with(IrOp::GUARD_GC, 0);
+    end_with(op, k);
+    done_ = true;
+    return StepResult::Done;
+  }
+  void end_with(IrOp op, int64_t k) {
+    uint32_t s = take_snapshot();
+    Ref r = t_->emit(op, Ty::Void, kNoRef, kNoRef, k);
+    (*t_)[r].snap = s;
+    t_->snaps[s].at = r;
+  }
   StepResult close_loop() {
     cur_pc_ = t_->header_pc;
-    uint32_t s = take_snapshot();
-    if (allocates_) {
-      Ref g = t_->emit(IrOp::GUARD_GC, Ty::Void);
-      (*t_)[g].snap = s;
-      t_->snaps[s].at = g;
-      s = take_snapshot();
-    }
-    Ref j = t_->emit(IrOp::JLOOP, Ty::Void);
-    (*t_)[j].snap = s;
-    t_->snaps[s].at = j;
-    return StepResult::Done;
+    return close(IrOp::JLOOP);
   }
-
-  void close_exit() {
-    uint32_t s = take_snapshot();
-    Ref x = t_->emit(IrOp::EXIT, Ty::Void);
-    (*t_)[x].snap = s;
-    t_->snaps[s].at = x;
-    done_ = true;
-  }
-
   StepResult close_link(Trace* target) {
-    uint32_t s = take_snapshot();
-    if (allocates_) {
-      Ref g = t_->emit(IrOp::GUARD_GC, Ty::Void);
-      (*t_)[g].snap = s;
-      t_->snaps[s].at = g;
-      s = take_snapshot();
-    }
-    Ref l = t_->emit(IrOp::LINK, Ty::Void, kNoRef, kNoRef, int64_t(target));
-    (*t_)[l].snap = s;
-    t_->snaps[s].at = l;
     t_->link = target;
-    return StepResult::Done;
+    return close(IrOp::LINK, int64_t(target));
   }
 
   // -- Bytecodes ------------------------------------------------------------------------------------
@@ -561,7 +546,7 @@ class RecorderImpl final : public Recorder {
           // A loop without a trace: a side trace hands over to the interpreter at its back-edge
           // (which enters the loop's trace once there is one); a root trace waits for it.
           if (!t_->parent) fail(Abort::INNER_LOOP);
-          close_exit();
+          close(IrOp::EXIT);
           return;
         }
         expect_pc_ = arg;

@@ -9,33 +9,13 @@
 #include <string>
 
 #include "jit/ir.h"
+#include "tests/unit/jit_ir_text.h"
 
 using namespace chaipy::jit;
+using chaipy::jit::testing::parse;
+using chaipy::jit::testing::squeeze;
 
 namespace {
-
-// Collapses runs of blanks and trims every line, so expected texts need not align columns.
-std::string squeeze(const std::string& text) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string w, joined;
-    while (words >> w) joined += (joined.empty() ? "" : " ") + w;
-    if (!joined.empty()) out += joined + "\n";
-  }
-  return out;
-}
-
-Trace parse(const std::string& text) {
-  Trace t;
-  std::string error;
-  INFO(error);
-  bool ok = ir_parse(text, &t, &error);
-  INFO(error);
-  REQUIRE(ok);
-  return t;
-}
 
 std::string parse_error(const std::string& text) {
   Trace t;

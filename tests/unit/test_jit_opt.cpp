@@ -11,32 +11,14 @@
 #include <vector>
 
 #include "jit/ir.h"
+#include "tests/unit/jit_ir_text.h"
 #include "jit/opt/passes.h"
 
 using namespace chaipy::jit;
+using chaipy::jit::testing::parse;
+using chaipy::jit::testing::squeeze;
 
 namespace {
-
-std::string squeeze(const std::string& text) {
-  std::istringstream in(text);
-  std::string line, out;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string w, joined;
-    while (words >> w) joined += (joined.empty() ? "" : " ") + w;
-    if (!joined.empty()) out += joined + "\n";
-  }
-  return out;
-}
-
-Trace parse(const std::string& text) {
-  Trace t;
-  std::string error;
-  bool ok = ir_parse(text, &t, &error);
-  INFO(error);
-  REQUIRE(ok);
-  return t;
-}
 
 // Runs one pass over `t`; returns the printed result.
 std::string run(const char* pass, Trace& t) {
