@@ -68,6 +68,7 @@ struct Phi {
   Ty type;
   IrOp box = IrOp::NOP;   // Val PHI of an unboxed end value: how to box it
   IrOp unbox = IrOp::NOP; // typed PHI of a slot the body never reads: unbox its entry value
+  bool memory = false;    // a memory PHI (a field the body loads, then stores): no slot
   Ref new_ref = kNoRef, new_entry = kNoRef, new_box = kNoRef, new_unbox = kNoRef;
 };
 
@@ -221,9 +222,29 @@ bool LoopCloser::plan_phis() {
 
 // Decides, in recording order, what goes to the pre-header and which snapshot each hoisted
 // guard keeps.
+//
+// Loads. Every load and store of the recorder addresses memory as (base, offset k), and two
+// accesses can only touch the same word if their offsets are equal (fields of objects, or
+// elements of arrays, which are never inside an object's header). So with no helper call in the
+// loop, a load whose base is loop-invariant is invariant unless some store uses its offset; and
+// a load whose offset is written by exactly one store, to the same base, later in the body
+// (a range iterator's index / remaining count) becomes a memory PHI: hoisted load on entry, the
+// stored value on the back-edge; the store stays so memory is right at every exit.
 void LoopCloser::place() {
-  bool writes = false;
-  for (Ref r = 0; r < _t.size(); r++) writes |= r != _jloop && is_memory_barrier(_t[r].op);
+  bool calls = false;
+  std::map<int64_t, std::vector<Ref>> stores;  // offset -> the stores using it
+  for (Ref r = 0; r < _t.size(); r++) {
+    if (r == _jloop || _t[r].op == IrOp::NOP) continue;
+    if (_t[r].op == IrOp::STORE) stores[_t[r].k].push_back(r);
+    else if (is_memory_barrier(_t[r].op)) calls = true;
+  }
+  auto forwarded_store = [&](Ref load) -> Ref {
+    auto it = stores.find(_t[load].k);
+    if (calls || it == stores.end() || it->second.size() != 1) return kNoRef;
+    Ref st = it->second[0];
+    if (st < load || canon(_t[st].a) != canon(_t[load].a) || _t[_t[st].b].type != _t[load].type) return kNoRef;
+    return st;
+  };
   _snap_use.assign(_t.ins.size(), SnapUse::kBody);
   bool prefix = true;  // nothing so far could make the interpreter diverge from the recording
   for (Ref r = 0; r < _t.size(); r++) {
@@ -237,8 +258,16 @@ void LoopCloser::place() {
       hoist = true;
     else if (mode & IRM_G)
       hoist = hoistable_guard(in.op) && operands_pre;
-    else if (mode & IRM_L)
-      hoist = !writes && operands_pre;
+    else if (mode & IRM_L) {
+      hoist = operands_pre && !calls && !stores.count(in.k);
+      if (Ref st = operands_pre ? forwarded_store(r) : kNoRef; st != kNoRef) {
+        hoist = true;
+        Phi p{0, r, _t[st].b, in.type};
+        p.memory = true;
+        _phi_of[r] = _phis.size();
+        _phis.push_back(p);
+      }
+    }
     else if ((mode & IRM_P) && !(mode & IRM_X))
       hoist = operands_pre;
     _pre[size_t(r)] = hoist;
@@ -267,6 +296,7 @@ void LoopCloser::copy_snapshot(const Snapshot& from, Snapshot& to, bool body) {
     }
     if (body && f == 0) {
       for (const Phi& p : _phis) {
+        if (p.memory) continue;
         auto has = [&](const SnapEntry& en) { return en.slot == p.slot; };
         if (std::none_of(_entries.begin() + ptrdiff_t(start), _entries.end(), has))
           _entries.push_back({p.slot, p.new_ref});

@@ -670,7 +670,7 @@ TEST_CASE("loop: an invariant guard after a loop-variant one is hoisted with a h
 #4 header frame0 pc=0 n=2 {0=%0010}
 )"));
 
-  // With a store in the loop the load stays in the body; the guard is still invariant.
+  // A store to another offset cannot write the loaded field: the load is still hoisted.
   std::string stores = in;
   stores.replace(stores.find("%0009 Void JLOOP #4"), 19,
                  "%0009 Void STORE %0006 %0008 24\n%0010 Void JLOOP #4");
@@ -680,20 +680,48 @@ TEST_CASE("loop: an invariant guard after a loop-variant one is hoisted with a h
 %0002 Int  KINT 100
 %0003 Val  SLOAD 1
 %0004 Ptr  UNBOX_OBJ %0003 0x1000 #2
-%0005 Void LOOP
-%0006 Int  PHI %0001 %0010
-%0007 Bool LT %0006 %0002
-%0008 Void GUARD_TRUE %0007 #1
-%0009 Int  LOAD %0004 16
-%0010 Int  ADDOV %0006 %0009 #3
+%0005 Int  LOAD %0004 16
+%0006 Void LOOP
+%0007 Int  PHI %0001 %0010
+%0008 Bool LT %0007 %0002
+%0009 Void GUARD_TRUE %0008 #1
+%0010 Int  ADDOV %0007 %0005 #3
 %0011 Void STORE %0004 %0010 24
 %0012 Void JLOOP #4
 #0 header frame0 pc=0 n=2 {}
-#1 frame0 pc=4 n=2 {0=%0006}
+#1 frame0 pc=4 n=2 {0=%0007}
 #2 frame0 pc=0 n=2 {}
-#3 frame0 pc=10 n=2 {0=%0006}
+#3 frame0 pc=10 n=2 {0=%0007}
 #4 header frame0 pc=0 n=2 {0=%0010}
 )"));
+
+  // A store to the same offset of another object keeps the load in the body (the two bases
+  // may be the same object).
+  std::string out_same = run("loop", R"(
+%0000 Val  SLOAD 0
+%0001 Int  UNBOX_INT %0000 #0
+%0002 Val  SLOAD 1
+%0003 Ptr  UNBOX_OBJ %0002 0x1000 #1
+%0004 Val  SLOAD 2
+%0005 Ptr  UNBOX_OBJ %0004 0x1000 #1
+%0006 Int  LOAD %0003 16
+%0007 Int  ADDOV %0001 %0006 #2
+%0008 Void STORE %0005 %0007 16
+%0009 Void JLOOP #3
+#0 header frame0 pc=0 n=3 {}
+#1 frame0 pc=0 n=3 {}
+#2 frame0 pc=6 n=3 {}
+#3 header frame0 pc=0 n=3 {0=%0007}
+)");
+  CHECK(out_same.find("LOOP") < out_same.find("LOAD %"));
+  CHECK(out_same.find("PHI %0003") == std::string::npos);
+
+  // The only store to the loaded field, to the same base, after the load: a memory PHI.
+  std::string counter = in;
+  counter.replace(counter.find("%0009 Void JLOOP #4"), 19, "%0009 Void STORE %0006 %0008 16\n%0010 Void JLOOP #4");
+  std::string out_counter = run("loop", counter);
+  CHECK(out_counter.find("Int PHI %0005 %") != std::string::npos);
+  CHECK(out_counter.find("LOAD %0004 16") < out_counter.find("LOOP"));
 }
 
 TEST_CASE("loop: a Val end value, a boxed read, a shared snapshot split", "[opt][loop]") {
