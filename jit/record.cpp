@@ -41,9 +41,9 @@ struct AbortEx {
 
 // The concrete int64 value of a Python int held by an Int ref (small or a heap int in range).
 int64_t cint(Value v) {
-  if (v.is_small_int()) return v.as_small_int();
-  if (isinstance_exact(v, types::int_) && !v.as<IntObject>()->is_big) return v.as<IntObject>()->small;
-  fail(Abort::OPERANDS, "int outside int64");
+  int64_t i;
+  if (!int_to_i64(v, &i)) fail(Abort::OPERANDS, "int outside int64");
+  return i;
 }
 
 struct RFrame {
