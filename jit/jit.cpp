@@ -3,7 +3,6 @@
 #include "jit/jit.h"
 
 #include <chrono>
-#include <cstring>
 #include <cstdlib>
 #include <algorithm>
 #include <map>
@@ -231,13 +230,10 @@ std::string help_text() {
   s += buf;
 #include "jit/params.def"
 #undef JIT_PARAM
-  s += "  noopt      default none   optimizer passes to skip, joined by '+' (";
-  for (const Pass& p : opt_pipeline()) {
-    if (s.back() != '(' && s.compare(s.size() - strlen(p.name), strlen(p.name), p.name) == 0) continue;
-    s += s.back() == '(' ? "" : " ";
-    s += p.name;
-  }
-  s += ")\n";
+  std::string names;
+  for (const Pass& p : opt_pipeline())
+    if (names.find(p.name) == std::string::npos) names += (names.empty() ? "" : " ") + std::string(p.name);
+  s += "  noopt      default none   optimizer passes to skip, joined by '+' (" + names + ")\n";
   return s;
 }
 
