@@ -156,8 +156,8 @@ print(f(60))
 ]
 
 
-def run(cmd, **kw):
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, **kw)
+def run(cmd, env=None, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=60, env=env, **kw)
 
 
 def traces(dump):
@@ -226,6 +226,60 @@ def check(chaipy, case):
     return None
 
 
+LOOP_SRC = "s = 0\ndef f():\n    t = 0\n    for i in range(3000):\n        t += i\n    return t\nprint(f())\n"
+
+
+def check_cli(chaipy):
+    """The JIT's command-line surface: flags, errors in CPython's usage form, CHAIPY_JIT."""
+    errors = []
+    with tempfile.TemporaryDirectory() as d:
+        src = os.path.join(d, "loop.py")
+        with open(src, "w") as f:
+            f.write(LOOP_SRC)
+
+        def stats(args, env=None):
+            r = run([chaipy] + args + ["--jit-stats", src], env=env)
+            m = re.search(r"traces compiled\s+(\d+)", r.stderr)
+            return r, int(m.group(1)) if m else None
+
+        r = run([chaipy, "--jit", "help"])
+        for name in ("threshold", "hotexit", "maxtrace", "maxrecord", "maxinline", "penalty", "noopt"):
+            if name not in r.stdout:
+                errors.append(f"--jit help does not list {name}")
+        r, n = stats([])
+        if r.stdout != "4498500\n" or n != 1:
+            errors.append(f"default run: stdout {r.stdout!r}, traces {n}")
+        for args in (["--jit", "off"], ["--jit=off"]):
+            r, n = stats(args)
+            if r.stdout != "4498500\n" or n != 0:
+                errors.append(f"{args}: traces {n}")
+        r, n = stats([], env=dict(os.environ, CHAIPY_JIT="off"))
+        if n != 0:
+            errors.append(f"CHAIPY_JIT=off: traces {n}")
+        r, n = stats(["--jit", "on"], env=dict(os.environ, CHAIPY_JIT="off"))
+        if n != 1:
+            errors.append(f"--jit on after CHAIPY_JIT=off: traces {n}")
+        for bad, msg in ((["--jit", "threshold=x"], "bad value for 'threshold'"),
+                         (["--jit", "nosuch=1"], "unknown parameter 'nosuch'"),
+                         (["--jit", "noopt=bogus"], "unknown optimizer pass 'bogus'"),
+                         (["--jit"], "Argument expected for the --jit option"),
+                         (["--dump-traces=" + os.path.join(d, "no", "such")], "cannot open")):
+            r = run([chaipy] + bad + ([] if bad == ["--jit"] else ["-c", "pass"]))
+            if r.returncode != 2 or msg not in r.stderr or "usage:" not in r.stderr:
+                errors.append(f"{bad}: rc {r.returncode}, stderr {r.stderr!r}")
+        dump = os.path.join(d, "dump.txt")
+        r = run([chaipy, "--dump-traces=" + dump, src])
+        text = open(dump).read() if os.path.exists(dump) else ""
+        for part in ("---- TRACE 1: loop at", "-- recorded bytecode", "-- IR as recorded", "-- IR optimised",
+                     "-- machine code", "---- END TRACE 1"):
+            if part not in text:
+                errors.append(f"--dump-traces=FILE lacks {part!r}")
+        r = run([chaipy, "--dump-traces", src])
+        if "---- TRACE 1" not in r.stderr or r.stdout != "4498500\n":
+            errors.append("--dump-traces without FILE does not write to stderr")
+    return "\n".join(errors) or None
+
+
 def main():
     chaipy = sys.argv[1]
     only = sys.argv[sys.argv.index("-k") + 1] if "-k" in sys.argv else None
@@ -241,6 +295,14 @@ def main():
             print(f"FAIL {case['name']}\n{err}\n")
         else:
             print(f"ok   {case['name']}")
+    if not only or only in "cli":
+        n += 1
+        err = check_cli(chaipy)
+        if err:
+            failed += 1
+            print(f"FAIL cli\n{err}\n")
+        else:
+            print("ok   cli")
     print(f"{n - failed} passed, {failed} failed")
     return 1 if failed else 0
 
