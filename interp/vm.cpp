@@ -403,6 +403,12 @@ Frame* vm_push_frame_for(FunctionObject* fn) {
   return f;
 }
 
+extern "C" Frame* vm_jit_pop_frame(Frame* f) {
+  Frame* caller = f->prev;
+  pop_frame(f);
+  return caller;
+}
+
 Value vm_handled_exception() { return g_handled; }
 
 Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {

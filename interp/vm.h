@@ -121,6 +121,8 @@ struct JitHooks {
 // Pushes a frame for a call of `fn` with every local unbound (the JIT's exits rebuild inlined
 // calls with it); the caller fills localsplus, pc and sp.
 Frame* vm_push_frame_for(FunctionObject* fn);
+// Pops frame f (the JIT's RETF: a trace returns from its base frame) and returns its caller.
+extern "C" Frame* vm_jit_pop_frame(Frame* f);
 extern JitHooks g_jit;
 
 }  // namespace chaipy

@@ -66,6 +66,8 @@ extern "C" Frame* chaipy_jit_exit(ExitState* st) {
     restore_frame(f, *st, t, sf);
   }
   note_exit(st->trace, st->snap, f);
+  // An exit inside inlined calls with a side trace: it continues from the rebuilt frames.
+  if (sn.nframes > 1 && sn.bridge) st->resume = sn.bridge;
   return f;
 }
 

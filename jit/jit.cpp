@@ -85,8 +85,14 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
   g_traces.push_back(std::move(t));
   if (tp->parent) {
     g_stats.side_traces++;
-    tp->parent->snaps[tp->parent_snap].bridge = tp->mcode;
-    x64::patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
+    Snapshot& sn = tp->parent->snaps[tp->parent_snap];
+    if (sn.nframes > 1) {
+      // Entered by the exit handler once it has rebuilt the inlined frames (exit.cpp).
+      sn.bridge = static_cast<char*>(tp->mcode) + tp->entry_offset;
+    } else {
+      sn.bridge = tp->mcode;
+      x64::patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
+    }
   } else {
     g_stats.traces++;
     g_roots[{tp->code, tp->header_pc}] = tp;
@@ -162,7 +168,6 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);
   if (g_jit.recording || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
-  if (t->snap_frames[sn.frame_start].code != f->code || sn.nframes != 1) return;  // bridges start in the root frame
   g_session.rec = Recorder::side(f, t, snap, int(g_params.maxrecord), int(g_params.maxinline));
   g_session.code = f->code;
   g_session.header_pc = t->snap_frames[sn.frame_start].pc;

@@ -989,7 +989,10 @@ class RecorderImpl final : public Recorder {
   }
 
   void rec_return() {
-    if (frames_.size() == 1) fail(Abort::LEAVE_ROOT);
+    if (frames_.size() == 1) {
+      if (!t_->parent) fail(Abort::LEAVE_ROOT);
+      return rec_return_from_base();
+    }
     Ref r = peek(0);
     Value v = cpeek(0);
     bool init = top().flags & kFrameInit;
@@ -1007,6 +1010,42 @@ class RecorderImpl final : public Recorder {
       caller.slot[s] = r;
       caller.dirty[s] = 1;
     }
+  }
+
+  // A side trace returns from its base frame (typically an inlined call its parent's exit
+  // rebuilt): RETF pops it at run time and the caller, a real frame in memory, becomes the base.
+  // The frame's flags decide what the interpreter would do, so they are guarded.
+  void rec_return_from_base() {
+    Frame* f = top().real;
+    if ((f->flags & kFrameEntry) || !f->prev) fail(Abort::LEAVE_ROOT);
+    Ref r = peek(0);
+    Value v = cpeek(0);
+    bool init = f->flags & kFrameInit;
+    if (init && !v.is_none()) fail(Abort::OPERANDS, "__init__ returned a value");
+    Frame* caller = f->prev;
+    Ref base = emit(IrOp::FRAME, Ty::Ptr);
+    Ref flags = emit(IrOp::LOAD, Ty::Int, base, kNoRef, offsetof(Frame, flags));
+    Ref kind = emit(IrOp::BAND, Ty::Int, flags, t_->kint(kFrameEntry | kFrameInit));
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, kind, t_->kint(init ? int64_t(kFrameInit) : 0)));
+    // The same trace may run for another call of this function: the caller must be the same
+    // code, suspended at the same call site, for the rest of the recording to apply.
+    Ref prev = emit(IrOp::LOAD, Ty::Ptr, base, kNoRef, offsetof(Frame, prev));
+    guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Ptr, prev, kNoRef, offsetof(Frame, code)), kNoRef,
+          int64_t(caller->code));
+    guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Ptr, prev, kNoRef, offsetof(Frame, pc)), kNoRef,
+          int64_t(caller->pc));
+    if (init && !is_const(r)) guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(Value::none().bits()));
+    emit(IrOp::RETF, Ty::Void);
+    frames_.clear();
+    unboxed_.clear();  // SLOAD views belonged to the popped frame's slots
+    push_root(caller);
+    if (!init) {
+      uint32_t s = caller->code->nlocalsplus + top().sp;
+      top().sp++;
+      set(s, r);
+    }
+    expect_frame_ = caller;
+    expect_pc_ = uint32_t(caller->pc - caller->code->code);
   }
 
   // -- Calls ----------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ struct ExitState {
   uint8_t* spill_base;  // Loc::spill offsets are relative to this
   Trace* trace;         // the trace whose guard failed
   uint32_t snap;        // its snapshot number
+  void* resume;         // set by the handler: continue in this code (a side trace) with rbx =
+                        // the returned frame, instead of returning to the interpreter
 };
 
 using TraceFn = Frame* (*)(Frame*);
@@ -48,7 +50,9 @@ extern Frame* (*g_exit_handler)(ExitState* st);
 namespace x64 {
 // Assembles t into the shared code arena: fills mcode, msize, entry_offset, locs, exit_stub,
 // guard_jump. A side trace (t.parent set) starts with code that writes the parent's snapshot
-// `t.parent_snap` into the frame from the parent's locations, then runs t from its SLOADs.
+// `t.parent_snap` into the frame from the parent's locations, then runs t from its SLOADs —
+// unless that snapshot has inlined frames: then the exit handler rebuilds them and resumes the
+// side trace at its entry (ExitState::resume) with rbx = the innermost frame.
 // LINK writes t's own snapshot into the frame and jumps to t.link->mcode + entry_offset.
 // Returns false (with *error) if the trace cannot be assembled (too many spills, etc.).
 bool assemble(Trace& t, std::string* error);

@@ -179,6 +179,17 @@ void CodeGen::emit_ins(Ref i) {
     case IrOp::LOADI: return load(i);
     case IrOp::STORE: return store(i);
     case IrOp::CALL: case IrOp::CALLP: case IrOp::CALLG: return call(i);
+    case IrOp::FRAME: {
+      Gp d = gp_out(i, kTmp);
+      a_.mov(d, x86::rbx);
+      return def_gp(i, d);
+    }
+    case IrOp::RETF:  // the base frame returns to its caller, which becomes the base frame
+      a_.mov(x86::rdi, x86::rbx);
+      a_.mov(x86::rax, uint64_t(&vm_jit_pop_frame));
+      a_.call(x86::rax);
+      a_.mov(x86::rbx, x86::rax);
+      return;
     case IrOp::LOOP: return loop_entry();
     case IrOp::JLOOP: return loop_back(i);
     case IrOp::LINK: return link(i);

@@ -70,9 +70,20 @@ uint8_t* build_common_exit() {
   a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, spill_base))), x86::rcx);
   a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, trace))), x86::r11);
   a.mov(x86::dword_ptr(x86::rsp, int32_t(offsetof(ExitState, snap))), x86::eax);
+  a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, resume))), 0);
   a.mov(x86::rdi, x86::rsp);
   a.mov(x86::rax, uint64_t(&g_exit_handler));
   a.call(x86::qword_ptr(x86::rax));
+  // The handler may resume compiled code (a side trace of an exit inside inlined calls, after
+  // it rebuilt their frames): back in the trace's native frame, rbx = the returned frame.
+  Label unwind = a.newLabel();
+  a.mov(x86::r11, x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, resume))));
+  a.test(x86::r11, x86::r11);
+  a.jz(unwind);
+  a.add(x86::rsp, kExitStateBytes);
+  a.mov(x86::rbx, x86::rax);
+  a.jmp(x86::r11);
+  a.bind(unwind);
   // Unwind the root trace's native frame (prologue in emit.cpp) with rax = the Frame*.
   a.add(x86::rsp, kExitStateBytes + kFrameBytes);
   for (size_t n = std::size(kSavedGp); n-- > 0;) a.pop(x86::gpq(kSavedGp[n]));
@@ -249,6 +260,9 @@ void CodeGen::side_trace_entry() {
   const Trace& p = *t_.parent;
   if (!p.mcode || t_.parent_snap >= p.snaps.size() || t_.parent_snap >= p.exit_stub.size())
     return fail("side trace of an uncompiled parent or snapshot");
+  // An exit inside inlined calls goes through the exit handler, which rebuilds their frames
+  // and resumes here (ExitState::resume) with rbx = the innermost one: nothing to write.
+  if (p.snaps[t_.parent_snap].nframes > 1) return;
   const uint64_t stub = uint64_t(p.mcode) + p.exit_stub[t_.parent_snap];
   flush(p, p.locs, t_.parent_snap, [&](CondCode cc) { jcc_abs(cc, stub); });
 }

@@ -89,7 +89,7 @@ void for_each_use(const Trace& t, Ref i, const std::vector<Ref>& phis, F&& f) {
   switch (ins.op) {
     case IrOp::KINT: case IrOp::KDBL: case IrOp::KPTR: case IrOp::KVAL:
     case IrOp::SLOAD: case IrOp::GUARD_GC: case IrOp::CARG: case IrOp::PHI: case IrOp::NOP:
-    case IrOp::LINK: case IrOp::EXIT:
+    case IrOp::LINK: case IrOp::EXIT: case IrOp::FRAME: case IrOp::RETF:
       break;
     case IrOp::LOAD:
     case IrOp::LOADI: address(ins.a); break;
@@ -125,7 +125,7 @@ void for_each_use(const Trace& t, Ref i, const std::vector<Ref>& phis, F&& f) {
 // across it must not be kept in them. Its operands may be (they are read first).
 inline RegMask clobbers(const Trace& t, const Ins& ins) {
   switch (ins.op) {
-    case IrOp::CALL: case IrOp::CALLP: case IrOp::CALLG: return kCallClobbers;
+    case IrOp::CALL: case IrOp::CALLP: case IrOp::CALLG: case IrOp::RETF: return kCallClobbers;
     case IrOp::FLOORDIV: case IrOp::FLOORMOD: return bit(RDX);  // idiv: rdx:rax
     case IrOp::SAR: case IrOp::SHLOV: return is_constant(t[ins.b].op) ? 0 : bit(RCX);  // count in cl
     default: return 0;
