@@ -150,6 +150,8 @@ struct ListObject : Object {
 struct DictEntry { int64_t hash; Value key; Value value; };
 struct DictObject : Object {
   uint64_t version;         // bumped on every mutation (global-lookup caches guard on it)
+  uint64_t layout;          // bumped when keys or entry positions change, not on value updates
+                            // (the JIT reads and writes values of existing entries in place)
   uint64_t used;            // live entries
   uint64_t nentries;        // entries used including deleted
   uint64_t capacity;        // entries allocated

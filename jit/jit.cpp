@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <algorithm>
 #include <map>
+#include <unordered_set>
 #include <sstream>
 
 #include "interp/opcodes.h"
@@ -55,6 +56,8 @@ void on_abort(Abort why, const std::string& detail) {
     Snapshot& sn = s.parent->snaps[s.snap];
     sn.exits = tries >= 2 * g_params.penalty ? UINT32_MAX : 0;
     sn.retry = uint32_t(g_params.hotexit) << std::min(tries, 16);
+  } else if (s.cache && why == Abort::GLOBAL_STORE) {
+    s.cache->counter = g_jit.threshold - 1;  // the namespace is now read in place: record again
   } else if (s.cache && why == Abort::LEFT_LOOP) {
     // The recorded iteration left the loop (a break, or the loop got hot on its last
     // iteration): no penalty. If it left at the header itself (the loop was exhausted), the
@@ -148,6 +151,12 @@ Frame* enter(Frame* f, void* trace) {
 }
 
 }  // namespace
+
+namespace {
+std::unordered_set<DictObject*> g_mutable_globals;
+}
+bool globals_mutable(DictObject* d) { return g_mutable_globals.count(d) != 0; }
+void mark_globals_mutable(DictObject* d) { g_mutable_globals.insert(d); }
 
 Trace* find_root_trace(CodeObject* code, uint32_t pc) {
   auto it = g_roots.find({code, pc});

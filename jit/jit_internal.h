@@ -10,6 +10,7 @@
 
 namespace chaipy {
 struct CodeObject;
+struct DictObject;
 struct Frame;
 }  // namespace chaipy
 
@@ -21,6 +22,11 @@ struct Params {
 #undef JIT_PARAM
 };
 extern Params g_params;
+
+// Module namespaces that traces store into: read and written in place rather than as
+// version-guarded constants (record.cpp's rec_load_global).
+bool globals_mutable(DictObject* d);
+void mark_globals_mutable(DictObject* d);
 
 // The compiled root trace of the loop whose header is `pc` in `code`, if any.
 Trace* find_root_trace(CodeObject* code, uint32_t pc);

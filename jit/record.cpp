@@ -72,6 +72,11 @@ class RecorderImpl final : public Recorder {
 
   void start_root(Frame* f, uint32_t header_pc, uint32_t backedge_pc) {
     backedge_pc_ = backedge_pc;
+    // A loop that assigns globals (or module-level names) reads its namespace in place.
+    for (uint32_t pc = header_pc; pc <= backedge_pc && pc < f->code->ncode; pc++) {
+      Op op = insn_op(f->code->code[pc]);
+      if (op == Op::STORE_GLOBAL || (op == Op::STORE_NAME && f->locals == f->globals)) mark_globals_mutable(f->globals);
+    }
     t_->code = f->code;
     t_->header_pc = header_pc;
     push_root(f);
@@ -474,6 +479,13 @@ class RecorderImpl final : public Recorder {
         return;
       }
       case Op::LOAD_GLOBAL: return rec_load_global(f, arg);
+      case Op::LOAD_NAME:
+        if (f->locals != f->globals) fail(Abort::GLOBAL, "LOAD_NAME outside module code");
+        return rec_load_global(f, arg << 1);  // the same lookup, without LOAD_GLOBAL's NULL bit
+      case Op::STORE_NAME:
+        if (f->locals != f->globals) fail(Abort::GLOBAL, "STORE_NAME outside module code");
+        return rec_store_global(f, arg);
+      case Op::STORE_GLOBAL: return rec_store_global(f, arg);
       case Op::LOAD_DEREF: {
         Value cell = concrete(arg);
         if (!isinstance_exact(cell, types::cell) || cell.as<CellObject>()->value.is_null()) fail(Abort::UNBOUND);
@@ -640,18 +652,69 @@ class RecorderImpl final : public Recorder {
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(tp->version))));
   }
 
+  // Globals. A module namespace no trace stores into is read as constants guarded by the dict
+  // version. Once traces store into it (globals_mutable), values are read and written in place
+  // in the dict's entries, guarded by its layout (which our stores never change); each store
+  // bumps the dict's version so the interpreter's LOAD_GLOBAL caches stay right.
   void rec_load_global(Frame* f, uint32_t arg) {
     StrObject* name = f->code->names[arg >> 1];
-    Value v = dict_get_str(f->globals, name);
-    dict_version_guard(f->globals);
-    if (v.is_null()) {
-      v = dict_get_str(f->builtins, name);
-      if (v.is_null()) fail(Abort::GLOBAL, "undefined");
-      dict_version_guard(f->builtins);
+    DictObject* g = f->globals;
+    Ref r;
+    if (globals_mutable(g)) {
+      int64_t idx = entry_index(g, name);
+      if (idx >= 0) {
+        r = emit(IrOp::LOAD, Ty::Val, entries(g), kNoRef, entry_value_offset(idx));
+      } else {
+        Value v = dict_get_str(f->builtins, name);
+        if (v.is_null()) fail(Abort::GLOBAL, "undefined");
+        dict_version_guard(f->builtins);
+        r = constant(v);
+      }
+    } else {
+      Value v = dict_get_str(g, name);
+      dict_version_guard(g);
+      if (v.is_null()) {
+        v = dict_get_str(f->builtins, name);
+        if (v.is_null()) fail(Abort::GLOBAL, "undefined");
+        dict_version_guard(f->builtins);
+      }
+      r = constant(v);
     }
     if (arg & 1) push(t_->kval(kNullBits));
-    push(constant(v));
+    push(r);
   }
+
+  void rec_store_global(Frame* f, uint32_t arg) {
+    DictObject* g = f->globals;
+    if (!globals_mutable(g)) {
+      // Loads recorded so far may rely on the version this store changes: record again with
+      // this namespace read in place.
+      mark_globals_mutable(g);
+      fail(Abort::GLOBAL_STORE);
+    }
+    StrObject* name = f->code->names[arg];
+    int64_t idx = entry_index(g, name);
+    if (idx < 0) fail(Abort::GLOBAL, "store creates a global");
+    Ref v = box(peek(0));
+    emit(IrOp::STORE, Ty::Void, entries(g), v, entry_value_offset(idx));
+    Ref counter = t_->kptr(dict_version_counter());
+    Ref ver = emit(IrOp::ADD, Ty::Int, emit(IrOp::LOAD, Ty::Int, counter, kNoRef, 0), t_->kint(1));
+    emit(IrOp::STORE, Ty::Void, counter, ver, 0);
+    emit(IrOp::STORE, Ty::Void, t_->kptr(g), ver, offsetof(DictObject, version));
+    pop(1);
+  }
+
+  // The entry index of `name` in g (-1 if absent), with g's layout guarded.
+  int64_t entry_index(DictObject* g, StrObject* name) {
+    int err = 0;
+    int64_t idx = dict_lookup_index(g, obj(name), str_hash(name), &err);
+    if (err) fail(Abort::GLOBAL, "lookup failed");
+    Ref layout = emit(IrOp::LOADI, Ty::Int, t_->kptr(g), kNoRef, offsetof(DictObject, layout));
+    guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, layout, t_->kint(int64_t(g->layout))));
+    return idx;
+  }
+  Ref entries(DictObject* g) { return emit(IrOp::LOADI, Ty::Ptr, t_->kptr(g), kNoRef, offsetof(DictObject, entries)); }
+  static int64_t entry_value_offset(int64_t idx) { return idx * int64_t(sizeof(DictEntry)) + int64_t(offsetof(DictEntry, value)); }
 
   // Instance attribute slot for `name` on the concrete instance v, or -1.
   int instance_slot(Value v, StrObject* name, bool store) {

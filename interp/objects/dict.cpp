@@ -2,7 +2,10 @@
 // dense insertion-ordered entry array), the string-key fast path, views and methods.
 //
 // Contract: every mutation bumps d->version to a fresh global value, so inline caches keyed on
-// (dict, version) never see a stale hit, even across different dicts.
+// (dict, version) never see a stale hit, even across different dicts. Mutations that add or
+// remove keys or move entries also set d->layout; replacing the value of an existing key does
+// not, so while `layout` is unchanged every key keeps its entry (the JIT's global stores rely
+// on it and bump `version` themselves through dict_version_counter()).
 #include <cstdlib>
 #include <cstring>
 
@@ -11,7 +14,9 @@
 namespace chaipy {
 
 static uint64_t g_dict_version = 1;
-static inline void bump(DictObject* d) { d->version = ++g_dict_version; }
+static inline void bump_value(DictObject* d) { d->version = ++g_dict_version; }
+static inline void bump(DictObject* d) { d->layout = d->version = ++g_dict_version; }
+uint64_t* dict_version_counter() { return &g_dict_version; }
 
 static constexpr int64_t kEmpty = -1, kDummy = -2;
 
@@ -160,7 +165,7 @@ static int dict_insert(DictObject* d, Value key, int64_t hash, Value v) {
   int64_t ix = d->indices[slot];
   if (ix >= 0) {
     d->entries[ix].value = v;
-    bump(d);
+    bump_value(d);
     return 0;
   }
   if (d->nentries >= d->capacity) {

@@ -142,6 +142,7 @@ int dict_update(DictObject* d, Value other);         // dict / mapping / iterabl
 int dict_merge(DictObject* d, DictObject* other, bool override_existing);
 DictObject* dict_copy(DictObject* d);
 int64_t dict_lookup_index(DictObject* d, Value key, int64_t hash, int* err);  // entry index or -1
+uint64_t* dict_version_counter();  // the global source of fresh dict versions (dict.cpp)
 int set_contains_key(SetObject* s, Value key);      // -1 on error (unhashable)
 int set_update(SetObject* s, Value iterable);
 SetObject* set_copy(SetObject* s, TypeObject* type);

@@ -10,11 +10,14 @@
 //
 // CSE covers pure instructions (constants included) anywhere — an earlier instruction dominates
 // every later one, the pre-header dominates the loop body — and loads only while no memory
-// barrier (store, impure call, LOOP) lies between. Guards are left to guards.cpp.
+// barrier (impure call, LOOP) or store to the same offset lies between; a load right after a
+// store to the same (base, offset) reads the stored value. Guards are left to guards.cpp.
 #include <bit>
 #include <cmath>
 #include <optional>
 #include <unordered_map>
+
+#include <map>
 
 #include "jit/opt/passes.h"
 
@@ -174,6 +177,7 @@ bool fold_one(Trace& t, Ref r, Replacements& rep) {
 bool opt_fold(Trace& t) {
   Replacements rep(t);
   std::unordered_map<InsKey, Ref, InsKeyHash> pure, loads;  // first instruction of each identity
+  std::map<std::pair<Ref, int64_t>, Ref> stored;  // (base, offset) -> value last stored there
   bool changed = false;
   for (Ref r = 0; r < t.size(); r++) {
     Ins& in = t[r];
@@ -190,7 +194,27 @@ bool opt_fold(Trace& t) {
       if (in.op == IrOp::NOP) continue;
       mode = info(in).mode;
     }
-    if (is_memory_barrier(in.op)) loads.clear();
+    if (in.op == IrOp::STORE) {
+      // Only accesses at the same offset can alias (loop.cpp): forget those, then a load of
+      // the same (base, offset) before the next such store reads the stored value.
+      std::erase_if(loads, [&](const auto& kv) { return kv.first.op != IrOp::SLOAD && kv.first.k == in.k; });
+      std::erase_if(stored, [&](const auto& kv) { return kv.first.second == in.k; });
+      stored[{in.a, in.k}] = in.b;
+      continue;
+    }
+    if (is_memory_barrier(in.op)) {
+      loads.clear();
+      stored.clear();
+    }
+    if (in.op == IrOp::LOAD) {
+      auto st = stored.find({in.a, in.k});
+      if (st != stored.end() && t[st->second].type == in.type) {
+        rep.set(r, st->second);
+        make_nop(in);
+        changed = true;
+        continue;
+      }
+    }
     auto* table = (mode & IRM_G) ? nullptr : (mode & IRM_P) ? &pure : (mode & IRM_L) ? &loads : nullptr;
     if (!table) continue;
     auto [it, fresh] = table->try_emplace(InsKey(in), r);

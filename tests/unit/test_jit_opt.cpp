@@ -183,7 +183,7 @@ TEST_CASE("fold: only exact double identities (x + 0.0 stays: -0.0 + 0.0 is +0.0
 )"));
 }
 
-TEST_CASE("fold: CSE of pure ops and loads; not across stores or calls; not guards", "[opt][fold]") {
+TEST_CASE("fold: CSE of pure ops and loads; not across aliasing stores or calls; not guards", "[opt][fold]") {
   CHECK(run("fold", R"(
 %0000 Val  SLOAD 0
 %0001 Val  SLOAD 1
@@ -193,7 +193,7 @@ TEST_CASE("fold: CSE of pure ops and loads; not across stores or calls; not guar
 %0005 Int  LOAD %0003 8
 %0006 Int  LOAD %0003 8
 %0007 Int  ADD %0005 %0006
-%0008 Void STORE %0003 %0007 16
+%0008 Void STORE %0004 %0007 8
 %0009 Int  LOAD %0003 8
 %0010 Int  ADD %0009 %0005
 %0011 Int  ADD %0005 %0009
@@ -213,18 +213,17 @@ TEST_CASE("fold: CSE of pure ops and loads; not across stores or calls; not guar
 %0004 Ptr  UNBOX_OBJ %0000 0x10 #0
 %0005 Int  LOAD %0003 8
 %0007 Int  ADD %0005 %0005
-%0008 Void STORE %0003 %0007 16
+%0008 Void STORE %0004 %0007 8
 %0009 Int  LOAD %0003 8
 %0010 Int  ADD %0009 %0005
 %0012 Int  SUB %0009 %0005
 %0013 Int  SUB %0005 %0009
-%0014 Int  LOAD %0004 8
 %0015 Void CARG %0001 -
 %0016 Val  CALL %0015 1 list_append
 %0017 Int  LOAD %0003 8
 %0018 Void EXIT #1
 #0 frame0 pc=0 n=2 {}
-#1 frame0 pc=9 n=5 {0=%0010 1=%0013 2=%0012 3=%0014 4=%0017}
+#1 frame0 pc=9 n=5 {0=%0010 1=%0013 2=%0012 3=%0007 4=%0017}
 )"));
 }
 
