@@ -10,16 +10,16 @@
 
 namespace chaipy {
 
+TypeObject *enumerate_type, *zip_type;
+
 namespace {
 
 #define NAME(s) ([] { static StrObject* n_ = str_intern(s); return n_; }())
 
 size_t npos_of(size_t nargs, TupleObject* kwnames) { return nargs - (kwnames ? kwnames->size : 0); }
 
-TypeObject *enumerate_type, *zip_type, *map_type, *filter_type, *reversed_type, *calliter_type;
+TypeObject *map_type, *filter_type, *reversed_type, *calliter_type;
 
-struct EnumerateObject : Object { Value it; int64_t index; Value big; };  // big: index once past int64
-struct ZipObject : Object { TupleObject* iters; bool strict; };
 struct MapObject : Object { Value func; TupleObject* iters; };
 struct FilterObject : Object { Value func; Value it; };                  // func None: truth test
 struct ReversedObject : Object { Value seq; int64_t index; };            // index < 0: exhausted

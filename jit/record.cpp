@@ -141,6 +141,7 @@ class RecorderImpl final : public Recorder {
   int nrecorded_ = 0;
   bool done_ = false;
   bool allocates_ = false;      // the trace calls helpers that allocate: check GC debt per loop
+  bool pairs_pending_ = false;  // the next bytecode is an UNPACK_SEQUENCE already recorded
   Abort why_ = Abort::BYTECODE;
   std::string detail_;
   // Typed views of Val refs already unboxed (Val ref -> typed ref).
@@ -372,6 +373,14 @@ class RecorderImpl final : public Recorder {
     uint32_t arg = insn_arg(word);
     cur_pc_ = pc;
     cur_snap_ = kNoSnap;
+    if (pairs_pending_) {
+      // The UNPACK_SEQUENCE 2 of an enumerate / zip FOR_ITER, already recorded with it.
+      pairs_pending_ = false;
+      if (f != expect_frame_ || op != Op::UNPACK_SEQUENCE) fail(Abort::FLOW);
+      if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
+      expect_pc_ = pc + 1 + (op_has_cache(op) ? 1 : 0);
+      return StepResult::Continue;
+    }
     sp0_ = top().sp;
     if (sp0_ != uint32_t(f->sp - f->stack_base())) fail(Abort::FLOW, "stack depth mismatch");
 
@@ -994,61 +1003,118 @@ class RecorderImpl final : public Recorder {
     push(r);
   }
 
-  void rec_for_iter(uint32_t target) {
-    Value it = cpeek(0);
-    if (!it.is_obj()) fail(Abort::OPERANDS, "for over non-object");
+  // One step of a built-in sequence iterator (range / list / tuple) whose exact type is
+  // guarded: emits the loads and guards now and queues its stores, so that every guard of a
+  // FOR_ITER (several iterators for zip) comes before any of its side effects. Returns whether
+  // the concrete iterator has a next item; then *value is its ref.
+  struct Store {
+    Ref base, value;
+    int64_t offset;
+  };
+  bool iter_step(Ref o, Value it, Ref* value, std::vector<Store>* stores) {
     TypeObject* tp = it.as_obj()->type;
     auto* si = it.as<SeqIterObject>();
-    Ref o = as_obj(peek(0), it);
     if (tp == g_iter_types[kIterRange]) {
       Ref end = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, end));
       Ref more = emit(IrOp::GT, Ty::Bool, end, t_->kint(0));
-      if (si->end > 0) {
-        guard(IrOp::GUARD_TRUE, Ty::Void, more);
-        Ref idx = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, index));
-        Ref step = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, step));
-        emit(IrOp::STORE, Ty::Void, o, emit(IrOp::SUB, Ty::Int, end, t_->kint(1)), offsetof(SeqIterObject, end));
-        // The interpreter leaves index alone on the last item; nothing reads it afterwards.
-        emit(IrOp::STORE, Ty::Void, o, emit(IrOp::ADD, Ty::Int, idx, step), offsetof(SeqIterObject, index));
-        push(idx);
-        return;
+      if (si->end <= 0) {
+        guard(IrOp::GUARD_FALSE, Ty::Void, more);
+        stores->push_back({o, t_->kval(kNullBits), offsetof(SeqIterObject, seq)});
+        return false;
       }
-      guard(IrOp::GUARD_FALSE, Ty::Void, more);
-      emit(IrOp::STORE, Ty::Void, o, t_->kval(kNullBits), offsetof(SeqIterObject, seq));
-      pop(1);
-      expect_pc_ = target;
-      return;
+      guard(IrOp::GUARD_TRUE, Ty::Void, more);
+      Ref idx = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, index));
+      Ref step = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, step));
+      stores->push_back({o, emit(IrOp::SUB, Ty::Int, end, t_->kint(1)), offsetof(SeqIterObject, end)});
+      // The interpreter leaves index alone on the last item; nothing reads it afterwards.
+      stores->push_back({o, emit(IrOp::ADD, Ty::Int, idx, step), offsetof(SeqIterObject, index)});
+      *value = idx;
+      return true;
     }
     if (tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple]) {
       bool is_list = tp == g_iter_types[kIterList];
       Ref seq = emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(SeqIterObject, seq));
       bool live = !si->seq.is_null();
       guard(live ? IrOp::GUARD_NOTVAL : IrOp::GUARD_VAL, Ty::Void, seq, kNoRef, int64_t(kNullBits));
-      if (!live) {
-        pop(1);
-        expect_pc_ = target;
-        return;
-      }
+      if (!live) return false;
       // seq is a list / tuple (the iterator's kind says which): strip the tag.
-      Ref s = emit(IrOp::BAND, Ty::Ptr, seq, t_->kint(kPayloadMask));
+      Ref sq = emit(IrOp::BAND, Ty::Ptr, seq, t_->kint(kPayloadMask));
       Ref idx = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(SeqIterObject, index));
-      Ref n = emit(IrOp::LOAD, Ty::Int, s, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+      Ref n = emit(IrOp::LOAD, Ty::Int, sq, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
       uint64_t size = is_list ? si->seq.as<ListObject>()->size : si->seq.as<TupleObject>()->size;
       bool more = uint64_t(si->index) < size;
-      Ref c = emit(IrOp::LT, Ty::Bool, idx, n);
-      guard(more ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, c);
+      guard(more ? IrOp::GUARD_TRUE : IrOp::GUARD_FALSE, Ty::Void, emit(IrOp::LT, Ty::Bool, idx, n));
       if (!more) {
-        emit(IrOp::STORE, Ty::Void, o, t_->kval(kNullBits), offsetof(SeqIterObject, seq));
-        pop(1);
-        expect_pc_ = target;
-        return;
+        stores->push_back({o, t_->kval(kNullBits), offsetof(SeqIterObject, seq)});
+        return false;
       }
-      Ref v = load_item(s, is_list, idx);
-      emit(IrOp::STORE, Ty::Void, o, emit(IrOp::ADD, Ty::Int, idx, t_->kint(1)), offsetof(SeqIterObject, index));
-      push(v);
-      return;
+      *value = load_item(sq, is_list, idx);
+      stores->push_back({o, emit(IrOp::ADD, Ty::Int, idx, t_->kint(1)), offsetof(SeqIterObject, index)});
+      return true;
     }
     fail(Abort::OPERANDS, std::string("for over ") + type_name(it));
+  }
+  void emit_stores(const std::vector<Store>& stores) {
+    for (const Store& st : stores) emit(IrOp::STORE, Ty::Void, st.base, st.value, st.offset);
+  }
+
+  void rec_for_iter(uint32_t target) {
+    Value it = cpeek(0);
+    if (!it.is_obj()) fail(Abort::OPERANDS, "for over non-object");
+    TypeObject* tp = it.as_obj()->type;
+    Ref o = as_obj(peek(0), it);
+    std::vector<Store> stores;
+    if (tp == enumerate_type || tp == zip_type) return rec_for_pairs(o, it, target);
+    Ref value;
+    bool more = iter_step(o, it, &value, &stores);
+    emit_stores(stores);
+    if (!more) {
+      pop(1);
+      expect_pc_ = target;
+      return;
+    }
+    push(value);
+  }
+
+  // `for i, x in enumerate(seq)` and `for x, y in zip(a, b)` over built-in sequence iterators:
+  // the (i, x) tuple is never built — FOR_ITER and the UNPACK_SEQUENCE 2 that always follows
+  // are recorded together and push the two items directly.
+  void rec_for_pairs(Ref o, Value it, uint32_t target) {
+    CodeObject* co = top().code;
+    uint32_t next = cur_pc_ + 2;  // past FOR_ITER's cache word
+    if (insn_op(co->code[next]) != Op::UNPACK_SEQUENCE || insn_arg(co->code[next]) != 2)
+      fail(Abort::OPERANDS, "enumerate / zip item used as a tuple");
+    std::vector<Store> stores;
+    Ref first, second;
+    if (it.as_obj()->type == enumerate_type) {
+      auto* e = it.as<EnumerateObject>();
+      if (!e->big.is_null() || !e->it.is_obj()) fail(Abort::OPERANDS, "enumerate past int64");
+      guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, big)), kNoRef,
+            int64_t(kNullBits));
+      Ref inner = as_obj(emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, it)), e->it);
+      if (!iter_step(inner, e->it, &second, &stores)) fail(Abort::OPERANDS, "exhausted enumerate");
+      first = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(EnumerateObject, index));
+      stores.push_back({o, guard(IrOp::ADDOV, Ty::Int, first, t_->kint(1)), offsetof(EnumerateObject, index)});
+    } else {
+      auto* z = it.as<ZipObject>();
+      if (z->strict || z->iters->size != 2) fail(Abort::OPERANDS, "zip of other than two iterables");
+      Ref strict = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(ZipObject, strict));
+      guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, emit(IrOp::BAND, Ty::Int, strict, t_->kint(0xFF)), t_->kint(0)));
+      Ref iters = emit(IrOp::LOAD, Ty::Ptr, o, kNoRef, offsetof(ZipObject, iters));
+      guard(IrOp::GUARD_TRUE, Ty::Void,
+            emit(IrOp::EQ, Ty::Bool, emit(IrOp::LOAD, Ty::Int, iters, kNoRef, offsetof(TupleObject, size)), t_->kint(2)));
+      Ref a = as_obj(load_item(iters, false, t_->kint(0)), z->iters->items[0]);
+      Ref b = as_obj(load_item(iters, false, t_->kint(1)), z->iters->items[1]);
+      if (!iter_step(a, z->iters->items[0], &first, &stores) || !iter_step(b, z->iters->items[1], &second, &stores))
+        fail(Abort::OPERANDS, "exhausted zip");
+    }
+    emit_stores(stores);
+    // UNPACK_SEQUENCE leaves item 0 on top.
+    push(second);
+    push(first);
+    pairs_pending_ = true;
+    expect_pc_ = next;
+    (void)target;
   }
 
   void rec_return() {

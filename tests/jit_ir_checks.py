@@ -133,6 +133,16 @@ def f(n):
     return s
 print(f(400))
 """, abort="unsupported bytecode", stats={"aborts": 1}),
+    dict(name="enumerate_zip_build_no_tuples", src="""
+def f(a, b):
+    s = 0
+    for i, x in enumerate(a):  # TRACE
+        s += i * x
+    for x, y in zip(a, b):
+        s += x - y
+    return s
+print(f(list(range(500)), list(range(600))))
+""", want=["MULOV", "ADDOV"], lack=["CALL", "CALLG", "SLOAD"]),
     dict(name="branch_grows_a_side_trace", src="""
 def f(n):
     a = b = 0

@@ -159,6 +159,11 @@ constexpr int kNumIterKinds = kIterGeneric + 1;
 // layout and seq_iter_next as iternext, so type(iter([])).__name__ matches CPython and the JIT
 // can guard on the exact iterator type.
 extern TypeObject* g_iter_types[kNumIterKinds];
+
+// enumerate and zip objects (builtins_iter.cpp; the JIT's FOR_ITER reads them too).
+struct EnumerateObject : Object { Value it; int64_t index; Value big; };  // big: index once past int64
+struct ZipObject : Object { TupleObject* iters; bool strict; };
+extern TypeObject *enumerate_type, *zip_type;
 Value seq_iter_new(Value seq, IterKind kind, int64_t index, int64_t end, int64_t step);
 Value seq_iter_next(Value it);
 bool slice_indices(SliceObject* s, int64_t len, int64_t* start, int64_t* stop, int64_t* step, int64_t* slicelen);
