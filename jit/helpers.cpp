@@ -45,6 +45,38 @@ uint64_t jit_helper_native2(NativeFunctionObject* f, uint64_t a, uint64_t b) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+// -- dicts with simple keys (no Python code can run: see dict_lookup_simple) ----------------------
+namespace {
+int64_t simple_index(DictObject* d, Value key) {
+  if (!dict_simple_key(key)) return kLookupGeneral;
+  return dict_lookup_simple(d, key, hash(key));  // hashing a simple key cannot fail
+}
+}  // namespace
+
+uint64_t jit_helper_dict_get(DictObject* d, uint64_t key) {
+  int64_t ix = simple_index(d, Value::from_bits(key));
+  return ix < 0 ? kExcBits : d->entries[ix].value.bits();
+}
+
+uint64_t jit_helper_dict_get_default(DictObject* d, uint64_t key, uint64_t dflt) {
+  int64_t ix = simple_index(d, Value::from_bits(key));
+  if (ix == kLookupGeneral) return kExcBits;
+  return ix < 0 ? dflt : d->entries[ix].value.bits();
+}
+
+uint64_t jit_helper_dict_contains(DictObject* d, uint64_t key) {
+  int64_t ix = simple_index(d, Value::from_bits(key));
+  if (ix == kLookupGeneral) return kExcBits;
+  return Value::from_bool(ix >= 0).bits();
+}
+
+int64_t jit_helper_dict_set(DictObject* d, uint64_t key, uint64_t v) {
+  int64_t ix = simple_index(d, Value::from_bits(key));
+  if (ix == kLookupGeneral || (ix < 0 && (d->aux & kDictReadInPlace))) return -1;
+  if (dict_set(d, Value::from_bits(key), Value::from_bits(v)) < 0) return int64_t(fail_clearing() & 0) - 1;
+  return 0;
+}
+
 uint64_t jit_helper_instance_new(TypeObject* cls) {
   Value r = instance_new(cls);
   return r.is_exc() ? fail_clearing() : r.bits();

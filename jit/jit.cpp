@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <sstream>
 
+#include "interp/objects/objects.h"
 #include "interp/opcodes.h"
 #include "interp/vm.h"
 #include "jit/backend/backend.h"
@@ -156,7 +157,10 @@ namespace {
 std::unordered_set<DictObject*> g_mutable_globals;
 }
 bool globals_mutable(DictObject* d) { return g_mutable_globals.count(d) != 0; }
-void mark_globals_mutable(DictObject* d) { g_mutable_globals.insert(d); }
+void mark_globals_mutable(DictObject* d) {
+  g_mutable_globals.insert(d);
+  d->aux |= kDictReadInPlace;  // the dict helpers must not add keys to it inside a trace
+}
 
 Trace* find_root_trace(CodeObject* code, uint32_t pc) {
   auto it = g_roots.find({code, pc});

@@ -613,6 +613,15 @@ class RecorderImpl final : public Recorder {
         return;
       }
       case Op::FOR_ITER: return rec_for_iter(arg);
+      case Op::CONTAINS_OP: {
+        Value c = cpeek(0), k = cpeek(1);
+        if (!isinstance_exact(c, types::dict)) fail(Abort::OPERANDS, std::string("in ") + type_name(c));
+        need_simple_key(k);
+        Ref in = memo(dict_call(Helper::dict_contains, Ty::Val, peek(0), c, {peek(1)}), IrOp::UNBOX_BOOL, Ty::Bool);
+        pop(2);
+        push(arg ? emit(IrOp::NOT, Ty::Bool, in) : in);
+        return;
+      }
       case Op::RETURN_VALUE: return rec_return();
       case Op::CALL: return rec_call(f, arg, next);
       case Op::UNPACK_SEQUENCE: {
@@ -862,8 +871,29 @@ class RecorderImpl final : public Recorder {
   }
   Ref peek_after(int i) { return top().slot[top().code->nlocalsplus + top().sp - 1 - i]; }
 
+  // Dict access with a simple key (int, bool, None, str) goes through helpers that never run
+  // Python code; any other case fails the helper's guard and the interpreter takes over.
+  Ref dict_call(Helper h, Ty result, Ref d, Value dv, std::initializer_list<Ref> rest) {
+    std::vector<Ref> args{as_obj(d, dv)};
+    for (Ref r : rest) args.push_back(box(r));
+    Ref chain = kNoRef;
+    for (size_t i = args.size(); i-- > 0;) chain = emit(IrOp::CARG, Ty::Void, args[i], chain);
+    allocates_ = true;  // a store may grow the tables (malloc'd memory counts towards the GC debt)
+    return guard(IrOp::CALLG, result, chain, Ref(args.size()), int64_t(h));
+  }
+  static void need_simple_key(Value k) {
+    if (!dict_simple_key(k)) fail(Abort::OPERANDS, std::string("dict key of type ") + type_name(k));
+  }
+
   void rec_subscr() {
     Value o = cpeek(1), k = cpeek(0);
+    if (isinstance_exact(o, types::dict)) {
+      need_simple_key(k);
+      Ref v = dict_call(Helper::dict_get, Ty::Val, peek(1), o, {peek(0)});
+      pop(2);
+      push(v);
+      return;
+    }
     if (!o.is_obj() || !k.is_small_int()) fail(Abort::OPERANDS, "subscript");
     TypeObject* tp = o.as_obj()->type;
     if (tp != types::list && tp != types::tuple) fail(Abort::OPERANDS, std::string("subscript of ") + type_name(o));
@@ -891,6 +921,12 @@ class RecorderImpl final : public Recorder {
 
   void rec_store_subscr() {
     Value o = cpeek(1), k = cpeek(0);
+    if (isinstance_exact(o, types::dict)) {
+      need_simple_key(k);
+      dict_call(Helper::dict_set, Ty::Int, peek(1), o, {peek(0), peek(2)});
+      pop(3);
+      return;
+    }
     if (!isinstance_exact(o, types::list) || !k.is_small_int()) fail(Abort::OPERANDS, "item assignment");
     Ref obj = as_obj(peek(1), o);
     Ref idx = bounds(obj, true, peek(0), k, o.as<ListObject>()->size);
@@ -1281,6 +1317,10 @@ class RecorderImpl final : public Recorder {
       Ref l = as_obj(a[0], v[0]);
       call(Helper::list_append, Ty::Int, {l, box(a[1])}, true);
       return t_->kval(Value::none().bits());
+    }
+    if (nf->owner == types::dict && name == "get" && (n == 2 || n == 3) && isinstance_exact(v[0], types::dict)) {
+      need_simple_key(v[1]);
+      return dict_call(Helper::dict_get_default, Ty::Val, a[0], v[0], {a[1], n == 3 ? a[2] : t_->kval(Value::none().bits())});
     }
     if (nf->owner) fail(Abort::CALLEE, std::string(name));
     if (mod == "math" && n >= 1 && n <= 2) {

@@ -121,6 +121,37 @@ restart:
   }
 }
 
+// The JIT's dict access: lookup_slot's probe, but never running Python code. Keys that are
+// ints, bools, None or str compare without __eq__; meeting another key of the same hash that
+// is not one of them answers kLookupGeneral (the interpreter then does the lookup).
+bool dict_simple_key(Value k) { return k.is_small_int() || k.is_bool() || k.is_none() || isinstance_exact(k, types::str); }
+
+int64_t dict_lookup_simple(DictObject* d, Value key, int64_t hash) {
+  if (!d->entries || d->used == 0) return -1;
+  uint64_t mask = d->mask, perturb = uint64_t(hash), i = uint64_t(hash) & mask;
+  bool key_str = isinstance_exact(key, types::str);
+  for (;;) {
+    int64_t ix = d->indices[i];
+    if (ix == kEmpty) return -1;
+    if (ix >= 0) {
+      const DictEntry& e = d->entries[ix];
+      if (e.key == key) return ix;
+      if (e.hash == hash) {
+        if (!dict_simple_key(e.key)) return kLookupGeneral;
+        if (key_str || isinstance_exact(e.key, types::str)) {
+          if (key_str && isinstance_exact(e.key, types::str) && str_eq(as_str(e.key), as_str(key))) return ix;
+        } else if (!key.is_none() && !e.key.is_none()) {  // ints and bools compare by value
+          int64_t a = key.is_bool() ? key.as_bool() : key.as_small_int();
+          int64_t b = e.key.is_bool() ? e.key.as_bool() : e.key.as_small_int();
+          if (a == b) return ix;
+        }
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
 int64_t dict_lookup_index(DictObject* d, Value key, int64_t hash, int* err) {
   *err = 0;
   if (d->used == 0) return -1;

@@ -143,6 +143,14 @@ int dict_merge(DictObject* d, DictObject* other, bool override_existing);
 DictObject* dict_copy(DictObject* d);
 int64_t dict_lookup_index(DictObject* d, Value key, int64_t hash, int* err);  // entry index or -1
 uint64_t* dict_version_counter();  // the global source of fresh dict versions (dict.cpp)
+// Lookups that never run Python code (for the JIT's helpers): entry index, -1 if absent, or
+// kLookupGeneral if a key of the same hash needs __eq__. Only for dict_simple_key keys.
+constexpr int64_t kLookupGeneral = -2;
+bool dict_simple_key(Value k);  // int (small), bool, None or exact str
+int64_t dict_lookup_simple(DictObject* d, Value key, int64_t hash);
+// DictObject::aux bit: a namespace traces read and write in place (its layout must not change
+// inside a trace, so the JIT's dict helpers refuse to add keys to it).
+constexpr uint32_t kDictReadInPlace = 1;
 int set_contains_key(SetObject* s, Value key);      // -1 on error (unhashable)
 int set_update(SetObject* s, Value iterable);
 SetObject* set_copy(SetObject* s, TypeObject* type);
