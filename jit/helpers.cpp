@@ -3,6 +3,7 @@
 // the failure value with no exception left pending, so the interpreter redoes the operation.
 #include "jit/helpers.h"
 
+#include <charconv>
 #include <cmath>
 
 #include "interp/objects/objects.h"
@@ -75,6 +76,17 @@ int64_t jit_helper_dict_set(DictObject* d, uint64_t key, uint64_t v) {
   if (ix == kLookupGeneral || (ix < 0 && (d->aux & kDictReadInPlace))) return -1;
   if (dict_set(d, Value::from_bits(key), Value::from_bits(v)) < 0) return int64_t(fail_clearing() & 0) - 1;
   return 0;
+}
+
+uint64_t jit_helper_str_concat(StrObject* a, StrObject* b) {
+  Value r = str_concat(a, b);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_int_str(int64_t i) {
+  char buf[24];
+  auto res = std::to_chars(buf, buf + sizeof buf, i);
+  return str_value(std::string_view(buf, size_t(res.ptr - buf))).bits();
 }
 
 uint64_t jit_helper_instance_new(TypeObject* cls) {

@@ -943,6 +943,13 @@ class RecorderImpl final : public Recorder {
     Ref ra = peek(1), rb = peek(0);
     Value a = cpeek(1), b = cpeek(0);
     BinOp bop = BinOp(arg % kNumBinOps);
+    if (bop == BinOp::ADD && isinstance_exact(a, types::str) && isinstance_exact(b, types::str)) {
+      allocates_ = true;
+      Ref r = call(Helper::str_concat, Ty::Val, {as_obj(ra, a), as_obj(rb, b)}, true);
+      pop(2);
+      push(r);
+      return;
+    }
     if (!numeric(type(ra), a) || !numeric(type(rb), b)) fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
     Ref r;
     if (!is_float(type(ra), a) && !is_float(type(rb), b)) {
@@ -1264,7 +1271,7 @@ class RecorderImpl final : public Recorder {
       return rec_instantiate(callable.as<TypeObject>(), rcallable, args, nargs, next);
     // range(...), float(x), int(x): calls of the built-in types themselves.
     if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
-        callable == Value::from_obj(types::int_)) {
+        callable == Value::from_obj(types::int_) || callable == Value::from_obj(types::str)) {
       auto* tp = callable.as<TypeObject>();
       pin(rcallable, callable);
       Ref r = rec_known(tp->name->view(), args, cargs);
@@ -1389,6 +1396,10 @@ class RecorderImpl final : public Recorder {
       return is_float(type(pick), pv) ? as_dbl(pick, pv) : as_int(pick, pv);
     }
     if (name == "float" && n == 1 && numeric(type(a[0]), v[0])) return as_dbl(a[0], v[0]);
+    if (name == "str" && n == 1 && (type(a[0]) == Ty::Int || (type(a[0]) == Ty::Val && v[0].is_small_int()))) {
+      allocates_ = true;
+      return call(Helper::int_str, Ty::Val, {as_int(a[0], v[0])}, true);
+    }
     if (name == "int" && n == 1 && numeric(type(a[0]), v[0])) {
       if (!is_float(type(a[0]), v[0])) return as_int(a[0], v[0]);
       return guard(IrOp::CONV_D2I, Ty::Int, as_dbl(a[0], v[0]));
