@@ -78,6 +78,21 @@ int64_t jit_helper_dict_set(DictObject* d, uint64_t key, uint64_t v) {
   return 0;
 }
 
+// seq_iter_next's dict keys / values case (objects/range.cpp); on a size change it returns Exc
+// leaving the iterator alone, so that the interpreter raises the RuntimeError itself.
+uint64_t jit_helper_dict_iter_next(SeqIterObject* it) {
+  if (it->seq.is_null()) return Value::null().bits();
+  auto* d = it->seq.as<DictObject>();
+  if (int64_t(d->used) != it->end) return kExcBits;
+  while (uint64_t(it->index) < d->nentries) {
+    const DictEntry& e = d->entries[it->index++];
+    if (e.key.is_null()) continue;
+    return (it->aux == kIterDictKeys ? e.key : e.value).bits();
+  }
+  it->seq = Value::null();  // exhausted iterators stay exhausted
+  return Value::null().bits();
+}
+
 uint64_t jit_helper_str_concat(StrObject* a, StrObject* b) {
   Value r = str_concat(a, b);
   return r.is_exc() ? fail_clearing() : r.bits();

@@ -1108,6 +1108,7 @@ class RecorderImpl final : public Recorder {
     Ref o = as_obj(peek(0), it);
     std::vector<Store> stores;
     if (tp == enumerate_type || tp == zip_type) return rec_for_pairs(o, it, target);
+    if (tp == g_iter_types[kIterDictKeys] || tp == g_iter_types[kIterDictValues]) return rec_for_dict(o, it);
     Ref value;
     bool more = iter_step(o, it, &value, &stores);
     emit_stores(stores);
@@ -1117,6 +1118,22 @@ class RecorderImpl final : public Recorder {
       return;
     }
     push(value);
+  }
+
+  // `for k in d` / `for v in d.values()`: the helper advances the iterator, so only the
+  // direction that yields an item is recorded (if the dict turns out exhausted at run time the
+  // iterator is exhausted for the interpreter too; no item is lost).
+  void rec_for_dict(Ref o, Value it) {
+    auto* si = it.as<SeqIterObject>();
+    if (si->seq.is_null()) fail(Abort::OPERANDS, "exhausted dict iterator");
+    auto* d = si->seq.as<DictObject>();
+    if (int64_t(d->used) != si->end) fail(Abort::OPERANDS, "dict changed size during iteration");
+    bool more = false;
+    for (uint64_t i = uint64_t(si->index); i < d->nentries && !more; i++) more = !d->entries[i].key.is_null();
+    if (!more) fail(Abort::OPERANDS, "exhausted dict iterator");
+    Ref v = guard(IrOp::CALLG, Ty::Val, emit(IrOp::CARG, Ty::Void, o, kNoRef), 1, int64_t(Helper::dict_iter_next));
+    guard(IrOp::GUARD_NOTVAL, Ty::Void, v, kNoRef, int64_t(kNullBits));
+    push(v);
   }
 
   // `for i, x in enumerate(seq)` and `for x, y in zip(a, b)` over built-in sequence iterators:
