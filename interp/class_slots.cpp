@@ -5,6 +5,8 @@
 // in t's MRO defines one of the slot's dunders) or the slot of t's solid (built-in) base. A
 // trampoline always re-looks-up its dunder, so it is never stale; fill_slots only decides
 // whether a trampoline is needed, and is re-run when a dunder is assigned on a class.
+#include <unordered_map>
+
 #include "interp/class_internal.h"
 
 namespace chaipy {
@@ -294,45 +296,86 @@ Value slot_iternext(Value self) {
 }  // namespace
 
 // -- Filling -------------------------------------------------------------------------------------------------
+namespace {
+// Each slot is filled from a group of dunders; a class dict is scanned once for the groups it
+// defines (a key counts when present, even bound to None: `__hash__ = None` needs slot_hash).
+enum SlotGroup : uint32_t {
+  kGRepr = 1u << 0, kGStr = 1u << 1, kGHash = 1u << 2, kGRich = 1u << 3, kGBinop = 1u << 4,
+  kGUnary = 1u << 5, kGGetattr = 1u << 6, kGSetattr = 1u << 7, kGCall = 1u << 8, kGIter = 1u << 9,
+  kGNext = 1u << 10, kGLen = 1u << 11, kGGetitem = 1u << 12, kGSetitem = 1u << 13,
+  kGContains = 1u << 14, kGBool = 1u << 15, kGNew = 1u << 16, kGInit = 1u << 17,
+};
+
+uint32_t dunder_groups(DictObject* d) {
+  static const std::unordered_map<std::string_view, uint32_t> table = [] {
+    std::unordered_map<std::string_view, uint32_t> t;
+    auto add = [&](StrObject* n, uint32_t g) { t[n->view()] |= g; };
+    add(S.__repr__, kGRepr);
+    add(S.__str__, kGStr);
+    add(S.__hash__, kGHash);
+    for (StrObject* n : {S.__eq__, S.__ne__, S.__lt__, S.__le__, S.__gt__, S.__ge__}) add(n, kGRich);
+    for (int j = 0; j < kNumBinOps; j++) {
+      add(S.binop[j], kGBinop);
+      add(S.rbinop[j], kGBinop);
+      add(S.ibinop[j], kGBinop);
+    }
+    for (StrObject* n : {S.__neg__, S.__pos__, S.__invert__}) add(n, kGUnary);
+    add(S.__getattribute__, kGGetattr);
+    add(S.__getattr__, kGGetattr);
+    add(S.__setattr__, kGSetattr);
+    add(S.__delattr__, kGSetattr);
+    add(S.__call__, kGCall);
+    add(S.__iter__, kGIter);
+    add(S.__next__, kGNext);
+    add(S.__len__, kGLen | kGBool);
+    add(S.__bool__, kGBool);
+    add(S.__getitem__, kGGetitem);
+    add(S.__setitem__, kGSetitem);
+    add(S.__delitem__, kGSetitem);
+    add(S.__contains__, kGContains);
+    add(S.__new__, kGNew);
+    add(S.__init__, kGInit);
+    return t;
+  }();
+  uint32_t groups = 0;
+  for (uint64_t i = 0; i < d->nentries; i++) {
+    Value k = d->entries[i].key;
+    if (k.is_null() || !is_str(k)) continue;
+    std::string_view s = k.as<StrObject>()->view();
+    if (s.size() < 5 || s[0] != '_' || s[1] != '_') continue;
+    auto it = table.find(s);
+    if (it != table.end()) groups |= it->second;
+  }
+  return groups;
+}
+}  // namespace
+
 void fill_slots(TypeObject* t) {
   TypeObject* sb = solid_base(t);
   TupleObject* mro = t->mro;
-  auto defined = [&](std::initializer_list<StrObject*> names) {
-    for (uint64_t i = 0; i < mro->size; i++) {
-      auto* k = mro->items[i].as<TypeObject>();
-      if (!(k->flags & kTypeHeap)) continue;
-      for (StrObject* n : names)
-        if (!dict_get_str(k->dict, n).is_null()) return true;
-    }
-    return false;
-  };
-  t->repr = defined({S.__repr__}) ? slot_repr : sb->repr;
-  t->str = defined({S.__str__}) ? slot_str : sb->str;
-  t->hash = defined({S.__hash__}) ? slot_hash : sb->hash;
-  t->richcompare =
-      defined({S.__eq__, S.__ne__, S.__lt__, S.__le__, S.__gt__, S.__ge__}) ? slot_richcompare : sb->richcompare;
-  bool has_binop = false;
-  for (uint64_t i = 0; i < mro->size && !has_binop; i++) {
+  uint32_t g = 0;
+  for (uint64_t i = 0; i < mro->size; i++) {
     auto* k = mro->items[i].as<TypeObject>();
-    if (!(k->flags & kTypeHeap)) continue;
-    for (int j = 0; j < kNumBinOps && !has_binop; j++)
-      has_binop = !dict_get_str(k->dict, S.binop[j]).is_null() || !dict_get_str(k->dict, S.rbinop[j]).is_null() ||
-                  !dict_get_str(k->dict, S.ibinop[j]).is_null();
+    if (k->flags & kTypeHeap) g |= dunder_groups(k->dict);
   }
-  t->binop = has_binop ? slot_binop : sb->binop;
-  t->unaryop = defined({S.__neg__, S.__pos__, S.__invert__}) ? slot_unaryop : sb->unaryop;
-  t->getattr = defined({S.__getattribute__, S.__getattr__}) ? slot_getattr : sb->getattr;
-  t->setattr = defined({S.__setattr__, S.__delattr__}) ? slot_setattr : sb->setattr;
-  t->call = defined({S.__call__}) ? slot_call : sb->call;
-  t->iter = defined({S.__iter__}) ? slot_iter : sb->iter;
-  t->iternext = defined({S.__next__}) ? slot_iternext : sb->iternext;
-  t->len = defined({S.__len__}) ? slot_len : sb->len;
-  t->getitem = defined({S.__getitem__}) ? slot_getitem : sb->getitem;
-  t->setitem = defined({S.__setitem__, S.__delitem__}) ? slot_setitem : sb->setitem;
-  t->contains = defined({S.__contains__}) ? slot_contains : sb->contains;
-  t->boolean = defined({S.__bool__, S.__len__}) ? slot_bool : sb->boolean;
-  t->tp_new = defined({S.__new__}) ? slot_new : is_builtin_sub(t) ? builtin_sub_new : sb->tp_new;
-  t->init = defined({S.__init__}) ? slot_init : sb->init;
+  t->repr = g & kGRepr ? slot_repr : sb->repr;
+  t->str = g & kGStr ? slot_str : sb->str;
+  t->hash = g & kGHash ? slot_hash : sb->hash;
+  t->richcompare = g & kGRich ? slot_richcompare : sb->richcompare;
+  t->binop = g & kGBinop ? slot_binop : sb->binop;
+  t->unaryop = g & kGUnary ? slot_unaryop : sb->unaryop;
+  t->getattr = g & kGGetattr ? slot_getattr : sb->getattr;
+  t->setattr = g & kGSetattr ? slot_setattr : sb->setattr;
+  t->call = g & kGCall ? slot_call : sb->call;
+  t->iter = g & kGIter ? slot_iter : sb->iter;
+  t->iternext = g & kGNext ? slot_iternext : sb->iternext;
+  t->len = g & kGLen ? slot_len : sb->len;
+  t->getitem = g & kGGetitem ? slot_getitem : sb->getitem;
+  t->setitem = g & kGSetitem ? slot_setitem : sb->setitem;
+  t->contains = g & kGContains ? slot_contains : sb->contains;
+  t->boolean = g & kGBool ? slot_bool : sb->boolean;
+  t->tp_new = g & kGNew ? slot_new : is_builtin_sub(t) ? builtin_sub_new : sb->tp_new;
+  t->init = g & kGInit ? slot_init : sb->init;
 }
 
 void update_slots_recursive(TypeObject* t) {

@@ -176,7 +176,15 @@ struct Reader {
     std::memcpy(d, &b, 8);
     return true;
   }
-  bool varint(uint64_t* v) {
+  // One-byte varints (almost every position field) stay inline; longer ones take varint_slow.
+  [[gnu::always_inline]] bool varint(uint64_t* v) {
+    if (p < end && *p < 0x80) {
+      *v = *p++;
+      return true;
+    }
+    return varint_slow(v);
+  }
+  [[gnu::noinline]] bool varint_slow(uint64_t* v) {
     if (left() >= 10 || (left() > 0 && !(p[left() - 1] & 0x80))) {
       // Fast path: the terminating byte is within the buffer (checked per byte below anyway
       // when the buffer is short).
@@ -204,7 +212,7 @@ struct Reader {
     }
     return fail("overlong varint");
   }
-  bool svarint32(int32_t* v) {
+  [[gnu::always_inline]] bool svarint32(int32_t* v) {
     uint64_t u;
     if (!varint(&u)) return false;
     int64_t s = int64_t(u >> 1) ^ -int64_t(u & 1);
