@@ -66,8 +66,19 @@ extern "C" Frame* chaipy_jit_exit(ExitState* st) {
     restore_frame(f, *st, t, sf);
   }
   note_exit(st->trace, st->snap, f);
-  // An exit inside inlined calls with a side trace: it continues from the rebuilt frames.
-  if (sn.nframes > 1 && sn.bridge) st->resume = sn.bridge;
+  if (sn.nframes > 1) {
+    // An exit inside inlined calls with a side trace: it continues from the rebuilt frames.
+    // A hand-over at the header of a loop in an inlined call enters that loop's trace (past
+    // its prologue, as LINK does: we are still in the native frame of the entered trace).
+    if (sn.bridge) {
+      st->resume = sn.bridge;
+    } else if (sn.at != kNoRef && t[sn.at].op == IrOp::EXIT) {
+      if (Trace* loop = find_root_trace(f->code, uint32_t(f->pc - f->code->code))) {
+        g_stats.entries++;
+        st->resume = static_cast<uint8_t*>(loop->mcode) + loop->entry_offset;
+      }
+    }
+  }
   return f;
 }
 

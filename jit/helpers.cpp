@@ -24,6 +24,13 @@ extern "C" {
 
 int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l, Value::from_bits(v)) < 0 ? -1 : 0; }
 
+uint64_t jit_helper_list_copy(uint64_t x) {
+  Value v = Value::from_bits(x);
+  Value r = v.as_obj()->type == types::list ? list_from_array(v.as<ListObject>()->items, v.as<ListObject>()->size)
+                                            : list_from_array(v.as<TupleObject>()->items, v.as<TupleObject>()->size);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   Value r = range_new(start, stop, step);
   return r.is_exc() ? fail_clearing() : r.bits();

@@ -174,8 +174,10 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC) return;
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
-  // that loop has one, a bridge from here links straight into it.
+  // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
+  // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
+    if (sn.nframes > 1) return;
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }

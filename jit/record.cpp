@@ -55,6 +55,7 @@ struct RFrame {
   uint32_t sp;                 // depth (slots in use)
   uint32_t flags;              // kFrameInit for inlined __init__ frames
   uint32_t resume_pc;          // callers: where they continue after the call returns
+  std::vector<bool> header;    // inlined frames: pcs that are loop headers (back-edge targets)
 };
 
 // What CALL told us the interpreter will do next: push a frame for `fn`.
@@ -390,6 +391,9 @@ class RecorderImpl final : public Recorder {
       if (Trace* other = find_root_trace(f->code, pc); other && (t_->parent || pc != t_->header_pc) && nrecorded_ > 0)
         return close_link(other);
     }
+    // A loop inside an inlined call: hand over at its header. The exit handler rebuilds the
+    // frames and enters the loop's own trace (or the interpreter runs it until it has one).
+    if (frames_.size() > 1 && top().header[pc]) return close(IrOp::EXIT);
     if (frames_.size() == 1 && !t_->parent && (pc < t_->header_pc || pc > backedge_pc_)) fail(Abort::LEFT_LOOP);
     if (++nrecorded_ > maxrecord_ || t_->size() > 8 * maxrecord_) fail(Abort::TOO_LONG);
     if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
@@ -417,6 +421,9 @@ class RecorderImpl final : public Recorder {
     r.flags = pending_.init ? uint32_t(kFrameInit) : 0u;
     r.resume_pc = 0;
     CodeObject* co = f->code;
+    r.header.assign(co->ncode, false);
+    for (uint32_t i = 0; i < co->ncode; i++)
+      if (insn_op(co->code[i]) == Op::JUMP_BACKWARD) r.header[insn_arg(co->code[i])] = true;
     for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];
     // Missing trailing positionals come from the defaults (push_fast_frame's rule).
     uint32_t argc = co->argcount;
@@ -1288,7 +1295,8 @@ class RecorderImpl final : public Recorder {
       return rec_instantiate(callable.as<TypeObject>(), rcallable, args, nargs, next);
     // range(...), float(x), int(x): calls of the built-in types themselves.
     if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
-        callable == Value::from_obj(types::int_) || callable == Value::from_obj(types::str)) {
+        callable == Value::from_obj(types::int_) || callable == Value::from_obj(types::str) ||
+        callable == Value::from_obj(types::list)) {
       auto* tp = callable.as<TypeObject>();
       pin(rcallable, callable);
       Ref r = rec_known(tp->name->view(), args, cargs);
@@ -1341,6 +1349,17 @@ class RecorderImpl final : public Recorder {
       Ref l = as_obj(a[0], v[0]);
       call(Helper::list_append, Ty::Int, {l, box(a[1])}, true);
       return t_->kval(Value::none().bits());
+    }
+    if (nf->owner == types::list && name == "pop" && n == 1 && isinstance_exact(v[0], types::list)) {
+      // l.pop(): the last item; an empty list exits (the interpreter raises IndexError).
+      Ref l = as_obj(a[0], v[0]);
+      Ref size = emit(IrOp::LOAD, Ty::Int, l, kNoRef, offsetof(ListObject, size));
+      guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::NE, Ty::Bool, size, t_->kint(0)));
+      Ref last = emit(IrOp::SUB, Ty::Int, size, t_->kint(1));
+      Ref items = emit(IrOp::LOAD, Ty::Ptr, l, kNoRef, offsetof(ListObject, items));
+      Ref item = emit(IrOp::LOAD, Ty::Val, emit(IrOp::AREF, Ty::Ptr, items, last), kNoRef, 0);
+      emit(IrOp::STORE, Ty::Void, l, last, offsetof(ListObject, size));
+      return item;
     }
     if (nf->owner == types::dict && name == "get" && (n == 2 || n == 3) && isinstance_exact(v[0], types::dict)) {
       need_simple_key(v[1]);
@@ -1413,6 +1432,11 @@ class RecorderImpl final : public Recorder {
       return is_float(type(pick), pv) ? as_dbl(pick, pv) : as_int(pick, pv);
     }
     if (name == "float" && n == 1 && numeric(type(a[0]), v[0])) return as_dbl(a[0], v[0]);
+    if (name == "list" && n == 1 && v[0].is_obj() && (v[0].as_obj()->type == types::list || v[0].as_obj()->type == types::tuple)) {
+      as_obj(a[0], v[0]);  // guards the exact type
+      allocates_ = true;
+      return call(Helper::list_copy, Ty::Val, {box(a[0])}, true);
+    }
     if (name == "str" && n == 1 && (type(a[0]) == Ty::Int || (type(a[0]) == Ty::Val && v[0].is_small_int()))) {
       allocates_ = true;
       return call(Helper::int_str, Ty::Val, {as_int(a[0], v[0])}, true);

@@ -163,6 +163,20 @@ def f(n):
     return s
 print(f(60))
 """, stats={"traces compiled": 1, "side traces": 1}),
+    dict(name="loop_in_inlined_call_hands_over", src="""
+def inner(xs, k):
+    s = 0
+    for x in xs:
+        s += x * k
+    return s
+def f(n):
+    xs = list(range(10))
+    t = 0
+    for k in range(n):  # TRACE
+        t += inner(xs, k)
+    return t
+print(f(300))
+""", want=["EXIT"], lack=["JLOOP"], stats={"traces compiled": 2, "side traces": 1}),
 ]
 
 
