@@ -65,7 +65,19 @@ Ref intern(Trace& t, IrOp op, Ty ty, int64_t k) {
 Ref Trace::kint(int64_t v) { return intern(*this, IrOp::KINT, Ty::Int, v); }
 Ref Trace::kdbl(double v) { return intern(*this, IrOp::KDBL, Ty::Dbl, std::bit_cast<int64_t>(v)); }
 Ref Trace::kptr(const void* p) { return intern(*this, IrOp::KPTR, Ty::Ptr, int64_t(uintptr_t(p))); }
-Ref Trace::kval(uint64_t bits) { return intern(*this, IrOp::KVAL, Ty::Val, int64_t(bits)); }
+Ref Trace::kval(uint64_t bits) {
+  Ref n = size(), r = intern(*this, IrOp::KVAL, Ty::Val, int64_t(bits));
+  if (r == n && Value::from_bits(bits).is_obj()) keep(Value::from_bits(bits).as_obj());
+  return r;
+}
+Ref Trace::kobj(const Object* o) {
+  Ref n = size(), r = kptr(o);
+  if (r == n) keep(o);
+  return r;
+}
+void Trace::keep(const Object* o) {
+  if (o && (gcrefs.empty() || gcrefs.back() != o)) gcrefs.push_back(const_cast<Object*>(o));
+}
 
 // -- How each op's immediate k reads -----------------------------------------------------------
 namespace {

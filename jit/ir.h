@@ -23,6 +23,7 @@
 namespace chaipy {
 struct CodeObject;
 struct FunctionObject;
+struct Object;
 }  // namespace chaipy
 
 namespace chaipy::jit {
@@ -124,6 +125,9 @@ struct Trace {
   std::string recorded;     // bytecode listing of the recording
   std::string ir_before;    // IR as recorded
   std::vector<std::string> aborts;
+  // Objects the trace's constants, guards and snapshots name: GC roots for as long as the trace
+  // exists (a collected object's address could be reused by another and pass a guard).
+  std::vector<Object*> gcrefs;
 
   // -- Building ---------------------------------------------------------------------------
   Ref emit(IrOp op, Ty t, Ref a = kNoRef, Ref b = kNoRef, int64_t k = 0) {
@@ -132,7 +136,9 @@ struct Trace {
   }
   Ref kint(int64_t v);
   Ref kdbl(double v);
-  Ref kptr(const void* p);
+  Ref kptr(const void* p);             // a raw pointer (not kept alive)
+  Ref kobj(const Object* o);           // a heap object, kept alive (gcrefs)
+  void keep(const Object* o);
   Ref kval(uint64_t bits);
   const Ins& operator[](Ref r) const { return ins[size_t(r)]; }
   Ins& operator[](Ref r) { return ins[size_t(r)]; }

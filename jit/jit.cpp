@@ -9,6 +9,7 @@
 #include <unordered_set>
 #include <sstream>
 
+#include "interp/gc.h"
 #include "interp/objects/objects.h"
 #include "interp/opcodes.h"
 #include "interp/vm.h"
@@ -259,7 +260,20 @@ std::string help_text() {
 
 void set_stats(bool on) { g_show_stats = on; }
 
+// Objects named by compiled traces and by the one being recorded stay alive (Trace::gcrefs).
+static void scan_trace_roots(Tracer& tr) {
+  auto visit = [&](const Trace* t) {
+    if (t)
+      for (Object* o : t->gcrefs) tr.visit(o);
+  };
+  for (const auto& t : g_traces) visit(t.get());
+  if (g_session.rec) visit(g_session.rec->trace());
+}
+
 void install() {
+  static bool scanning = false;
+  if (!scanning) gc::add_root_scanner(scan_trace_roots);
+  scanning = true;
   g_jit.threshold = uint32_t(g_params.threshold ? g_params.threshold : 1);
   if (g_params.hotexit == 0) g_params.hotexit = 1;
   g_jit.loop_hot = loop_hot;

@@ -122,6 +122,7 @@ class RecorderImpl final : public Recorder {
     detail_ = detail;
   }
   std::unique_ptr<Trace> take_trace() override { return std::move(t_); }
+  const Trace* trace() const override { return t_.get(); }
   Abort abort_reason() const override { return why_; }
   const std::string& abort_detail() const override { return detail_; }
   const std::string& recorded() const override { return t_->recorded; }
@@ -197,6 +198,8 @@ class RecorderImpl final : public Recorder {
       SnapFrame sf{};
       sf.code = fr.code;
       sf.func = fr.func;
+      t_->keep(fr.code);
+      t_->keep(fr.func);
       sf.pc = is_top ? cur_pc_ : fr.resume_pc;
       sf.nslots = fr.code->nlocalsplus + (is_top ? sp0_ : fr.sp);
       sf.flags = fr.flags;
@@ -215,6 +218,12 @@ class RecorderImpl final : public Recorder {
     return uint32_t(t_->snaps.size() - 1);
   }
   Ref guard(IrOp op, Ty ty, Ref a, Ref b = kNoRef, int64_t k = 0) {
+    // An object a guard compares against stays alive as long as the trace (Trace::gcrefs).
+    // (A Ptr-typed GUARD_VAL may compare raw pointers, such as a frame's pc: pin() and the
+    // shape guards keep their objects themselves.)
+    if (op == IrOp::GUARD_TYPE) t_->keep(reinterpret_cast<Object*>(k));
+    if ((op == IrOp::GUARD_VAL || op == IrOp::GUARD_NOTVAL) && type(a) == Ty::Val && Value::from_bits(uint64_t(k)).is_obj())
+      t_->keep(Value::from_bits(uint64_t(k)).as_obj());
     if (cur_snap_ == kNoSnap) cur_snap_ = take_snapshot();
     Ref r = t_->emit(op, ty, a, b, k);
     (*t_)[r].snap = cur_snap_;
@@ -279,10 +288,11 @@ class RecorderImpl final : public Recorder {
     }
     if (ty != Ty::Val) fail(Abort::OPERANDS, "not an object ref");
     if (is_const(r)) {
-      Ref p = t_->kptr(v.as_obj());
+      Ref p = t_->kobj(v.as_obj());
       ptr_type_[p] = tp;
       return p;
     }
+    t_->keep(tp);
     Ref p = memo(r, IrOp::UNBOX_OBJ, Ty::Ptr, int64_t(tp));
     ptr_type_[p] = tp;
     return p;
@@ -318,6 +328,7 @@ class RecorderImpl final : public Recorder {
   // Guards that r (concrete v) is the object v itself; returns a constant for it.
   Ref pin(Ref r, Value v) {
     if (is_const(r)) return r;
+    t_->keep(v.as_obj());
     if (type(r) == Ty::Ptr) guard(IrOp::GUARD_VAL, Ty::Void, r, kNoRef, int64_t(v.as_obj()));
     else guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
     return t_->kval(v.bits());
@@ -669,11 +680,11 @@ class RecorderImpl final : public Recorder {
 
   // Version guard on a dict (globals / builtins / module namespace).
   void dict_version_guard(DictObject* d) {
-    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kptr(d), kNoRef, offsetof(DictObject, version));
+    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kobj(d), kNoRef, offsetof(DictObject, version));
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(d->version))));
   }
   void type_version_guard(TypeObject* tp) {
-    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kptr(tp), kNoRef, offsetof(TypeObject, version));
+    Ref ver = emit(IrOp::LOADI, Ty::Int, t_->kobj(tp), kNoRef, offsetof(TypeObject, version));
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, ver, t_->kint(int64_t(tp->version))));
   }
 
@@ -725,7 +736,7 @@ class RecorderImpl final : public Recorder {
     Ref counter = t_->kptr(dict_version_counter());
     Ref ver = emit(IrOp::ADD, Ty::Int, emit(IrOp::LOAD, Ty::Int, counter, kNoRef, 0), t_->kint(1));
     emit(IrOp::STORE, Ty::Void, counter, ver, 0);
-    emit(IrOp::STORE, Ty::Void, t_->kptr(g), ver, offsetof(DictObject, version));
+    emit(IrOp::STORE, Ty::Void, t_->kobj(g), ver, offsetof(DictObject, version));
     pop(1);
   }
 
@@ -734,11 +745,11 @@ class RecorderImpl final : public Recorder {
     int err = 0;
     int64_t idx = dict_lookup_index(g, obj(name), str_hash(name), &err);
     if (err) fail(Abort::GLOBAL, "lookup failed");
-    Ref layout = emit(IrOp::LOADI, Ty::Int, t_->kptr(g), kNoRef, offsetof(DictObject, layout));
+    Ref layout = emit(IrOp::LOADI, Ty::Int, t_->kobj(g), kNoRef, offsetof(DictObject, layout));
     guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::EQ, Ty::Bool, layout, t_->kint(int64_t(g->layout))));
     return idx;
   }
-  Ref entries(DictObject* g) { return emit(IrOp::LOADI, Ty::Ptr, t_->kptr(g), kNoRef, offsetof(DictObject, entries)); }
+  Ref entries(DictObject* g) { return emit(IrOp::LOADI, Ty::Ptr, t_->kobj(g), kNoRef, offsetof(DictObject, entries)); }
   static int64_t entry_value_offset(int64_t idx) { return idx * int64_t(sizeof(DictEntry)) + int64_t(offsetof(DictEntry, value)); }
 
   // Instance attribute slot for `name` on the concrete instance v, or -1.
@@ -758,6 +769,7 @@ class RecorderImpl final : public Recorder {
     TypeObject* tp = v.as_obj()->type;
     type_version_guard(tp);
     Ref shape = emit(IrOp::LOADI, Ty::Ptr, o, kNoRef, offsetof(InstanceObject, shape));
+    t_->keep(v.as<InstanceObject>()->shape);
     guard(IrOp::GUARD_VAL, Ty::Void, shape, kNoRef, int64_t(v.as<InstanceObject>()->shape));
     return o;
   }
@@ -831,7 +843,7 @@ class RecorderImpl final : public Recorder {
         idx = int(fr->shape->nslots);
         if (idx >= kInlineSlots) fail(Abort::ATTR, "too many attributes for inline slots");
         fr->shape = shape_add(fr->shape, name);
-        emit(IrOp::STORE, Ty::Void, fr->ptr, t_->kptr(fr->shape), offsetof(InstanceObject, shape));
+        emit(IrOp::STORE, Ty::Void, fr->ptr, t_->kobj(fr->shape), offsetof(InstanceObject, shape));
       }
       emit(IrOp::STORE, Ty::Void, fr->ptr, val, inline_slot_offset(idx));
       pop(2);
@@ -1226,6 +1238,7 @@ class RecorderImpl final : public Recorder {
     // The same trace may run for another call of this function: the caller must be the same
     // code, suspended at the same call site, for the rest of the recording to apply.
     Ref prev = emit(IrOp::LOAD, Ty::Ptr, base, kNoRef, offsetof(Frame, prev));
+    t_->keep(caller->code);  // its pc (the call site) points into its code
     guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Ptr, prev, kNoRef, offsetof(Frame, code)), kNoRef,
           int64_t(caller->code));
     guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Ptr, prev, kNoRef, offsetof(Frame, pc)), kNoRef,
@@ -1325,7 +1338,7 @@ class RecorderImpl final : public Recorder {
       fail(Abort::CALLEE, "__init__ signature");
     pin(rcls, Value::from_obj(t));
     type_version_guard(t);  // covers __init__, __new__ and __setattr__ of the class and its bases
-    Ref inst = call(Helper::instance_new, Ty::Val, {t_->kptr(t)}, true);
+    Ref inst = call(Helper::instance_new, Ty::Val, {t_->kobj(t)}, true);
     allocates_ = true;
     Ref ptr = emit(IrOp::BAND, Ty::Ptr, inst, t_->kint(kPayloadMask));
     fresh_[inst] = Fresh{ptr, t->root_shape};
@@ -1376,7 +1389,7 @@ class RecorderImpl final : public Recorder {
       }
       if (name == "fabs" && n == 1) return emit(IrOp::FABS, Ty::Dbl, as_dbl(a[0], v[0]));
       allocates_ = true;
-      Ref fn = t_->kptr(nf);
+      Ref fn = t_->kobj(nf);
       if (n == 1) return call(Helper::native1, Ty::Val, {fn, box(a[0])}, true);
       return call(Helper::native2, Ty::Val, {fn, box(a[0]), box(a[1])}, true);
     }

@@ -41,6 +41,7 @@ class Recorder {
   // Aborts from outside (e.g. the interpreter unwinds an exception while recording).
   virtual void abort(Abort why, const std::string& detail) = 0;
   virtual std::unique_ptr<Trace> take_trace() = 0;  // after Done
+  virtual const Trace* trace() const = 0;           // the trace being recorded (GC roots)
   virtual Abort abort_reason() const = 0;           // after Aborted
   virtual const std::string& abort_detail() const = 0;
   virtual const std::string& recorded() const = 0;
