@@ -395,6 +395,21 @@ Value call_ex(Value callable, Value args, Value kwargs) {
 
 }  // namespace
 
+FunctionObject* function_new(CodeObject* code, DictObject* globals, DictObject* builtins) {
+  auto* fn = gc::make<FunctionObject>(types::function);
+  fn->code = code;
+  fn->globals = globals;
+  fn->builtins = builtins;
+  fn->name = code->name;
+  fn->qualname = code->qualname;
+  // 3.11 puts a function's docstring (or None) at consts[0].
+  fn->doc = code->nconsts > 0 && is_str(code->consts[0]) ? code->consts[0] : Value::none();
+  static StrObject* const name_key = str_intern("__name__");  // interned strings never die
+  Value modname = dict_get_str(globals, name_key);
+  fn->module = modname.is_null() ? Value::none() : modname;
+  return fn;
+}
+
 Frame* vm_push_frame_for(FunctionObject* fn) {
   Frame* f = push_frame_unchecked(fn->code);  // the recorder saw this call succeed
   f->func = fn;
@@ -1949,17 +1964,7 @@ op_CALL_FUNCTION_EX: {
 
 op_MAKE_FUNCTION: {
   const uint32_t arg = insn_arg(pc[-1]);
-  auto* code_obj = POP().as<CodeObject>();
-  auto* fn = gc::make<FunctionObject>(types::function);
-  fn->code = code_obj;
-  fn->globals = f->globals;
-  fn->builtins = f->builtins;
-  fn->name = code_obj->name;
-  fn->qualname = code_obj->qualname;
-  // 3.11 puts a function's docstring (or None) at consts[0].
-  fn->doc = code_obj->nconsts > 0 && is_str(code_obj->consts[0]) ? code_obj->consts[0] : Value::none();
-  Value modname = dict_get_str(f->globals, str_intern("__name__"));
-  fn->module = modname.is_null() ? Value::none() : modname;
+  FunctionObject* fn = function_new(POP().as<CodeObject>(), f->globals, f->builtins);
   if (arg & 8) fn->closure = POP().as<TupleObject>();
   if (arg & 4) sp--;
   if (arg & 2) fn->kwdefaults = POP().as<DictObject>();

@@ -94,6 +94,8 @@ Value vm_run_code(CodeObject* code, DictObject* globals, DictObject* locals);
 // Raises the SyntaxError (or subclass) described by `info` (import.cpp).
 Value raise_syntax_error(const SyntaxErrorInfo& info, std::string_view source);
 Value vm_call_function(FunctionObject* f, Value* args, size_t nargs, TupleObject* kwnames);
+// MAKE_FUNCTION without defaults or closure (the caller sets those).
+FunctionObject* function_new(CodeObject* code, DictObject* globals, DictObject* builtins);
 Value vm_handled_exception();                                    // sys.exc_info()[1] or null
 Frame* vm_current_frame();
 void vm_init();

@@ -6,8 +6,10 @@
 #include <charconv>
 #include <cmath>
 
+#include "interp/gc.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
+#include "interp/vm.h"
 
 namespace chaipy::jit {
 
@@ -23,6 +25,39 @@ uint64_t fail_clearing() {
 extern "C" {
 
 int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l, Value::from_bits(v)) < 0 ? -1 : 0; }
+
+uint64_t jit_helper_list_new(int64_t n) { return Value::from_obj(list_new(size_t(n))).bits(); }
+
+uint64_t jit_helper_tuple_new(int64_t n) { return Value::from_obj(tuple_new(size_t(n))).bits(); }
+
+uint64_t jit_helper_function_new(CodeObject* code, DictObject* globals, DictObject* builtins, uint64_t closure) {
+  FunctionObject* fn = function_new(code, globals, builtins);
+  Value c = Value::from_bits(closure);
+  if (!c.is_null()) fn->closure = c.as<TupleObject>();
+  return Value::from_obj(fn).bits();
+}
+
+uint64_t jit_helper_cell_new(uint64_t v) {
+  auto* c = gc::make<CellObject>(types::cell);
+  c->value = Value::from_bits(v);
+  return Value::from_obj(c).bits();
+}
+
+uint64_t jit_helper_sum(NativeFunctionObject* f, uint64_t seq) {
+  Value s = Value::from_bits(seq);
+  bool is_list = s.as_obj()->type == types::list;
+  const Value* items = is_list ? s.as<ListObject>()->items : s.as<TupleObject>()->items;
+  uint64_t n = is_list ? s.as<ListObject>()->size : s.as<TupleObject>()->size;
+  for (uint64_t i = 0; i < n; i++) {
+    Value v = items[i];
+    if (!(v.is_small_int() || v.is_double() || v.is_bool() || isinstance_exact(v, types::int_) ||
+          isinstance_exact(v, types::float_)))
+      return kExcBits;  // an __add__ could run Python code: the interpreter does it
+  }
+  Value args[1] = {s};
+  Value r = f->fn(args, 1, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
 
 uint64_t jit_helper_list_copy(uint64_t x) {
   Value v = Value::from_bits(x);

@@ -56,6 +56,8 @@ struct RFrame {
   uint32_t flags;              // kFrameInit for inlined __init__ frames
   uint32_t resume_pc;          // callers: where they continue after the call returns
   std::vector<bool> header;    // inlined frames: pcs that are loop headers (back-edge targets)
+  Ref closure = kNoRef;        // a function made in the trace: its closure tuple (else func's)
+  bool fresh = false;          // the function was made in the trace (MAKE_FUNCTION)
 };
 
 // What CALL told us the interpreter will do next: push a frame for `fn`.
@@ -65,6 +67,8 @@ struct PendingCall {
   bool init = false;
   uint32_t caller_sp = 0;
   uint32_t resume_pc = 0;
+  bool fresh = false;          // fn was made in the trace; `closure` is its closure tuple ref
+  Ref closure = kNoRef;
 };
 
 class RecorderImpl final : public Recorder {
@@ -292,12 +296,57 @@ class RecorderImpl final : public Recorder {
       ptr_type_[p] = tp;
       return p;
     }
+    if (auto it = made_.find(r); it != made_.end() && ptr_type_[it->second] == tp) return it->second;
     t_->keep(tp);
     Ref p = memo(r, IrOp::UNBOX_OBJ, Ty::Ptr, int64_t(tp));
     ptr_type_[p] = tp;
     return p;
   }
   std::unordered_map<Ref, TypeObject*> ptr_type_;  // Ptr refs whose exact type is guarded
+  std::unordered_map<Ref, Ref> made_;              // objects allocated in the trace: Val ref -> Ptr ref
+  std::unordered_map<Ref, Ref> made_fn_;           // functions made in the trace -> closure ref (or kNoRef)
+
+  // A new object from an allocating helper; its exact type is known.
+  Ref made(Helper h, TypeObject* tp, std::initializer_list<Ref> args) {
+    allocates_ = true;
+    Ref o = call(h, Ty::Val, args, false);
+    Ref p = emit(IrOp::BAND, Ty::Ptr, o, t_->kint(kPayloadMask));
+    ptr_type_[p] = tp;
+    made_[o] = p;
+    return o;
+  }
+  // BUILD_TUPLE / BUILD_LIST: allocate, then store the (boxed) items.
+  void rec_build(bool is_list, uint32_t n) {
+    std::vector<Ref> items(n);
+    for (uint32_t i = 0; i < n; i++) items[i] = box(peek(int(n - 1 - i)));
+    Ref o = made(is_list ? Helper::list_new : Helper::tuple_new, is_list ? types::list : types::tuple, {t_->kint(n)});
+    Ref p = made_[o];
+    Ref base = is_list && n ? emit(IrOp::LOAD, Ty::Ptr, p, kNoRef, offsetof(ListObject, items)) : p;
+    int64_t first = is_list ? 0 : int64_t(offsetof(TupleObject, items));
+    for (uint32_t i = 0; i < n; i++) emit(IrOp::STORE, Ty::Void, base, items[i], first + 8 * int64_t(i));
+    pop(int(n));
+    push(o);
+  }
+  // MAKE_FUNCTION of a constant code object, with a closure or nothing. A call of the new
+  // function is inlined without an identity guard (its code is known). Frames rebuilt at exits
+  // name the function seen while recording: after COPY_FREE_VARS (always the first instruction
+  // of a function with free variables) nothing in the frame reads its function object.
+  void rec_make_function(Frame* f, uint32_t arg) {
+    if (arg & ~8u) fail(Abort::BYTECODE, "MAKE_FUNCTION with defaults or annotations");
+    Value code = cpeek(0);
+    if (!is_const(peek(0)) || !isinstance_exact(code, types::code)) fail(Abort::OPERANDS, "MAKE_FUNCTION");
+    Ref closure = kNoRef;
+    if (arg & 8) {
+      if (!isinstance_exact(cpeek(1), types::tuple)) fail(Abort::OPERANDS, "closure");
+      closure = peek(1);
+    }
+    Ref fn = made(Helper::function_new, types::function,
+                  {t_->kobj(code.as_obj()), t_->kobj(f->globals), t_->kobj(f->builtins),
+                   closure == kNoRef ? t_->kval(kNullBits) : box(closure)});
+    made_fn_[fn] = closure;
+    pop(arg & 8 ? 2 : 1);
+    push(fn);
+  }
   // Instances this trace allocated (Val ref -> its Ptr and current shape): their type and shape
   // are known statically, so attribute access needs no guards and may add attributes.
   struct Fresh {
@@ -430,6 +479,8 @@ class RecorderImpl final : public Recorder {
     r.dirty.assign(n, 1);
     r.sp = 0;
     r.flags = pending_.init ? uint32_t(kFrameInit) : 0u;
+    r.fresh = pending_.fresh;
+    r.closure = pending_.closure;
     r.resume_pc = 0;
     CodeObject* co = f->code;
     r.header.assign(co->ncode, false);
@@ -532,13 +583,33 @@ class RecorderImpl final : public Recorder {
         return;
       }
       case Op::COPY_FREE_VARS: {
-        // The closure cells of the (identity-guarded) function are constants.
+        // The closure cells of an (identity-guarded) function are constants; those of a
+        // function made in the trace are read from its closure tuple (forwarded from the
+        // BUILD_TUPLE's stores when that was recorded too).
         RFrame& fr = top();
         if (!fr.func || !fr.func->closure) fail(Abort::BYTECODE, "COPY_FREE_VARS at the root");
         uint32_t first = co->nlocalsplus - arg;
+        if (fr.fresh) {
+          Ref tup = as_obj(fr.closure, Value::from_obj(fr.func->closure));
+          for (uint32_t i = 0; i < arg; i++)
+            set(first + i, emit(IrOp::LOAD, Ty::Val, tup, kNoRef, int64_t(offsetof(TupleObject, items) + 8 * i)));
+          return;
+        }
         for (uint32_t i = 0; i < arg; i++) set(first + i, t_->kval(fr.func->closure->items[i].bits()));
         return;
       }
+      case Op::LOAD_CLOSURE: push(get(arg)); return;
+      case Op::MAKE_CELL: set(arg, made(Helper::cell_new, types::cell, {box(get(arg))})); return;
+      case Op::BUILD_TUPLE:
+      case Op::BUILD_LIST: return rec_build(op == Op::BUILD_LIST, arg);
+      case Op::LIST_APPEND: {
+        Value l = cpeek(int(arg));
+        if (!isinstance_exact(l, types::list)) fail(Abort::OPERANDS, "LIST_APPEND");
+        call(Helper::list_append, Ty::Int, {as_obj(peek(int(arg)), l), box(peek(0))}, true);
+        pop(1);
+        return;
+      }
+      case Op::MAKE_FUNCTION: return rec_make_function(f, arg);
       case Op::LOAD_ATTR: return rec_load_attr(f, arg);
       case Op::STORE_ATTR: return rec_store_attr(f, arg);
       case Op::LOAD_METHOD: return rec_load_method(f, arg);
@@ -1287,8 +1358,10 @@ class RecorderImpl final : public Recorder {
       if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > argc ||
           (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
         fail(Abort::CALLEE, "call signature");
-      if (fc->ncells) fail(Abort::CALLEE, "callee with cells");
-      pin(rcallable, callable);
+      auto made_fn = made_fn_.find(rcallable);
+      pending_.fresh = made_fn != made_fn_.end();
+      pending_.closure = pending_.fresh ? made_fn->second : kNoRef;
+      if (!pending_.fresh) pin(rcallable, callable);
       pending_.fn = fn;
       pending_.args = args;
       pending_.init = false;
@@ -1397,6 +1470,11 @@ class RecorderImpl final : public Recorder {
     // as the builtins namespace's own entry of that name.
     if (mod != "builtins" && !(mod.empty() && dict_get_str(g_builtins, str_intern(name)) == Value::from_obj(nf)))
       fail(Abort::CALLEE, std::string(mod) + "." + std::string(name));
+    if (name == "sum" && n == 1 && v[0].is_obj() && (v[0].as_obj()->type == types::list || v[0].as_obj()->type == types::tuple)) {
+      as_obj(a[0], v[0]);  // guards the exact type
+      allocates_ = true;
+      return call(Helper::sum, Ty::Val, {t_->kobj(nf), box(a[0])}, true);
+    }
     return rec_known(name, a, v);
   }
 
