@@ -96,6 +96,25 @@ int64_t simple_index(DictObject* d, Value key) {
 }
 }  // namespace
 
+uint64_t jit_helper_seq_contains(Object* seq, uint64_t key) {
+  bool is_list = seq->type == types::list;
+  Value k = Value::from_bits(key);
+  if (!dict_simple_key(k)) return kExcBits;  // its __eq__ could run Python code
+  for (uint64_t i = 0;; i++) {
+    uint64_t n = is_list ? static_cast<ListObject*>(seq)->size : static_cast<TupleObject*>(seq)->size;
+    if (i >= n) return Value::from_bool(false).bits();
+    Value v = is_list ? static_cast<ListObject*>(seq)->items[i] : static_cast<TupleObject*>(seq)->items[i];
+    if (v == k) return Value::from_bool(true).bits();
+    // Comparing with a built-in scalar never runs Python code; anything else might.
+    if (!(v.is_small_int() || v.is_bool() || v.is_none() || v.is_double() || isinstance_exact(v, types::str) ||
+          isinstance_exact(v, types::int_) || isinstance_exact(v, types::float_)))
+      return kExcBits;
+    int r = eq(v, k);
+    if (r < 0) return fail_clearing();
+    if (r) return Value::from_bool(true).bits();
+  }
+}
+
 uint64_t jit_helper_dict_get(DictObject* d, uint64_t key) {
   int64_t ix = simple_index(d, Value::from_bits(key));
   return ix < 0 ? kExcBits : d->entries[ix].value.bits();

@@ -704,9 +704,12 @@ class RecorderImpl final : public Recorder {
       case Op::FOR_ITER: return rec_for_iter(arg);
       case Op::CONTAINS_OP: {
         Value c = cpeek(0), k = cpeek(1);
-        if (!isinstance_exact(c, types::dict)) fail(Abort::OPERANDS, std::string("in ") + type_name(c));
+        bool seq = isinstance_exact(c, types::list) || isinstance_exact(c, types::tuple);
+        if (!seq && !isinstance_exact(c, types::dict)) fail(Abort::OPERANDS, std::string("in ") + type_name(c));
         need_simple_key(k);
-        Ref in = memo(dict_call(Helper::dict_contains, Ty::Val, peek(0), c, {peek(1)}), IrOp::UNBOX_BOOL, Ty::Bool);
+        Ref found = seq ? call(Helper::seq_contains, Ty::Val, {as_obj(peek(0), c), box(peek(1))}, true)
+                        : dict_call(Helper::dict_contains, Ty::Val, peek(0), c, {peek(1)});
+        Ref in = memo(found, IrOp::UNBOX_BOOL, Ty::Bool);
         pop(2);
         push(arg ? emit(IrOp::NOT, Ty::Bool, in) : in);
         return;
