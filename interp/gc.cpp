@@ -4,6 +4,7 @@
 #include <setjmp.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -59,22 +60,34 @@ struct Heap {
   int64_t external = 0;
 };
 
-Heap& heap() {
-  static Heap* h = new Heap();
-  return *h;
+Heap* g_heap = nullptr;
+inline Heap& heap() {
+  if (__builtin_expect(!g_heap, 0)) g_heap = new Heap();
+  return *g_heap;
 }
 
-uint8_t g_class_of[kMaxSmall / 16 + 1];
-bool g_classes_ready = false;
-
-void init_classes() {
+// Size class by size / 16 (sizes rounded up to 16).
+constexpr std::array<uint8_t, kMaxSmall / 16 + 1> kClassOf = [] {
+  std::array<uint8_t, kMaxSmall / 16 + 1> t{};
   int c = 0;
   for (size_t i = 0; i <= kMaxSmall / 16; i++) {
-    size_t sz = i * 16;
-    while (kClassSizes[c] < sz) c++;
-    g_class_of[i] = uint8_t(c);
+    while (kClassSizes[c] < i * 16) c++;
+    t[i] = uint8_t(c);
   }
-  g_classes_ready = true;
+  return t;
+}();
+
+// Zeroes a slot: most objects are small, and straight-line stores beat a memset call there.
+inline void zero_slot(void* p, size_t sz) {
+  if (sz > 64) {
+    std::memset(p, 0, sz);
+    return;
+  }
+  auto* w = static_cast<uint64_t*>(p);
+  w[0] = w[1] = 0;
+  if (sz > 16) w[2] = w[3] = 0;
+  if (sz > 32) w[4] = w[5] = 0;
+  if (sz > 48) w[6] = w[7] = 0;
 }
 
 void new_page(int cls) {
@@ -113,7 +126,6 @@ int64_t g_debt = 0;
 int64_t g_threshold = 1 << 20;
 
 void* alloc(size_t bytes) {
-  if (!g_classes_ready) init_classes();
   bytes = (bytes + 15) & ~size_t(15);
   Heap& h = heap();
   if (bytes > kMaxSmall) {
@@ -128,7 +140,7 @@ void* alloc(size_t bytes) {
     g_debt += int64_t(bytes);
     return p;
   }
-  int cls = g_class_of[bytes / 16];
+  int cls = kClassOf[bytes / 16];
   if (!h.free_list[cls]) {
     while (!h.free_list[cls] && h.sweep_cursor[cls] < h.class_pages[cls].size())
       sweep_page(h.class_pages[cls][h.sweep_cursor[cls]++], false);
@@ -137,7 +149,7 @@ void* alloc(size_t bytes) {
   FreeSlot* s = h.free_list[cls];
   h.free_list[cls] = s->next;
   size_t sz = kClassSizes[cls];
-  std::memset(static_cast<void*>(s), 0, sz);
+  zero_slot(s, sz);
   reinterpret_cast<Object*>(s)->gc = uint32_t(cls) << kClassShift;
   g_debt += int64_t(sz);
   return s;
