@@ -418,6 +418,15 @@ Frame* vm_push_frame_for(FunctionObject* fn) {
   return f;
 }
 
+Value vm_run_frames(Frame* innermost, bool throwing) { return run(innermost, throwing); }
+
+Frame* vm_push_call_frame(FunctionObject* fn) {
+  CodeObject* co = fn->code;
+  size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
+  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  return vm_push_frame_for(fn);
+}
+
 extern "C" Frame* vm_jit_pop_frame(Frame* f) {
   Frame* caller = f->prev;
   pop_frame(f);
@@ -1656,6 +1665,11 @@ op_JUMP_BACKWARD: {
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
       labels = g_jit.recording ? kRecordLabels : kLabels;
+      if (g_jit.raising) {  // a call the trace made raised: unwind from that CALL
+        g_jit.raising = false;
+        f->lasti = int32_t(pc - 1 - co->code);
+        goto error;
+      }
       if (gc::should_collect()) gc::collect();  // the exit wrote the frames back
       DISPATCH();
     }
@@ -1857,6 +1871,38 @@ op_CALL: {
         goto error;
       }
       sp -= arg + 2;
+      if (g_jit.enabled && !g_jit.recording) {
+        CodeObject* fc = fn->code;
+        if (fc->jit_func) {
+          // A function trace: it returns here (nullptr, value in g_jit.ret) or exits in the
+          // callee (or deeper) with the frames written back.
+          Frame* r = g_jit.enter(nf, fc->jit_func);
+          if (!r) {
+            pop_frame(nf);
+            PUSH(g_jit.ret);
+            if (gc::should_collect()) {
+              SAVE();
+              gc::collect();
+            }
+            DISPATCH();
+          }
+          f = r;
+          LOAD_FRAME();
+          labels = g_jit.recording ? kRecordLabels : kLabels;
+          if (g_jit.raising) {
+            g_jit.raising = false;
+            f->lasti = int32_t(pc - 1 - co->code);
+            goto error;
+          }
+          if (gc::should_collect()) gc::collect();
+          DISPATCH();
+        }
+        if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {
+          fc->jit_calls = 0;
+          g_jit.func_hot(nf);
+          labels = g_jit.recording ? kRecordLabels : kLabels;
+        }
+      }
       f = nf;
       LOAD_FRAME();
       if (gc::should_collect()) gc::collect();

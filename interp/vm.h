@@ -47,6 +47,8 @@ struct CodeObject : Object {
   uint32_t ncaches;
   StrObject *name, *qualname, *filename;
   int32_t firstlineno;
+  uint32_t jit_calls;       // calls from the interpreter, toward the JIT's threshold (kJitNever: never trace)
+  void* jit_func;           // the JIT's function trace (entered at call time), if any
   const CodeUnit& u() const { return **unit; }
   int line_at(uint32_t pc) const;
 };
@@ -112,17 +114,32 @@ int handle_uncaught(Value e);
 //   enter      runs a compiled trace from frame f (f->pc is the loop header, f->sp set) and
 //              returns the frame to continue in, with its pc and sp restored by the exit.
 enum : uint8_t { kLoopBlacklisted = 1 };
+constexpr uint32_t kJitNever = UINT32_MAX;  // CodeObject::jit_calls of a blacklisted function
 struct JitHooks {
   bool enabled = true;
   bool recording = false;
   uint32_t threshold = 100;
   void (*loop_hot)(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) = nullptr;
+  // A function called `threshold` times from the interpreter: `f` is its new frame, at pc 0.
+  void (*func_hot)(Frame* f) = nullptr;
   void (*record)(Frame* f, const uint32_t* pc) = nullptr;
+  // Runs a trace on frame f. Returns the frame to continue in, or nullptr when a function trace
+  // returned from f: f is still pushed and its return value is in `ret`.
   Frame* (*enter)(Frame* f, void* trace) = nullptr;
+  Value ret;
+  // Set by an exit that leaves an exception pending (a call made by the trace raised): the
+  // interpreter unwinds from the returned frame's instruction instead of running it.
+  bool raising = false;
 };
+// Runs the interpreter from `innermost` (suspended, possibly below other frames) until the
+// nearest kFrameEntry frame returns; `throwing` unwinds the pending exception first, at the
+// instruction before innermost->pc. Returns that frame's return value or Value::exc().
+Value vm_run_frames(Frame* innermost, bool throwing);
 // Pushes a frame for a call of `fn` with every local unbound (the JIT's exits rebuild inlined
 // calls with it); the caller fills localsplus, pc and sp.
 Frame* vm_push_frame_for(FunctionObject* fn);
+// The same for a call a trace makes: nullptr (nothing raised) at the recursion limit.
+Frame* vm_push_call_frame(FunctionObject* fn);
 // Pops frame f (the JIT's RETF: a trace returns from its base frame) and returns its caller.
 extern "C" Frame* vm_jit_pop_frame(Frame* f);
 extern JitHooks g_jit;

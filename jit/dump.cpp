@@ -55,7 +55,8 @@ void dump_trace(const Trace& t, double compile_ms) {
             where(t.parent->snap_frames[t.parent->snaps[t.parent_snap].frame_start].code,
                   t.parent->snap_frames[t.parent->snaps[t.parent_snap].frame_start].pc).c_str());
   else
-    fprintf(o, "---- TRACE %d: loop at %s, pc %u\n", t.id, where(t.code, t.header_pc).c_str(), t.header_pc);
+    fprintf(o, "---- TRACE %d: %s at %s, pc %u\n", t.id, t.function ? "function" : "loop", where(t.code, t.header_pc).c_str(),
+            t.header_pc);
   fprintf(o, "-- recorded bytecode\n%s", t.recorded.c_str());
   fprintf(o, "-- IR as recorded\n%s", t.ir_before.c_str());
   fprintf(o, "-- IR optimised\n%s", ir_print(t).c_str());
@@ -65,16 +66,16 @@ void dump_trace(const Trace& t, double compile_ms) {
   fflush(o);
 }
 
-void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail,
-                const std::string& recorded) {
+void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, bool function, const char* why,
+                const std::string& detail, const std::string& recorded) {
   FILE* o = g_dump;
   fprintf(o, "-- recorded before the abort\n%s", recorded.c_str());
   if (parent)
     fprintf(o, "---- ABORT side trace of trace %d exit #%u: %s%s%s\n\n", parent->id, snap, why, detail.empty() ? "" : ": ",
             detail.c_str());
   else
-    fprintf(o, "---- ABORT loop at %s: %s%s%s\n\n", code ? where(code, pc).c_str() : "?", why, detail.empty() ? "" : ": ",
-            detail.c_str());
+    fprintf(o, "---- ABORT %s at %s: %s%s%s\n\n", function ? "function" : "loop", code ? where(code, pc).c_str() : "?", why,
+            detail.empty() ? "" : ": ", detail.c_str());
   fflush(o);
 }
 

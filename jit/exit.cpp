@@ -65,8 +65,14 @@ extern "C" Frame* chaipy_jit_exit(ExitState* st) {
     }
     restore_frame(f, *st, t, sf);
   }
+  if (sn.raising) {
+    // A call the trace made raised (the exception is pending): the interpreter unwinds from
+    // that CALL, as if it had just failed there (pc past it; lasti = the CALL).
+    f->pc++;
+    g_jit.raising = true;
+  }
   note_exit(st->trace, st->snap, f);
-  if (sn.nframes > 1) {
+  if (sn.nframes > 1 && !sn.raising) {
     // An exit inside inlined calls with a side trace: it continues from the rebuilt frames.
     // A hand-over at the header of a loop in an inlined call enters that loop's trace (past
     // its prologue, as LINK does: we are still in the native frame of the entered trace).

@@ -10,6 +10,8 @@
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
 #include "interp/vm.h"
+#include "jit/backend/backend.h"
+#include "jit/ir.h"
 
 namespace chaipy::jit {
 
@@ -25,6 +27,23 @@ uint64_t fail_clearing() {
 extern "C" {
 
 int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l, Value::from_bits(v)) < 0 ? -1 : 0; }
+
+Frame* jit_helper_call_frame(FunctionObject* fn) { return vm_push_call_frame(fn); }
+
+uint64_t jit_helper_call_trace(Frame* callee, Trace* t) {
+  Frame* r = reinterpret_cast<TraceFn>(t->mcode)(callee);
+  if (!r) {
+    vm_jit_pop_frame(callee);
+    return g_jit.ret.bits();
+  }
+  // The trace exited (r is the innermost frame it wrote back): finish the call in the
+  // interpreter, which returns when the callee's frame does.
+  bool throwing = g_jit.raising;
+  g_jit.raising = false;
+  callee->flags |= kFrameEntry;
+  Value v = vm_run_frames(r, throwing);
+  return v.is_exc() ? kExcBits : v.bits();  // the exception stays pending: a raising exit
+}
 
 uint64_t jit_helper_list_new(int64_t n) { return Value::from_obj(list_new(size_t(n))).bits(); }
 

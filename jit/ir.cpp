@@ -181,6 +181,8 @@ std::string snap_print(const Trace& t, uint32_t s) {
   if (s >= t.snaps.size()) return out + " <bad snapshot>";
   const Snapshot& snap = t.snaps[s];
   if (snap.header_exit) out += " header";
+  if (snap.raising) out += " raising";
+  if (snap.fdepth >= 0) out += " fdepth=" + std::to_string(snap.fdepth);
   if (size_t(snap.frame_start) + snap.nframes > t.snap_frames.size()) return out + " <bad frames>";
   for (uint32_t f = 0; f < snap.nframes; f++) {
     const SnapFrame& fr = t.snap_frames[snap.frame_start + f];
@@ -374,7 +376,7 @@ bool parse_ins(LineReader& in, Trace& t, std::vector<int>& line_of, int line) {
   return true;
 }
 
-// "#3 [header] frame0 [code=NAME] pc=12 n=5 [flags=8] {0=%0007 4=-} | frame1 ..."
+// "#3 [header] [raising] [fdepth=N] frame0 [code=NAME] pc=12 n=5 [flags=8] {0=%0007 4=-} | frame1 ..."
 bool parse_snap(LineReader& in, Trace& t, std::vector<bool>& defined) {
   uint32_t s;
   if (!in.snap_number(&s)) return false;
@@ -387,6 +389,15 @@ bool parse_snap(LineReader& in, Trace& t, std::vector<bool>& defined) {
   std::string_view w = in.word();
   if (w == "header") {
     snap.header_exit = true;
+    w = in.word();
+  }
+  if (w == "raising") {
+    snap.raising = true;
+    w = in.word();
+  }
+  if (w.starts_with("fdepth=")) {
+    auto [end, ec] = std::from_chars(w.data() + 7, w.data() + w.size(), snap.fdepth);
+    if (ec != std::errc() || end != w.data() + w.size()) return in.fail("bad fdepth");
     w = in.word();
   }
   while (true) {

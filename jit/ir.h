@@ -89,6 +89,9 @@ struct Snapshot {
   uint32_t retry = 0;       // exits needed before the next side-trace attempt (0: hotexit)
   void* bridge = nullptr;   // side trace patched in, if any
   bool header_exit = false; // resumes at a loop header (the exit may enter that loop's trace)
+  bool raising = false;     // a call the trace made raised: the interpreter unwinds from here
+  int32_t fdepth = -1;      // function traces: the base frame's depth above the function's own
+                            // frame (0: it is that frame, whose return is RET); -1 otherwise
 };
 
 // Where the backend keeps an instruction's value for its whole live range (the exit handler
@@ -113,6 +116,7 @@ struct Trace {
   std::vector<SnapFrame> snap_frames;
   std::vector<SnapEntry> snap_entries;
   Ref loop = kNoRef;        // the LOOP instruction, if any
+  bool function = false;    // a function trace: starts at the function's entry, ends in RET
   Trace* link = nullptr;    // LINK target
   // Filled by the backend.
   void* mcode = nullptr;    // start of the trace's machine code

@@ -35,8 +35,10 @@ struct Session {
   InlineCache* cache = nullptr;  // root recordings: the back-edge that got hot
   Trace* parent = nullptr;       // side recordings
   uint32_t snap = 0;
+  bool function = false;         // a function trace's recording
 };
 Session g_session;
+constexpr uint32_t kNoPc = UINT32_MAX;  // g_penalty key of a function's entry
 
 std::vector<std::unique_ptr<Trace>> g_traces;
 std::map<std::pair<CodeObject*, uint32_t>, Trace*> g_roots;
@@ -51,7 +53,7 @@ void stop_recording() {
 void on_abort(Abort why, const std::string& detail) {
   Session& s = g_session;
   g_stats.aborts[int(why)]++;
-  if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, kAbortText[int(why)], detail, s.rec->recorded());
+  if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, s.function, kAbortText[int(why)], detail, s.rec->recorded());
   if (s.parent) {
     // Back off: the exit must be taken hotexit * 2^tries more times before the next attempt.
     int tries = ++g_side_penalty[{s.parent, s.snap}];
@@ -71,6 +73,9 @@ void on_abort(Abort why, const std::string& detail) {
       s.cache->kind = kLoopBlacklisted;
       g_stats.blacklisted++;
     }
+  } else if (s.function && ++g_penalty[{s.code, kNoPc}] >= g_params.penalty) {
+    s.code->jit_calls = kJitNever;  // counted from 0 again otherwise (vm.cpp)
+    g_stats.blacklisted++;
   }
   stop_recording();
 }
@@ -98,6 +103,9 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
       sn.bridge = tp->mcode;
       x64::patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
     }
+  } else if (tp->function) {
+    g_stats.traces++;
+    tp->code->jit_func = tp;
   } else {
     g_stats.traces++;
     g_roots[{tp->code, tp->header_pc}] = tp;
@@ -146,6 +154,15 @@ void record(Frame* f, const uint32_t* pc) {
   }
 }
 
+void func_hot(Frame* f) {
+  if (g_jit.recording) return;
+  g_stats.functions_traced++;
+  g_session.rec = Recorder::function(f, int(g_params.maxrecord), int(g_params.maxinline));
+  g_session.code = f->code;
+  g_session.function = true;
+  g_jit.recording = true;
+}
+
 Frame* enter(Frame* f, void* trace) {
   g_stats.entries++;
   auto* t = static_cast<Trace*>(trace);
@@ -172,8 +189,9 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
   if (sn.exits != UINT32_MAX) sn.exits++;
-  // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is.
-  if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC) return;
+  // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
+  // exit hands over an exception (nothing to record from there).
+  if (sn.raising || (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC)) return;
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
   // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
   // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
@@ -277,6 +295,7 @@ void install() {
   g_jit.threshold = uint32_t(g_params.threshold ? g_params.threshold : 1);
   if (g_params.hotexit == 0) g_params.hotexit = 1;
   g_jit.loop_hot = loop_hot;
+  g_jit.func_hot = func_hot;
   g_jit.record = record;
   g_jit.enter = enter;
 }
@@ -286,6 +305,7 @@ void finish() {
   FILE* o = stderr;
   fprintf(o, "JIT statistics:\n");
   fprintf(o, "  loops traced      %llu\n", (unsigned long long)g_stats.loops_traced);
+  fprintf(o, "  functions traced  %llu\n", (unsigned long long)g_stats.functions_traced);
   fprintf(o, "  traces compiled   %llu\n", (unsigned long long)g_stats.traces);
   fprintf(o, "  side traces       %llu\n", (unsigned long long)g_stats.side_traces);
   fprintf(o, "  blacklisted loops %llu\n", (unsigned long long)g_stats.blacklisted);

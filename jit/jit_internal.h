@@ -37,12 +37,12 @@ FILE* dump_file();
 std::string record_line(CodeObject* code, uint32_t pc, int depth);  // "  [d] file:line  pc OPNAME arg"
 std::string where(CodeObject* code, uint32_t pc);                   // "file:line (function)"
 void dump_trace(const Trace& t, double compile_ms);
-void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, const char* why, const std::string& detail,
-                const std::string& recorded);
+void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, bool function, const char* why,
+                const std::string& detail, const std::string& recorded);
 
 // --jit-stats counters (jit.cpp).
 struct Stats {
-  uint64_t loops_traced = 0, traces = 0, side_traces = 0, blacklisted = 0, exits = 0, entries = 0;
+  uint64_t loops_traced = 0, functions_traced = 0, traces = 0, side_traces = 0, blacklisted = 0, exits = 0, entries = 0;
   uint64_t aborts[32] = {};
   double compile_ms = 0;
 };

@@ -93,6 +93,21 @@ class RecorderImpl final : public Recorder {
     expect_pc_ = header_pc;
   }
 
+  // A function trace: from the entry of the function whose frame f was just pushed to its
+  // return (RET), calls of itself and of other traced functions made through call_trace.
+  void start_function(Frame* f) {
+    t_->code = f->code;
+    t_->header_pc = 0;
+    t_->function = true;
+    fdepth_ = 0;
+    push_root(f);
+    cur_pc_ = 0;
+    sp0_ = 0;
+    entry_snap_ = take_snapshot();
+    expect_frame_ = f;
+    expect_pc_ = 0;
+  }
+
   void start_side(Frame* f, Trace* parent, uint32_t snap) {
     Trace* root = parent;
     while (root->parent) root = root->parent;
@@ -100,7 +115,10 @@ class RecorderImpl final : public Recorder {
     t_->header_pc = root->header_pc;
     t_->parent = parent;
     t_->parent_snap = snap;
+    t_->function = root->function;
     root_ = root;
+    const Snapshot& ps = parent->snaps[snap];
+    fdepth_ = ps.fdepth < 0 ? -1 : ps.fdepth + int32_t(ps.nframes) - 1;
     push_root(f);
     expect_frame_ = f;
     expect_pc_ = uint32_t(f->pc - f->code->code);
@@ -145,6 +163,9 @@ class RecorderImpl final : public Recorder {
   uint32_t cur_snap_ = kNoSnap;  // snapshot of the current instruction, taken lazily
   uint32_t entry_snap_ = kNoSnap;
   int nrecorded_ = 0;
+  int32_t fdepth_ = -1;         // Snapshot::fdepth of the current base frame
+  Frame* skip_frame_ = nullptr;  // after call_trace: the interpreter runs the callee unrecorded
+  uint32_t skip_pc_ = 0;        //   until it is back in this frame at this pc
   bool done_ = false;
   bool allocates_ = false;      // the trace calls helpers that allocate: check GC debt per loop
   bool pairs_pending_ = false;  // the next bytecode is an UNPACK_SEQUENCE already recorded
@@ -217,7 +238,8 @@ class RecorderImpl final : public Recorder {
       t_->snap_frames.push_back(sf);
     }
     sn.nframes = uint32_t(frames_.size());
-    sn.header_exit = frames_.size() == 1 && cur_pc_ == t_->header_pc;
+    sn.header_exit = frames_.size() == 1 && cur_pc_ == t_->header_pc && !t_->function;
+    sn.fdepth = fdepth_;
     t_->snaps.push_back(sn);
     return uint32_t(t_->snaps.size() - 1);
   }
@@ -422,6 +444,10 @@ class RecorderImpl final : public Recorder {
 
   // -- The step -----------------------------------------------------------------------------------
   StepResult step_inner(Frame* f, uint32_t pc) {
+    if (skip_frame_) {  // a call made through call_trace: the callee is not recorded
+      if (f != skip_frame_ || pc != skip_pc_) return StepResult::Continue;
+      skip_frame_ = nullptr;
+    }
     // Frame transitions predicted by the previous instruction.
     if (pending_.fn) {
       if (f->prev != top().real || f->code != pending_.fn->code || pc != 0) fail(Abort::FLOW, "call did not push the frame");
@@ -447,14 +473,15 @@ class RecorderImpl final : public Recorder {
 
     // Trace ends: back at our header, or at the header of a loop that has a trace.
     if (frames_.size() == 1) {
-      if (!t_->parent && pc == t_->header_pc && nrecorded_ > 0) return close_loop();
+      if (!t_->parent && !t_->function && pc == t_->header_pc && nrecorded_ > 0) return close_loop();
       if (Trace* other = find_root_trace(f->code, pc); other && (t_->parent || pc != t_->header_pc) && nrecorded_ > 0)
         return close_link(other);
     }
     // A loop inside an inlined call: hand over at its header. The exit handler rebuilds the
     // frames and enters the loop's own trace (or the interpreter runs it until it has one).
     if (frames_.size() > 1 && top().header[pc]) return close(IrOp::EXIT);
-    if (frames_.size() == 1 && !t_->parent && (pc < t_->header_pc || pc > backedge_pc_)) fail(Abort::LEFT_LOOP);
+    if (frames_.size() == 1 && !t_->parent && !t_->function && (pc < t_->header_pc || pc > backedge_pc_))
+      fail(Abort::LEFT_LOOP);
     if (++nrecorded_ > maxrecord_ || t_->size() > 8 * maxrecord_) fail(Abort::TOO_LONG);
     if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
 
@@ -652,6 +679,7 @@ class RecorderImpl final : public Recorder {
       case Op::JUMP_BACKWARD:
       case Op::JUMP_BACKWARD_NO_INTERRUPT:
         if (op == Op::JUMP_BACKWARD && frames_.size() > 1) fail(Abort::LOOP_IN_CALL);
+        if (op == Op::JUMP_BACKWARD && fdepth_ == 0) fail(Abort::FUNC_LOOP);
         if (op == Op::JUMP_BACKWARD && arg != t_->header_pc && !find_root_trace(co, arg)) {
           // A loop without a trace: a side trace hands over to the interpreter at its back-edge
           // (which enters the loop's trace once there is one); a root trace waits for it.
@@ -1272,6 +1300,13 @@ class RecorderImpl final : public Recorder {
 
   void rec_return() {
     if (frames_.size() == 1) {
+      if (fdepth_ == 0) {  // the traced function returns: to whoever entered its trace
+        Ref r = box(peek(0));
+        if (allocates_) end_with(IrOp::GUARD_GC, 0);
+        emit(IrOp::RET, Ty::Void, r);
+        done_ = true;
+        return;
+      }
       if (!t_->parent) fail(Abort::LEAVE_ROOT);
       return rec_return_from_base();
     }
@@ -1319,6 +1354,7 @@ class RecorderImpl final : public Recorder {
           int64_t(caller->pc));
     if (init && !is_const(r)) guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(Value::none().bits()));
     emit(IrOp::RETF, Ty::Void);
+    if (fdepth_ > 0) fdepth_--;
     frames_.clear();
     unboxed_.clear();  // SLOAD views belonged to the popped frame's slots
     push_root(caller);
@@ -1356,6 +1392,8 @@ class RecorderImpl final : public Recorder {
     if (isinstance_exact(callable, types::function)) {
       auto* fn = callable.as<FunctionObject>();
       CodeObject* fc = fn->code;
+      if (Trace* target = call_target(fn, args.size()))
+        return rec_call_trace(fn, target, rcallable, args, nargs, f, next);
       uint32_t argc = fc->argcount;
       size_t n = args.size();
       if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > argc ||
@@ -1394,6 +1432,43 @@ class RecorderImpl final : public Recorder {
       return;
     }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // Recursion cannot be inlined: a call of a function already being inlined (or of the function
+  // this function trace is recording) goes through that function's trace, when it has one.
+  Trace* call_target(FunctionObject* fn, size_t nargs) {
+    CodeObject* fc = fn->code;
+    if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || nargs != fc->argcount)
+      return nullptr;
+    Trace* root = root_ ? root_ : t_.get();
+    if (root->function && fc == root->code) return root;
+    bool recursive = false;
+    for (const RFrame& fr : frames_) recursive |= fr.code == fc;
+    return recursive && fc->jit_func ? static_cast<Trace*>(fc->jit_func) : nullptr;
+  }
+
+  // call_frame pushes the callee's frame, the trace stores the arguments, call_trace runs the
+  // callee's function trace (finishing in the interpreter if it exits). While recording, the
+  // interpreter runs the callee unrecorded. A raised exception leaves through a `raising`
+  // snapshot: the interpreter unwinds from this CALL. The callee may run any Python code, so
+  // facts about mutable state recorded before the call are dropped (the optimizer treats
+  // call_trace as a barrier for every load, LOADI included).
+  void rec_call_trace(FunctionObject* fn, Trace* target, Ref rcallable, const std::vector<Ref>& args, int nargs, Frame* f,
+                      uint32_t next) {
+    pin(rcallable, Value::from_obj(fn));
+    std::vector<Ref> boxed;
+    for (Ref a : args) boxed.push_back(box(a));  // before the frame exists: boxing may exit
+    Ref frame = call(Helper::call_frame, Ty::Ptr, {t_->kobj(fn)}, true);
+    for (size_t i = 0; i < boxed.size(); i++)
+      emit(IrOp::STORE, Ty::Void, frame, boxed[i], int64_t(offsetof(Frame, localsplus) + 8 * i));
+    cur_snap_ = kNoSnap;  // the call's own snapshot
+    Ref r = call(Helper::call_trace, Ty::Val, {frame, t_->kptr(target)}, true);
+    t_->snaps[(*t_)[r].snap].raising = true;
+    pop(nargs + 2);
+    push(r);
+    fresh_.clear();  // the callee may add attributes to instances made here
+    skip_frame_ = f;
+    skip_pc_ = next;
   }
 
   // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
@@ -1585,6 +1660,12 @@ class RecorderImpl final : public Recorder {
 std::unique_ptr<Recorder> Recorder::root(Frame* f, uint32_t header_pc, uint32_t backedge_pc, int maxrecord, int maxinline) {
   auto r = std::make_unique<RecorderImpl>(maxrecord, maxinline);
   r->start_root(f, header_pc, backedge_pc);
+  return r;
+}
+
+std::unique_ptr<Recorder> Recorder::function(Frame* f, int maxrecord, int maxinline) {
+  auto r = std::make_unique<RecorderImpl>(maxrecord, maxinline);
+  r->start_function(f);
   return r;
 }
 

@@ -36,6 +36,8 @@ class Recorder {
   // `backedge_pc` is the JUMP_BACKWARD that got hot: the loop body is [header_pc, backedge_pc].
   static std::unique_ptr<Recorder> root(Frame* f, uint32_t header_pc, uint32_t backedge_pc, int maxrecord, int maxinline);
   static std::unique_ptr<Recorder> side(Frame* f, Trace* parent, uint32_t snap, int maxrecord, int maxinline);
+  // A function trace for the function whose new frame f (at pc 0) the interpreter just pushed.
+  static std::unique_ptr<Recorder> function(Frame* f, int maxrecord, int maxinline);
   virtual ~Recorder() = default;
   virtual StepResult step(Frame* f, const uint32_t* pc) = 0;
   // Aborts from outside (e.g. the interpreter unwinds an exception while recording).

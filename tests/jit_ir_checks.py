@@ -5,7 +5,8 @@ Each case runs a small program under `chaipy --jit threshold=1 --dump-traces=FIL
 its output equals python3's, and then looks at the optimised IR of the trace(s) whose loop
 starts at the line marked `# TRACE` (or every trace when no line is marked):
 
-  want      ops that must appear in the loop body (after LOOP; the whole trace if it has none)
+  want      ops (or helper names of calls) that must appear in the loop body (after LOOP; the
+            whole trace if it has none)
   lack      ops that must not appear in the loop body
   pre       ops that must appear before LOOP (hoisted out of the loop)
   abort     a substring of an abort reason that must be reported
@@ -177,6 +178,13 @@ def f(n):
     return t
 print(f(300))
 """, want=["EXIT"], lack=["JLOOP"], stats={"traces compiled": 2, "side traces": 1}),
+    dict(name="recursion_calls_the_function_trace", src="""
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+print(fib(20), fib(15))
+""", want=["RET", "call_trace", "call_frame"], lack=["JLOOP", "LINK"], stats={"traces compiled": 1, "side traces": 1}),
 ]
 
 
@@ -198,6 +206,8 @@ def ops(lines):
         parts = ln.split()
         if len(parts) >= 3 and parts[0].startswith("%"):
             out.append(parts[2])
+            if parts[2] in ("CALL", "CALLG", "CALLP") and len(parts) >= 6:
+                out.append(parts[5])  # the helper's name
     return out
 
 

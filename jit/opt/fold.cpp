@@ -205,6 +205,7 @@ bool opt_fold(Trace& t) {
     if (is_memory_barrier(in.op)) {
       loads.clear();
       stored.clear();
+      if (runs_python(in)) std::erase_if(pure, [](const auto& kv) { return kv.first.op == IrOp::LOADI; });
     }
     if (in.op == IrOp::LOAD) {
       auto st = stored.find({in.a, in.k});

@@ -426,7 +426,10 @@ bool opt_loop(Trace& t) {
   while (jloop >= 0 && (t[jloop].op == IrOp::NOP || is_const(t[jloop].op))) jloop--;
   if (jloop < 0 || t[jloop].op != IrOp::JLOOP || t[jloop].snap >= t.snaps.size()) return false;
   LoopCloser closer(t, jloop);
-  if (!closer.plan()) {
+  // Hoisting assumes that what the body reads with LOADI never changes: not across a call of
+  // Python code (runs_python). Such loops run through their entry each iteration.
+  bool calls_python = std::any_of(t.ins.begin(), t.ins.end(), [](const Ins& in) { return runs_python(in); });
+  if (calls_python || !closer.plan()) {
     t[jloop].op = IrOp::LINK;
     t[jloop].k = int64_t(uintptr_t(&t));  // LINK's k is the target Trace*
     t.link = &t;

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "jit/helpers.h"
 #include "jit/ir.h"
 
 namespace chaipy::jit {
@@ -47,6 +48,9 @@ inline bool is_const(IrOp op) {
 }
 // After one of these, memory may hold different values: stores, calls that are not pure, and
 // LOOP/JLOOP (a load in the loop body sees the stores of the previous iteration).
+// A call that runs Python code (call_trace: a function trace, maybe finished by the
+// interpreter): everything in memory may change across it, the fields LOADI reads included.
+inline bool runs_python(const Ins& in) { return in.op == IrOp::CALLG && in.k == int64_t(Helper::call_trace); }
 inline bool is_memory_barrier(IrOp op) {
   uint8_t m = ir_info(op).mode;
   return (m & IRM_S) || ((m & IRM_X) && !(m & IRM_P));

@@ -83,6 +83,7 @@ class CodeGen {
   void call(Ref i);
   void loop_entry();
   void loop_back(Ref i);
+  void ret(Ref i);
   void link(Ref i);
 
   // -- Operands ---------------------------------------------------------------------------------

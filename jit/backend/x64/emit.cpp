@@ -44,8 +44,8 @@ CodeGen::CodeGen(Trace& t, const Allocation& alloc, x86::Assembler& a, uint64_t 
 
 bool CodeGen::run(std::string* error) {
   IrOp last = t_.ins.empty() ? IrOp::NOP : t_.ins.back().op;
-  if (last != IrOp::JLOOP && last != IrOp::LINK && last != IrOp::EXIT) {
-    *error = "trace does not end in JLOOP, LINK or EXIT";
+  if (last != IrOp::JLOOP && last != IrOp::LINK && last != IrOp::EXIT && last != IrOp::RET) {
+    *error = "trace does not end in JLOOP, LINK, EXIT or RET";
     return false;
   }
   if (t_.loop != kNoRef && last != IrOp::JLOOP) {
@@ -194,6 +194,7 @@ void CodeGen::emit_ins(Ref i) {
     case IrOp::JLOOP: return loop_back(i);
     case IrOp::LINK: return link(i);
     case IrOp::EXIT: return exit_always(ins.snap);
+    case IrOp::RET: return ret(i);
     case IrOp::kCount: break;
   }
   fail("unknown IR instruction");
@@ -651,6 +652,8 @@ void CodeGen::call(Ref i) {
       a_.cmp(x86::rax, kTmp);
     } else if (h.result == 'I') {
       a_.cmp(x86::rax, -1);
+    } else if (h.result == 'P') {
+      a_.test(x86::rax, x86::rax);
     } else {
       return fail(std::string("CALLG of helper without a failure value: ") + h.name);
     }
@@ -664,6 +667,18 @@ void CodeGen::call(Ref i) {
 }
 
 // -- Loop and trace ends -----------------------------------------------------------------------
+
+// A function trace returns: the value goes to g_jit.ret, and the trace code returns nullptr to
+// whoever entered it (the interpreter's CALL or call_trace), unwinding its native frame.
+void CodeGen::ret(Ref i) {
+  load_gp(x86::rax, t_[i].a);
+  a_.mov(kTmp, uint64_t(&g_jit.ret));
+  a_.mov(x86::qword_ptr(kTmp), x86::rax);
+  a_.xor_(x86::eax, x86::eax);
+  a_.add(x86::rsp, kFrameBytes);
+  for (size_t n = std::size(kSavedGp); n-- > 0;) a_.pop(gp_reg(kSavedGp[n]));
+  a_.ret();
+}
 
 // Before the loop header: each PHI takes its entry value.
 void CodeGen::loop_entry() {
