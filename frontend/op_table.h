@@ -1,5 +1,5 @@
 // frontend/op_table.h — short-hand queries over the opcode table (interp/opcodes.def, expanded
-// once in frontend/opcodes.cpp) for the compiler, dis and the pyc validator.
+// once in interp/opcodes.h) for the compiler, dis and the pyc validator.
 #pragma once
 #include <cstddef>
 
@@ -7,7 +7,9 @@
 
 namespace chaipy::fe {
 
-inline int stack_effect(Op op, uint32_t arg, bool jump) { return op_stack_effect(op, arg, jump); }
+[[gnu::always_inline]] inline int stack_effect(Op op, uint32_t arg, bool jump) {
+  return op_stack_effect(op, arg, jump);
+}
 inline const OpInfo& op_row(Op op) { return kOpInfo[int(op)]; }
 inline bool has_cache(Op op) { return kOpInfo[int(op)].flags & OPF_CACHE; }
 inline bool is_jump(Op op) { return kOpInfo[int(op)].flags & OPF_JUMP; }

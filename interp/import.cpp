@@ -169,18 +169,25 @@ bool dont_write_bytecode() {
 // The code for a source file: from a fresh cache, else compiled (and the cache written).
 // Returns null after raising.
 std::shared_ptr<const CodeUnit> get_source_code(const std::string& path, std::string* cached_path) {
+  // Like CPython's SourceFileLoader: a fresh timestamp cache needs only the source's stat; the
+  // text is read for a checked-hash cache or to compile.
   std::string source;
-  if (!pyc::read_whole_file(path, &source)) {
-    raise_import_error(exc::ImportError, "source not available", Value::none(), str_value(path));
-    return nullptr;
-  }
+  enum { kUnread, kRead, kUnreadable } state = kUnread;
+  auto text = [&]() -> std::optional<std::string_view> {
+    if (state == kUnread) state = pyc::read_whole_file(path, &source) ? kRead : kUnreadable;
+    return state == kRead ? std::optional<std::string_view>(source) : std::nullopt;
+  };
   pyc::SourceStamp st;
   pyc::stat_source(path, &st);
   *cached_path = pyc::cache_from_source(path);
-  pyc::CacheRead cr = pyc::read_cache(*cached_path, path, source, st);
+  pyc::CacheRead cr = pyc::read_cache(*cached_path, path, st, text);
   if (cr.code) {
     spdlog::debug("import: {} loaded from {}", path, *cached_path);
     return cr.code;
+  }
+  if (!text()) {
+    raise_import_error(exc::ImportError, "source not available", Value::none(), str_value(path));
+    return nullptr;
   }
   spdlog::debug("import: compiling {} ({}: {})", path, *cached_path, cr.why);
   CompileResult comp = compile_source(source, path);

@@ -33,7 +33,20 @@ inline constexpr OpInfo kOpInfo[int(Op::kCount)] = {
 };
 
 // Net stack-depth change of `op arg`, for the fall-through (jump=false) or taken (jump=true) edge.
-int op_stack_effect(Op op, uint32_t arg, bool jump);
+// Inline: the pyc reader's validator evaluates it for every instruction of every code object.
+[[gnu::always_inline]] constexpr int op_stack_effect(Op op, uint32_t arg, bool jump) {
+  (void)arg;
+  (void)jump;
+  switch (op) {
+#define OPDEF(name, a, flags, effect) \
+  case Op::name:                      \
+    return (effect);
+#include "interp/opcodes.def"
+#undef OPDEF
+    default:
+      return 0;
+  }
+}
 
 // -- Instruction words ---------------------------------------------------------------------
 constexpr uint32_t kMaxArg = (1u << 24) - 1;

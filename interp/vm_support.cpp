@@ -1,6 +1,8 @@
 // interp/vm_support.cpp — code objects from CodeUnits, function/cell/traceback types, argument
 // binding with CPython's messages.
 #include <cstdio>
+#include <cstring>
+#include <new>
 
 #include "interp/vm.h"
 
@@ -50,11 +52,8 @@ void code_trace(Object* o, Tracer& t) {
 }
 void code_finalize(Object* o) {
   auto* c = static_cast<CodeObject*>(o);
-  delete[] c->consts;
-  delete[] c->names;
-  delete[] c->localsplus_names;
-  delete[] c->caches;
-  delete c->unit;
+  c->unit->~shared_ptr();
+  ::operator delete(static_cast<void*>(c->unit));  // the block code_from_unit allocated
 }
 Value code_repr(Value v) {
   auto* c = v.as<CodeObject>();
@@ -72,17 +71,27 @@ int CodeObject::line_at(uint32_t pc) const {
 CodeObject* code_from_unit(std::shared_ptr<const CodeUnit> unit) {
   auto* c = gc::make<CodeObject>(types::code);
   const CodeUnit& u = *unit;
-  c->unit = new std::shared_ptr<const CodeUnit>(unit);
   c->code = u.code.data();
   c->ncode = uint32_t(u.code.size());
   c->nconsts = uint32_t(u.consts.size());
-  c->consts = new Value[c->nconsts + 1];
   c->nnames = uint32_t(u.names.size());
-  c->names = new StrObject*[c->nnames + 1];
   c->nlocalsplus = uint32_t(u.localsplus_names.size());
-  c->localsplus_names = new StrObject*[c->nlocalsplus + 1];
   c->ncaches = u.ncaches;
-  c->caches = new InlineCache[c->ncaches + 1]();
+  // The CodeUnit reference and the four arrays (each with a spare slot, so none is empty) share
+  // one allocation, freed by code_finalize: importing a big module makes thousands of these.
+  using UnitRef = std::shared_ptr<const CodeUnit>;
+  static_assert(sizeof(UnitRef) % alignof(InlineCache) == 0 && sizeof(InlineCache) % alignof(Value) == 0 &&
+                sizeof(Value) == sizeof(StrObject*));
+  const size_t ncaches = c->ncaches + 1, nconsts = c->nconsts + 1, nnames = c->nnames + 1, nlocals = c->nlocalsplus + 1;
+  char* block = static_cast<char*>(
+      ::operator new(sizeof(UnitRef) + ncaches * sizeof(InlineCache) + (nconsts + nnames + nlocals) * sizeof(Value)));
+  c->unit = new (block) UnitRef(std::move(unit));
+  block += sizeof(UnitRef);
+  c->caches = reinterpret_cast<InlineCache*>(block);
+  std::memset(static_cast<void*>(c->caches), 0, ncaches * sizeof(InlineCache));
+  c->consts = reinterpret_cast<Value*>(block + ncaches * sizeof(InlineCache));
+  c->names = reinterpret_cast<StrObject**>(c->consts + nconsts);
+  c->localsplus_names = c->names + nnames;
   // Everything above is zero/NULL-initialised before the allocations below can be traced.
   for (uint32_t i = 0; i < c->nnames; i++) c->names[i] = nullptr;
   for (uint32_t i = 0; i < c->nlocalsplus; i++) c->localsplus_names[i] = nullptr;

@@ -8,6 +8,7 @@
 #include "pycache/marshal.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cstring>
 #include <vector>
@@ -165,7 +166,9 @@ struct Reader {
   bool u64(uint64_t* v) {
     if (!need(8)) return false;
     uint64_t r = 0;
-    for (int i = 0; i < 8; i++) r |= uint64_t(p[i]) << (8 * i);
+    if constexpr (std::endian::native == std::endian::little) std::memcpy(&r, p, 8);
+    else
+      for (int i = 0; i < 8; i++) r |= uint64_t(p[i]) << (8 * i);
     p += 8;
     *v = r;
     return true;
@@ -295,9 +298,69 @@ struct Reader {
     return true;
   }
 
-  bool name_string(std::string* s) {
-    if (!bytes(s)) return false;
+  // A name, validated in place: the caller copies it only where it is kept.
+  bool name(std::string_view* s) {
+    uint32_t n;
+    if (!u32(&n) || !need(n)) return false;
+    *s = {reinterpret_cast<const char*>(p), n};
+    p += n;
     return valid_utf8(*s) ? true : fail("invalid UTF-8 in name");
+  }
+  bool name_string(std::string* s) {
+    std::string_view v;
+    if (!name(&v)) return false;
+    s->assign(v);
+    return true;
+  }
+
+  // The position table: n entries (docs/pyc-format.md), each relative to the one before, the
+  // first to `prev`. Most entries are a single 0 byte (every CACHE word) or four one-byte
+  // varints; those take the inline path.
+  bool positions(SourcePos* out, uint32_t n, SourcePos prev) {
+    auto unzig = [](uint32_t b) { return int32_t(b >> 1) ^ -int32_t(b & 1); };
+    const uint8_t* q = p;  // the cursor, in a register (position_slow works on p)
+    for (uint32_t k = 0; k < n; k++) {
+      if (q < end && *q == 0) {
+        q++;
+      } else if (end - q >= 4 && (q[0] | q[1] | q[2] | q[3]) < 0x80) {
+        // Deltas of at most 64: the sums cannot overflow 64 bits, only the result be out of range.
+        const int64_t line = int64_t(prev.line) + unzig(q[0] - 1u), end_line = line + unzig(q[1]);
+        if (line != int32_t(line) || end_line != int32_t(end_line)) return fail("position out of range");
+        prev = {int32_t(line), int32_t(end_line), unzig(q[2]), unzig(q[3])};
+        q += 4;
+      } else {
+        p = q;
+        if (!position_slow(&out[k], prev)) return false;
+        q = p;
+        prev = out[k];
+      }
+      out[k] = prev;
+    }
+    p = q;
+    return true;
+  }
+  // Any other entry: general varints, each checked.
+  [[gnu::noinline]] bool position_slow(SourcePos* out, const SourcePos& prev) {
+    uint64_t head;
+    if (!varint(&head)) return false;
+    if (head == 0) {  // an overlong encoding of "same as the previous word"
+      *out = prev;
+      return true;
+    }
+    head -= 1;
+    const int64_t dl = int64_t(head >> 1) ^ -int64_t(head & 1);
+    SourcePos pos;
+    int32_t del;
+    if (!svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
+    // The delta is untrusted: reject it before the additions can overflow.
+    if (dl < -(int64_t(1) << 33) || dl > (int64_t(1) << 33)) return fail("position out of range");
+    const int64_t line = int64_t(prev.line) + dl, end_line = line + del;
+    if (line < INT32_MIN || line > INT32_MAX || end_line < INT32_MIN || end_line > INT32_MAX)
+      return fail("position out of range");
+    pos.line = int32_t(line);
+    pos.end_line = int32_t(end_line);
+    *out = pos;
+    return true;
   }
 
   // The fields after the 'c' tag.
@@ -314,8 +377,10 @@ struct Reader {
     c->kwonlyargcount = int32_t(kwonly);
     c->stacksize = int32_t(stacksize);
     c->ncaches = ncaches;
-    if (!name_string(&c->filename) || !name_string(&c->name) || !name_string(&c->qualname)) return false;
-    if (!filename.empty()) c->filename = filename;
+    std::string_view recorded_filename;
+    if (!name(&recorded_filename) || !name_string(&c->name) || !name_string(&c->qualname)) return false;
+    if (filename.empty()) c->filename.assign(recorded_filename);
+    else c->filename = filename;
     uint32_t n;
     if (!count(&n, 4)) return false;
     c->code.resize(n);
@@ -327,39 +392,26 @@ struct Reader {
     }
     if (!count(&n, 1)) return false;  // at least one byte per entry
     c->positions.resize(n);
-    SourcePos prev{c->firstlineno, c->firstlineno, -1, -1};
-    for (SourcePos& pos : c->positions) {
-      uint64_t head;
-      if (!varint(&head)) return false;
-      if (head == 0) {
-        pos = prev;
-        continue;
-      }
-      head -= 1;
-      int64_t dl = int64_t(head >> 1) ^ -int64_t(head & 1);
-      int32_t del;
-      if (!svarint32(&del) || !svarint32(&pos.col) || !svarint32(&pos.end_col)) return false;
-      // The delta is untrusted: reject it before the additions can overflow.
-      if (dl < -(int64_t(1) << 33) || dl > (int64_t(1) << 33)) return fail("position out of range");
-      int64_t line = int64_t(prev.line) + dl, end_line = line + del;
-      if (line < INT32_MIN || line > INT32_MAX || end_line < INT32_MIN || end_line > INT32_MAX)
-        return fail("position out of range");
-      pos.line = int32_t(line);
-      pos.end_line = int32_t(end_line);
-      prev = pos;
-    }
+    if (!positions(c->positions.data(), n, {c->firstlineno, c->firstlineno, -1, -1})) return false;
     if (!count(&n, 1)) return false;
     if (!constants(&c->consts, n, depth)) return false;
+    // Names are flat (no nesting), so reserving what the checked count promises is bounded by
+    // the bytes left, as resizing to it would be; each is then built once from the buffer.
+    std::string_view v;
     if (!count(&n, 4)) return false;
-    c->names.resize(n);
-    for (auto& s : c->names)
-      if (!name_string(&s)) return false;
+    c->names.reserve(n);
+    for (uint32_t i = 0; i < n; i++) {
+      if (!name(&v)) return false;
+      c->names.emplace_back(v);
+    }
     if (!count(&n, 5)) return false;
     if (n > kMaxLocals) return fail("too many locals");
-    c->localsplus_names.resize(n);
+    c->localsplus_names.reserve(n);
     c->localsplus_kinds.resize(n);
-    for (uint32_t i = 0; i < n; i++)
-      if (!name_string(&c->localsplus_names[i]) || !u8(&c->localsplus_kinds[i])) return false;
+    for (uint32_t i = 0; i < n; i++) {
+      if (!name(&v) || !u8(&c->localsplus_kinds[i])) return false;
+      c->localsplus_names.emplace_back(v);
+    }
     if (!count(&n, 17)) return false;
     c->exceptions.resize(n);
     for (ExceptionEntry& e : c->exceptions) {
@@ -373,7 +425,32 @@ struct Reader {
     return true;
   }
 
+  // Names are nearly always short and ASCII: a few (overlapping) word loads decide that.
+  static bool ascii(std::string_view s) {
+    const char* d = s.data();
+    const size_t n = s.size();
+    uint64_t high = 0;
+    if (n >= 8) {
+      uint64_t w;
+      for (size_t i = 0; i + 8 <= n; i += 8) {
+        std::memcpy(&w, d + i, 8);
+        high |= w;
+      }
+      std::memcpy(&w, d + n - 8, 8);
+      high |= w;
+    } else if (n >= 4) {
+      uint32_t a, b;
+      std::memcpy(&a, d, 4);
+      std::memcpy(&b, d + n - 4, 4);
+      high = a | b;
+    } else if (n > 0) {
+      high = uint8_t(d[0]) | uint8_t(d[n / 2]) | uint8_t(d[n - 1]);
+    }
+    return !(high & 0x8080808080808080ull);
+  }
+
   static bool valid_utf8(std::string_view s) {
+    if (ascii(s)) return true;
     size_t i = 0, n = s.size();
     while (i < n) {
       uint8_t b = uint8_t(s[i]);
@@ -395,76 +472,154 @@ struct Reader {
 };
 
 // -- Validation helpers ---------------------------------------------------------------------
-// Index of the next instruction after the one at i (skipping its CACHE word).
-uint32_t next_insn(const CodeUnit& c, uint32_t i) { return i + (fe::has_cache(insn_op(c.code[i])) ? 2 : 1); }
+// validate_code keeps one int32 per code word: kCacheWord for the CACHE word owned by the
+// preceding instruction; for an instruction start kUnreached, or once the stack check reaches it
+// the value-stack depth there.
+constexpr int32_t kCacheWord = -2, kUnreached = -1;
 
-// The entry covering instruction i (entries are sorted and disjoint: checked before this runs).
-const ExceptionEntry* handler_for(const CodeUnit& c, uint32_t i) {
-  size_t lo = 0, hi = c.exceptions.size();
-  while (lo < hi) {
-    size_t mid = (lo + hi) / 2;
-    if (c.exceptions[mid].end <= i) lo = mid + 1;
-    else hi = mid;
+// What validate_code checks per opcode, folded from the opcode table into one row so the
+// per-instruction work is a table load: the bound the argument (shifted right by `shift`) must
+// stay under, and whether the stack check must test the operand against the current depth.
+enum ArgBound : uint8_t {
+  kNoBound, kConstBound, kNameBound, kLocalBound, kBinOpBound, kCmpBound, kFreeVarsBound, kNumBounds
+};
+struct OpCheck {
+  uint8_t flags;  // OPF_*
+  ArgBound bound;
+  uint8_t shift;
+  bool operand;
+};
+constexpr std::array<OpCheck, size_t(Op::kCount)> kOpChecks = [] {
+  std::array<OpCheck, size_t(Op::kCount)> t{};
+  for (size_t i = 0; i < t.size(); i++) {
+    const Op op = Op(i);
+    OpCheck& k = t[i];
+    k.flags = kOpInfo[i].flags;
+    switch (kOpInfo[i].arg) {
+      case OpArg::C: k.bound = kConstBound; break;
+      case OpArg::M: k.bound = kNameBound; break;
+      case OpArg::L:
+      case OpArg::F: k.bound = kLocalBound; break;
+      case OpArg::B: k.bound = kBinOpBound; break;
+      case OpArg::P: k.bound = kCmpBound; break;
+      default: k.bound = kNoBound; break;
+    }
+    if (op == Op::LOAD_GLOBAL) k.bound = kNameBound, k.shift = 1;
+    if (op == Op::COPY_FREE_VARS) k.bound = kFreeVarsBound;
+    k.operand = op == Op::COPY || op == Op::SWAP || op == Op::LIST_APPEND || op == Op::SET_ADD ||
+                op == Op::LIST_EXTEND || op == Op::SET_UPDATE || op == Op::DICT_UPDATE || op == Op::DICT_MERGE ||
+                op == Op::MAP_ADD || op == Op::CALL || op == Op::CALL_FUNCTION_EX;
   }
-  if (lo < c.exceptions.size() && c.exceptions[lo].start <= i) return &c.exceptions[lo];
-  return nullptr;
+  return t;
+}();
+
+[[gnu::cold]] std::string bound_error(ArgBound b, uint32_t i) {
+  static constexpr const char* kWhat[kNumBounds] = {"", "const index", "name index", "local index",
+                                                    "binary op", "compare op", "COPY_FREE_VARS"};
+  return std::string(kWhat[b]) + " out of range at " + std::to_string(i);
+}
+
+// Whether the operand of an OpCheck::operand instruction (one that addresses below its net
+// effect) lies within the stack of depth d.
+inline bool operand_ok(Op op, uint32_t arg, int32_t d) {
+  switch (op) {
+    case Op::COPY:
+    case Op::SWAP: return arg >= 1 && int64_t(arg) <= d;
+    case Op::MAP_ADD: return arg >= 1 && int64_t(arg) + 2 <= d;
+    case Op::CALL: return int64_t(arg) + 2 <= d;
+    case Op::CALL_FUNCTION_EX: return 3 + int64_t(arg & 1) <= d;
+    default: return arg >= 1 && int64_t(arg) + 1 <= d;  // LIST_APPEND and the other container updates
+  }
+}
+
+[[gnu::cold]] std::string operand_error(Op op, uint32_t i) {
+  switch (op) {
+    case Op::COPY:
+    case Op::SWAP: return "bad COPY/SWAP at " + std::to_string(i);
+    case Op::MAP_ADD: return "bad MAP_ADD at " + std::to_string(i);
+    case Op::CALL: return "bad CALL at " + std::to_string(i);
+    case Op::CALL_FUNCTION_EX: return "bad CALL_FUNCTION_EX at " + std::to_string(i);
+    default: return "bad container operand at " + std::to_string(i);
+  }
+}
+
+enum class Reach : uint8_t { kOk, kUnderflow, kOverflow, kInconsistent };
+
+// A transfer of depth d to the instruction start `target`: records the depth on a first visit
+// (queueing it when `work` is given) or checks it against the recorded one.
+[[gnu::always_inline]] inline Reach reach(int32_t* state, std::vector<uint32_t>* work, uint32_t target, int64_t d,
+                                          int64_t max_depth) {
+  if (d < 0) return Reach::kUnderflow;
+  if (d > max_depth) return Reach::kOverflow;
+  if (state[target] == kUnreached) {
+    state[target] = int32_t(d);
+    if (work) work->push_back(target);
+    return Reach::kOk;
+  }
+  return state[target] == d ? Reach::kOk : Reach::kInconsistent;
+}
+
+[[gnu::cold]] std::string reach_error(Reach r, uint32_t from, uint32_t target) {
+  switch (r) {
+    case Reach::kUnderflow: return "stack underflow at " + std::to_string(from);
+    case Reach::kOverflow: return "stack overflow at " + std::to_string(from);
+    default: return "inconsistent stack depth at " + std::to_string(target);
+  }
 }
 
 // Abstract interpretation of the value-stack depth: every reachable instruction must be reached
-// with one consistent depth in [0, stacksize], including exception-handler entries.
-std::string check_stack(const CodeUnit& c) {
+// with one consistent depth in [0, stacksize], including exception-handler entries. Each queued
+// instruction starts a run that follows fall-through edges directly (most edges), so only jump
+// and handler targets go through the work list; within a run instructions ascend, so the
+// covering exception entry is found by advancing a cursor rather than searching per instruction.
+std::string check_stack(const CodeUnit& c, int32_t* state) {
   const uint32_t n = uint32_t(c.code.size());
-  // Scratch buffers reused across calls (a big module has thousands of code objects).
-  thread_local std::vector<int32_t> depth;
+  const uint32_t* const code = c.code.data();  // not reloaded after each store to state
+  const int64_t max_depth = c.stacksize;
+  const ExceptionEntry* const ex = c.exceptions.data();
+  const size_t nex = c.exceptions.size();
+  // Reused across calls (a big module has thousands of code objects).
   thread_local std::vector<uint32_t> work;
-  depth.assign(n, -1);
   work.clear();
-  std::string err;
-  auto reach = [&](uint32_t target, int64_t d, uint32_t from) {
-    if (d < 0) {
-      err = "stack underflow at " + std::to_string(from);
-      return false;
-    }
-    if (d > c.stacksize) {
-      err = "stack overflow at " + std::to_string(from);
-      return false;
-    }
-    if (depth[target] < 0) {
-      depth[target] = int32_t(d);
-      work.push_back(target);
-    } else if (depth[target] != d) {
-      err = "inconsistent stack depth at " + std::to_string(target);
-      return false;
-    }
-    return true;
-  };
-  if (!reach(0, 0, 0)) return err;
+  state[0] = 0;  // word 0 is always an instruction start, and stacksize >= 0
+  work.push_back(0);
+  Reach r;
   while (!work.empty()) {
     uint32_t i = work.back();
     work.pop_back();
-    int32_t d = depth[i];
-    Op op = insn_op(c.code[i]);
-    uint32_t arg = insn_arg(c.code[i]);
-    if (const ExceptionEntry* h = handler_for(c, i)) {
-      if (int64_t(h->depth) > d) return "exception entry depth above stack at " + std::to_string(i);
-      if (!reach(h->target, int64_t(h->depth) + (h->lasti ? 1 : 0) + 1, i)) return err;
-    }
-    // Operand reach for instructions that address below their net effect.
-    if ((op == Op::COPY || op == Op::SWAP) && (arg < 1 || int64_t(arg) > d)) return "bad COPY/SWAP at " + std::to_string(i);
-    if ((op == Op::LIST_APPEND || op == Op::SET_ADD || op == Op::LIST_EXTEND || op == Op::SET_UPDATE ||
-         op == Op::DICT_UPDATE || op == Op::DICT_MERGE) && (arg < 1 || int64_t(arg) + 1 > d))
-      return "bad container operand at " + std::to_string(i);
-    if (op == Op::MAP_ADD && (arg < 1 || int64_t(arg) + 2 > d)) return "bad MAP_ADD at " + std::to_string(i);
-    if (op == Op::CALL && int64_t(arg) + 2 > d) return "bad CALL at " + std::to_string(i);
-    if (op == Op::CALL_FUNCTION_EX && 3 + int64_t(arg & 1) > d) return "bad CALL_FUNCTION_EX at " + std::to_string(i);
-    if (fe::is_jump(op) && !reach(arg, int64_t(d) + fe::stack_effect(op, arg, true), i)) return err;
-    if (!fe::no_fall(op)) {
-      uint32_t nx = next_insn(c, i);
+    // The first entry that does not end at or before i (entries are sorted and disjoint).
+    size_t h = 0;
+    if (nex) h = size_t(std::partition_point(ex, ex + nex, [i](const ExceptionEntry& e) { return e.end <= i; }) - ex);
+    for (;;) {
+      const int32_t d = state[i];
+      const Op op = insn_op(code[i]);
+      const uint32_t arg = insn_arg(code[i]);
+      const OpCheck& k = kOpChecks[size_t(op)];
+      const uint8_t flags = k.flags;
+      if (h < nex) {
+        while (h < nex && ex[h].end <= i) h++;
+        if (h < nex && ex[h].start <= i) {
+          const ExceptionEntry& e = ex[h];
+          if (int64_t(e.depth) > d) return "exception entry depth above stack at " + std::to_string(i);
+          if ((r = reach(state, &work, e.target, int64_t(e.depth) + (e.lasti ? 1 : 0) + 1, max_depth)) != Reach::kOk)
+            return reach_error(r, i, e.target);
+        }
+      }
+      if (k.operand && !operand_ok(op, arg, d)) return operand_error(op, i);
+      if ((flags & OPF_JUMP) &&
+          (r = reach(state, &work, arg, int64_t(d) + fe::stack_effect(op, arg, true), max_depth)) != Reach::kOk)
+        return reach_error(r, i, arg);
+      if (flags & OPF_NOFALL) break;
+      const uint32_t nx = i + ((flags & OPF_CACHE) ? 2 : 1);
       if (nx >= n) return "falls off the end of the code";
       // Resuming a generator pushes the sent value after RETURN_GENERATOR (net 0 in the table,
       // which describes the creating call).
-      int extra = op == Op::RETURN_GENERATOR ? 1 : 0;
-      if (!reach(nx, int64_t(d) + fe::stack_effect(op, arg, false) + extra, i)) return err;
+      const int extra = op == Op::RETURN_GENERATOR ? 1 : 0;
+      const bool first_visit = state[nx] == kUnreached;
+      r = reach(state, nullptr, nx, int64_t(d) + fe::stack_effect(op, arg, false) + extra, max_depth);
+      if (r != Reach::kOk) return reach_error(r, i, nx);
+      if (!first_visit) break;
+      i = nx;
     }
   }
   return {};
@@ -484,6 +639,7 @@ uint64_t hash_bytes(std::string_view data, uint64_t seed) {
   // FNV-1a over 8-byte words with an xor-shift per word, tail bytes, then the murmur3 finaliser.
   uint64_t h = 0xcbf29ce484222325ull ^ seed;
   size_t i = 0, n = data.size();
+#pragma GCC unroll 4
   for (; i + 8 <= n; i += 8) {
     uint64_t w;
     std::memcpy(&w, data.data() + i, 8);
@@ -551,60 +707,45 @@ std::string validate_code(const CodeUnit& c) {
   const uint32_t nconsts = uint32_t(c.consts.size()), nnames = uint32_t(c.names.size()),
                  nlocals = uint32_t(c.localsplus_names.size());
   auto at = [](uint32_t i) { return " at " + std::to_string(i); };
-  // Instruction starts: every word except the CACHE word owned by the preceding instruction.
-  thread_local std::vector<uint8_t> is_start;
-  is_start.assign(n, 0);
+  // Indexed by ArgBound (an argument is at most 24 bits, under kNoBound's limit).
+  const uint32_t limits[kNumBounds] = {1u << 24, nconsts, nnames, nlocals, uint32_t(2 * kNumBinOps), 6, nlocals + 1};
+  // One pass classifies the words and checks every argument; a forward jump target is not
+  // classified yet when its jump is seen, so those jumps are rechecked once the pass is done.
+  thread_local std::vector<int32_t> state;
+  thread_local std::vector<uint32_t> forward_jumps;
+  state.resize(n);  // every element is written below before it is read
+  forward_jumps.clear();
+  const uint32_t* const code = c.code.data();  // not reloaded after each store to state
   for (uint32_t i = 0; i < n; i++) {
-    uint32_t w = c.code[i];
+    const uint32_t w = code[i];
     if ((w & 0xFF) >= uint32_t(Op::kCount)) return "bad opcode at " + std::to_string(i);
-    Op op = insn_op(w);
+    const Op op = insn_op(w);
+    const uint32_t arg = insn_arg(w);
     if (op == Op::CACHE) return "stray CACHE word at " + std::to_string(i);
-    is_start[i] = 1;
-    if (fe::has_cache(op)) {
-      if (i + 1 >= n || insn_op(c.code[i + 1]) != Op::CACHE) return "missing CACHE word at " + std::to_string(i);
-      if (insn_arg(c.code[i + 1]) >= c.ncaches) return "cache index out of range at " + std::to_string(i);
-      i++;
-    }
-  }
-  for (uint32_t i = 0; i < n; i++) {
-    if (!is_start[i]) continue;
-    uint32_t w = c.code[i];
-    Op op = insn_op(w);
-    uint32_t arg = insn_arg(w);
-    if (fe::is_jump(op)) {
-      if (arg >= n || !is_start[arg]) return "bad jump target" + at(i);
-    }
-    switch (fe::op_row(op).arg) {
-      case OpArg::C:
-        if (arg >= nconsts) return "const index out of range" + at(i);
-        break;
-      case OpArg::M:
-        if (arg >= nnames) return "name index out of range" + at(i);
-        break;
-      case OpArg::L:
-      case OpArg::F:
-        if (arg >= nlocals) return "local index out of range" + at(i);
-        break;
-      case OpArg::B:
-        if (arg >= uint32_t(2 * kNumBinOps)) return "binary op out of range" + at(i);
-        break;
-      case OpArg::P:
-        if (arg >= 6) return "compare op out of range" + at(i);
-        break;
-      default: break;
-    }
-    if (op == Op::LOAD_GLOBAL && (arg >> 1) >= nnames) return "name index out of range" + at(i);
+    const OpCheck& k = kOpChecks[size_t(op)];
+    state[i] = kUnreached;
+    if ((arg >> k.shift) >= limits[k.bound]) return bound_error(k.bound, i);
     if (op == Op::KW_NAMES && !is_str_tuple(c.consts[arg])) return "KW_NAMES const is not a tuple of str" + at(i);
-    if (op == Op::COPY_FREE_VARS && arg > nlocals) return "COPY_FREE_VARS out of range" + at(i);
+    if (k.flags & OPF_JUMP) {
+      if (arg >= n || (arg <= i && state[arg] == kCacheWord)) return "bad jump target" + at(i);
+      if (arg > i) forward_jumps.push_back(i);
+    }
+    if (k.flags & OPF_CACHE) {
+      if (i + 1 >= n || insn_op(code[i + 1]) != Op::CACHE) return "missing CACHE word at " + std::to_string(i);
+      if (insn_arg(code[i + 1]) >= c.ncaches) return "cache index out of range at " + std::to_string(i);
+      state[++i] = kCacheWord;
+    }
   }
+  for (uint32_t i : forward_jumps)
+    if (state[insn_arg(code[i])] == kCacheWord) return "bad jump target" + at(i);
   for (const ExceptionEntry& e : c.exceptions) {
-    if (e.start >= e.end || e.end > n || e.target >= n || !is_start[e.target])
+    if (e.start >= e.end || e.end > n || e.target >= n || state[e.target] == kCacheWord)
       return "exception entry out of range";
     if (e.depth > uint32_t(c.stacksize)) return "exception entry depth out of range";
   }
   for (size_t k = 1; k < c.exceptions.size(); k++)
     if (c.exceptions[k].start < c.exceptions[k - 1].end) return "exception entries overlap or unsorted";
-  return check_stack(c);
+  return check_stack(c, state.data());
 }
 
 namespace {

@@ -249,8 +249,8 @@ bool read_whole_file(const std::string& path, std::string* out) {
   return true;
 }
 
-CacheRead read_cache(const std::string& cache_path, const std::string& source_path, std::string_view source,
-                     const SourceStamp& st) {
+CacheRead read_cache(const std::string& cache_path, const std::string& source_path, const SourceStamp& st,
+                     const SourceText& source) {
   CacheRead r;
   // Read, not mmap: a file truncated by someone else while mapped would SIGBUS.
   std::string buf;
@@ -266,9 +266,12 @@ CacheRead read_cache(const std::string& cache_path, const std::string& source_pa
   r.hash_based = h.hash_based();
   r.check_source = h.check_source();
   if (h.hash_based()) {
-    if (h.check_source() && h.hash != source_hash(source)) {
-      r.why = "source hash changed";
-      return r;
+    if (h.check_source()) {
+      std::optional<std::string_view> text = source();
+      if (!text || h.hash != source_hash(*text)) {
+        r.why = text ? "source hash changed" : "source not readable";
+        return r;
+      }
     }
   } else if (h.mtime != uint32_t(uint64_t(st.mtime) & 0xFFFFFFFFu) || h.size != uint32_t(st.size & 0xFFFFFFFFu)) {
     r.why = "source mtime or size changed";

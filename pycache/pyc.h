@@ -9,6 +9,7 @@
 // See docs/pyc-format.md.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -77,10 +78,16 @@ struct CacheRead {
   bool hash_based = false, check_source = false;  // of the existing file's header
   std::string why;                       // why it was not used
 };
-// Reads `cache_path` and returns its code if it is valid for `source` (text and stamp); the
-// recorded filename is replaced by `source_path`.
-CacheRead read_cache(const std::string& cache_path, const std::string& source_path, std::string_view source,
-                     const SourceStamp& st);
+// Reads `cache_path` and returns its code if it is valid for the source (stamp `st`, and text
+// for a checked-hash cache); the recorded filename is replaced by `source_path`. The source
+// text is read only when needed, as CPython does: `source` returns it (nullopt if unreadable).
+using SourceText = std::function<std::optional<std::string_view>()>;
+CacheRead read_cache(const std::string& cache_path, const std::string& source_path, const SourceStamp& st,
+                     const SourceText& source);
+inline CacheRead read_cache(const std::string& cache_path, const std::string& source_path, std::string_view source,
+                            const SourceStamp& st) {
+  return read_cache(cache_path, source_path, st, [source] { return std::optional(source); });
+}
 // Loads a sourceless pyc (compileall -b output or any pyc given explicitly): only the header's
 // magic/flags and the body are checked.
 std::shared_ptr<const CodeUnit> read_pyc_file(const std::string& path, std::string* err);

@@ -3,7 +3,6 @@
 // str_methods.cpp, formatting in format.cpp.
 #include <cstring>
 #include <string>
-#include <unordered_map>
 
 #include "interp/objects/objects.h"
 
@@ -57,6 +56,38 @@ size_t utf8_offset(StrObject* s, int64_t cp_index) {
   return off;
 }
 
+// -- The str hash ------------------------------------------------------------------------------------
+// Any good 64-bit hash will do (CPython randomises str hashes): a multiply-mix over 8-byte words,
+// the tail as one little-endian word. Never -1 (the "not computed" mark).
+[[gnu::always_inline]] static inline int64_t hash_utf8(std::string_view bytes) {
+  const unsigned char* p = (const unsigned char*)bytes.data();
+  uint64_t n = bytes.size();
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
+  uint64_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
+    h ^= h >> 29;
+  }
+  // The tail (short names are all tail) from two overlapping loads instead of a byte loop.
+  uint64_t w = 0, rest = n - i;
+  if (rest >= 4) {
+    uint32_t lo, hi;
+    std::memcpy(&lo, p + i, 4);
+    std::memcpy(&hi, p + i + rest - 4, 4);
+    w = lo | uint64_t(hi) << (8 * (rest - 4));
+  } else if (rest > 0) {
+    w = p[i] | uint64_t(p[i + rest / 2]) << (8 * (rest / 2)) | uint64_t(p[i + rest - 1]) << (8 * (rest - 1));
+  }
+  h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
+  h ^= h >> 32;
+  h *= 0xD6E8FEB86659FD93ull;
+  h ^= h >> 32;
+  int64_t r = int64_t(h);
+  return r == -1 ? -2 : r;
+}
+
 // -- Allocation --------------------------------------------------------------------------------------
 StrObject* str_alloc(size_t nbytes) {
   auto* s = gc::make<StrObject>(types::str, nbytes + 1);
@@ -96,26 +127,51 @@ StrObject* str_new(std::string_view utf8) {
 
 Value str_value(std::string_view utf8) { return obj(str_new(utf8)); }
 
-static std::unordered_map<std::string_view, StrObject*>* g_interned;
 static StrObject* g_ascii_chars[128];
 
+// The intern table: open addressing with linear probing over the strings themselves, keyed by
+// their str hash (which an interned string thereby has precomputed for every later dict lookup).
+// Capacity is a power of two, at most half full. Imports intern tens of thousands of names, most
+// of them repeats, so a hit must cost one hash and one compare.
+static StrObject** g_intern_slots;
+static size_t g_intern_mask, g_intern_count;
+
 static void scan_interned(Tracer& t) {
-  if (!g_interned) return;
-  for (auto& [k, s] : *g_interned) t.visit(s);
+  for (size_t i = 0; g_intern_slots && i <= g_intern_mask; i++)
+    if (g_intern_slots[i]) t.visit(g_intern_slots[i]);
+}
+
+static void intern_grow() {
+  size_t cap = g_intern_slots ? 2 * (g_intern_mask + 1) : 4096;
+  auto* slots = new StrObject*[cap]();
+  for (size_t i = 0; g_intern_slots && i <= g_intern_mask; i++) {
+    StrObject* s = g_intern_slots[i];
+    if (!s) continue;
+    size_t j = uint64_t(s->hash) & (cap - 1);
+    while (slots[j]) j = (j + 1) & (cap - 1);
+    slots[j] = s;
+  }
+  if (!g_intern_slots) gc::add_root_scanner(scan_interned);
+  delete[] g_intern_slots;
+  g_intern_slots = slots;
+  g_intern_mask = cap - 1;
 }
 
 StrObject* str_intern(std::string_view utf8) {
-  if (!g_interned) {
-    g_interned = new std::unordered_map<std::string_view, StrObject*>();
-    gc::add_root_scanner(scan_interned);
-  }
-  auto it = g_interned->find(utf8);
-  if (it != g_interned->end()) return it->second;
+  if (2 * (g_intern_count + 1) > g_intern_mask + 1) intern_grow();
+  int64_t h = hash_utf8(utf8);
+  size_t i = uint64_t(h) & g_intern_mask;
+  for (StrObject* s; (s = g_intern_slots[i]); i = (i + 1) & g_intern_mask)
+    if (s->hash == h && s->nbytes == utf8.size() &&
+        (utf8.empty() || std::memcmp(s->data, utf8.data(), utf8.size()) == 0))
+      return s;
   StrObject* s = str_alloc(utf8.size());
   std::memcpy(s->data, utf8.data(), utf8.size());
   str_finish(s);
+  s->hash = h;
   s->interned = true;
-  g_interned->emplace(s->view(), s);
+  g_intern_slots[i] = s;
+  g_intern_count++;
   return s;
 }
 
@@ -140,29 +196,9 @@ int64_t str_codepoint_at(StrObject* s, int64_t i) {
 }
 
 // -- Hash / equality -----------------------------------------------------------------------------------
-// Any good 64-bit hash will do (CPython randomises str hashes): a multiply-mix over 8-byte words.
 int64_t str_hash(StrObject* s) {
-  if (s->hash != -1) return s->hash;
-  const unsigned char* p = (const unsigned char*)s->data;
-  uint64_t n = s->nbytes;
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  uint64_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
-    h ^= h >> 29;
-  }
-  uint64_t w = 0;
-  for (uint64_t k = 0; i < n; i++, k += 8) w |= uint64_t(p[i]) << k;
-  h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  int64_t r = int64_t(h);
-  if (r == -1) r = -2;
-  s->hash = r;
-  return r;
+  if (s->hash == -1) s->hash = hash_utf8(s->view());
+  return s->hash;
 }
 
 bool str_eq(StrObject* a, StrObject* b) {

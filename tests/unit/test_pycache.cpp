@@ -301,6 +301,14 @@ TEST_CASE("read_cache freshness per mode", "[pycache]") {
   std::string cpath = (d / "m.pyc").string();
   REQUIRE(pyc::write_atomic(cpath, pyc::build_pyc(*code, pyc::Invalidation::kTimestamp, src, st)));
   CHECK(pyc::read_cache(cpath, src_path, src, st).code);
+  // A timestamp cache needs only the stamp: the source text is never asked for (CPython's rule).
+  int reads = 0;
+  auto counted = [&]() -> std::optional<std::string_view> {
+    reads++;
+    return src;
+  };
+  CHECK(pyc::read_cache(cpath, src_path, st, counted).code);
+  CHECK(reads == 0);
   CHECK(!pyc::read_cache(cpath, src_path, src, {1001, src.size()}).code);
   CHECK(!pyc::read_cache(cpath, src_path, src, {1000, src.size() + 1}).code);
   // checked-hash: mtime is irrelevant, the text is what counts.
@@ -309,6 +317,11 @@ TEST_CASE("read_cache freshness per mode", "[pycache]") {
   CHECK(r.code);
   CHECK(r.hash_based);
   CHECK(!pyc::read_cache(cpath, src_path, "x = 2\n", st).code);
+  auto unreadable = pyc::read_cache(cpath, src_path, st, [] { return std::optional<std::string_view>(); });
+  CHECK(!unreadable.code);
+  CHECK(unreadable.why == "source not readable");
+  CHECK(pyc::read_cache(cpath, src_path, st, counted).code);
+  CHECK(reads == 1);
   // unchecked-hash: trusted whatever the source.
   REQUIRE(pyc::write_atomic(cpath, pyc::build_pyc(*code, pyc::Invalidation::kUncheckedHash, src, st)));
   CHECK(pyc::read_cache(cpath, src_path, "x = 2\n", {7, 7}).code);
