@@ -34,7 +34,8 @@ FILE* dump_file() { return g_dump; }
 
 std::string where(CodeObject* code, uint32_t pc) {
   char buf[512];
-  snprintf(buf, sizeof buf, "%s:%d (%s)", std::string(code->filename->view()).c_str(), code->line_at(pc),
+  int line = code->line_at(pc);  // -1 for prologue instructions (MAKE_CELL...): use the def's line
+  snprintf(buf, sizeof buf, "%s:%d (%s)", std::string(code->filename->view()).c_str(), line < 0 ? code->firstlineno : line,
            std::string(code->qualname->view()).c_str());
   return buf;
 }

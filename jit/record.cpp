@@ -614,8 +614,16 @@ class RecorderImpl final : public Recorder {
         // function made in the trace are read from its closure tuple (forwarded from the
         // BUILD_TUPLE's stores when that was recorded too).
         RFrame& fr = top();
-        if (!fr.func || !fr.func->closure) fail(Abort::BYTECODE, "COPY_FREE_VARS at the root");
         uint32_t first = co->nlocalsplus - arg;
+        if (frames_.size() == 1 && t_->function && !t_->parent) {
+          // A function trace's own frame: each call's function has its own closure.
+          Ref fn = emit(IrOp::LOAD, Ty::Ptr, emit(IrOp::FRAME, Ty::Ptr), kNoRef, offsetof(Frame, func));
+          Ref tup = emit(IrOp::LOAD, Ty::Ptr, fn, kNoRef, offsetof(FunctionObject, closure));
+          for (uint32_t i = 0; i < arg; i++)
+            set(first + i, emit(IrOp::LOAD, Ty::Val, tup, kNoRef, int64_t(offsetof(TupleObject, items) + 8 * i)));
+          return;
+        }
+        if (!fr.func || !fr.func->closure) fail(Abort::BYTECODE, "COPY_FREE_VARS at the root");
         if (fr.fresh) {
           Ref tup = as_obj(fr.closure, Value::from_obj(fr.func->closure));
           for (uint32_t i = 0; i < arg; i++)
