@@ -1,6 +1,6 @@
 # Recursion of many shapes under function traces: mutual recursion, a recursive closure (its
 # COPY_FREE_VARS read from each call's function), keyword-only recursion, recursive generators,
-# Ackermann (a recursive call as an argument), Hanoi (recursion for side effects).
+# Hanoi (recursion for side effects), a recursive call inside a comprehension.
 def is_even(n):
     return True if n == 0 else is_odd(n - 1)
 
@@ -19,13 +19,6 @@ def gen(n):
     if n > 0:
         yield n
         yield from gen(n - 1)
-
-def ack(m, n):
-    if m == 0:
-        return n + 1
-    if n == 0:
-        return ack(m - 1, 1)
-    return ack(m - 1, ack(m, n - 1))
 
 def hanoi(n, a, b, c, moves):
     if n == 0:
@@ -48,7 +41,6 @@ for i in range(200):
     t += kw(i % 20, step=2)
     t += sum(gen(i % 10))
 print(t)
-print(ack(2, 3), ack(2, 50))
 m = []
 hanoi(12, "a", "b", "c", m)
 print(len(m), m[:3], m[-1])
