@@ -318,6 +318,18 @@ Value find_and_load(const std::string& name) {
     if (path.is_null())
       return raise_not_found(fmt::format("No module named '{}'; '{}' is not a package", name, parent), name);
   } else {
+    // Native modules come first, as CPython's BuiltinImporter precedes the path finder.
+    if (ModuleFactory make = builtin_module_factory(name)) {
+      m = make();
+      if (m.is_exc()) return m;
+      DictObject* d = m.as<ModuleObject>()->dict;
+      if (dict_get_str(d, S("__doc__")).is_null()) dict_set_str(d, S("__doc__"), Value::none());
+      dict_set_str(d, S("__package__"), str_value(""));
+      dict_set_str(d, S("__loader__"), Value::none());
+      dict_set_str(d, S("__spec__"), Value::none());
+      dict_set_str(g_sys_modules, key, m);
+      return m;
+    }
     path = sys_attr("path");
     if (path.is_null()) return raise(exc::ImportError, "sys.path is not set");
   }

@@ -296,12 +296,21 @@ void runtime_init(int argc, char** argv) {
   dict_set_str(g_builtins, str_intern("__build_class__"), native_function_new("__build_class__", build_class));
   Value sys = make_sys_module(argc, argv);
   dict_set_str(g_sys_modules, str_intern("sys"), sys);
-  dict_set_str(g_sys_modules, str_intern("math"), make_math_module());
-  dict_set_str(g_sys_modules, str_intern("time"), make_time_module());
   Value bmod = module_new("builtins");
   bmod.as<ModuleObject>()->dict = g_builtins;
   dict_set_str(g_builtins, str_intern("__name__"), str_value("builtins"));
   dict_set_str(g_sys_modules, str_intern("builtins"), bmod);
+}
+
+ModuleFactory builtin_module_factory(std::string_view name) {
+  static const struct { std::string_view name; ModuleFactory make; } table[] = {
+#define MODULE(pyname, cname) {pyname, make_##cname##_module},
+#include "interp/modules/modules.def"
+#undef MODULE
+  };
+  for (const auto& e : table)
+    if (e.name == name) return e.make;
+  return nullptr;
 }
 
 }  // namespace chaipy

@@ -218,8 +218,14 @@ void init_set_type();
 void init_range_slice_types();
 void init_builtins_module();                 // fills g_builtins
 void init_exec_builtins();                   // builtins_exec.cpp: compile, exec, eval
-Value make_math_module();
-Value make_time_module();
 Value make_sys_module(int argc, char** argv);
+// The native modules of interp/modules/modules.def: one factory each, called by the import
+// system the first time the module is imported.
+#define MODULE(pyname, cname) Value make_##cname##_module();
+#include "interp/modules/modules.def"
+#undef MODULE
+// The factory for native module `name`, or nullptr if there is none (import.cpp).
+using ModuleFactory = Value (*)();
+ModuleFactory builtin_module_factory(std::string_view name);
 
 }  // namespace chaipy

@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cfloat>
 #include <climits>
+#include <algorithm>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -552,7 +553,16 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "abiflags", str_value(""));
   set(d, "api_version", Value::from_small_int(1013));
   for (const char* p : {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"}) set(d, p, str_value("/usr/local"));
-  set(d, "builtin_module_names", tuple_pack({str_value("builtins"), str_value("math"), str_value("sys"), str_value("time")}));
+  {
+    std::vector<std::string_view> names = {"builtins", "sys"};
+#define MODULE(pyname, cname) names.push_back(pyname);
+#include "interp/modules/modules.def"
+#undef MODULE
+    std::sort(names.begin(), names.end());
+    TupleObject* t = tuple_new(names.size());
+    for (size_t i = 0; i < names.size(); i++) t->items[i] = str_value(names[i]);
+    set(d, "builtin_module_names", obj(t));
+  }
   TypeObject* fl_type = make_struct_seq_type(
       "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
                 "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",

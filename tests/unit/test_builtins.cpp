@@ -20,8 +20,8 @@ void init() {
 
 Value builtin(const char* name) { return dict_get_str(g_builtins, str_intern(name)); }
 Value module_fn(const char* mod, const char* name) {
-  Value m = dict_get_str(g_sys_modules, str_intern(mod));
-  REQUIRE(!m.is_null());
+  Value m = import_name(str_intern(mod), g_builtins, Value::none(), 0);  // native modules load on import
+  REQUIRE(m.is_obj());
   Value f = dict_get_str(m.as<ModuleObject>()->dict, str_intern(name));
   REQUIRE(!f.is_null());
   return f;
