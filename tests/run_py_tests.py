@@ -20,15 +20,15 @@ import threading
 from concurrent.futures import ThreadPoolExecutor, as_completed
 
 # Mode name -> (extra chaipy arguments placed before the test file, number of runs, the tests it
-# applies to: a path substring or None for all).  Only the last run is compared; earlier runs are
+# applies to: a tuple of path substrings or None for all).  Only the last run is compared; earlier runs are
 # warm-ups.  "warm_pycache" runs each multi-module program twice so that the compared run loads
-# every import from __pycache__.  "threshold1" traces every loop at its first back-edge and bridges
+# every import from __pycache__ (the standard library's from the per-user cache root).  "threshold1" traces every loop at its first back-edge and bridges
 # every guard at its first exit.  One line per mode.
 MODES = {
     "off": (["--jit", "off"], 1, None),
     "default": ([], 1, None),
     "threshold1": (["--jit", "threshold=1,hotexit=1"], 1, None),
-    "warm_pycache": ([], 2, os.sep + "imports" + os.sep),
+    "warm_pycache": ([], 2, (os.sep + "imports" + os.sep, os.sep + "stdlib" + os.sep)),
 }
 DEFAULT_TIMEOUT = 60.0
 DIFF_LINES = 40  # lines of unified diff printed per differing stream
@@ -215,7 +215,7 @@ def main():
         except ValueError:
             return t
 
-    pairs = [(t, m) for t in tests for m in modes if MODES[m][2] is None or MODES[m][2] in t]
+    pairs = [(t, m) for t in tests for m in modes if MODES[m][2] is None or any(s in t for s in MODES[m][2])]
     total = len(pairs)
     passed = failed = done = 0
     tty = sys.stdout.isatty()
