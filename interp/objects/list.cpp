@@ -392,7 +392,6 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
 static ListObject* self_list(Value* args) { return args[0].as<ListObject>(); }
 
 static Value list_append_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 2) return raise_fmt(exc::TypeError, "list.append() takes exactly one argument ({} given)", nargs - 1);
   list_append(self_list(args), args[1]);
   return Value::none();
 }
@@ -513,7 +512,7 @@ void init_list_type() {
   t->setitem = list_setitem;
   t->iter = list_iter;
   t->tp_new = list_tp_new;
-  type_add_methods(t, {{"append", list_append_m},
+  type_add_methods(t, {{"append", list_append_m, kNativeOneArg},
                        {"extend", list_extend_m},
                        {"insert", list_insert_m},
                        {"pop", list_pop_m},
