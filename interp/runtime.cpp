@@ -1,5 +1,6 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/safepoint.h"
 #include "interp/runtime.h"
 
 #include <cstring>
@@ -306,6 +307,7 @@ void runtime_init(int argc, char** argv) {
   init_code_types();
   init_generator_type();
   init_singleton_types();
+  safepoint_init();
   g_sys_modules = dict_new();
   g_builtins = dict_new();
   init_builtins_module();

@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
 #include "interp/limits.h"
 #include "interp/objects/objects.h"
 
@@ -39,12 +40,7 @@ void* gmp_alloc(size_t n) {
     g_gmp_count[b]--;
     return blk;
   }
-  void* p = std::malloc(b < kGmpBuckets ? b * 8 : n);
-  if (!p) {
-    fprintf(stderr, "chaipy: out of memory\n");
-    abort();
-  }
-  return p;
+  return sys_malloc(b < kGmpBuckets ? b * 8 : n);
 }
 
 void gmp_free(void* p, size_t n) {
