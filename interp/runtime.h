@@ -153,6 +153,17 @@ Value vm_run_class_body(FunctionObject* body, DictObject* ns);
 // Zero-argument super(): the __class__ cell and first argument of the calling Python frame.
 bool vm_super_args(Value* type, Value* self);
 extern int64_t g_recursion_limit;
+// Native recursion (comparing, repr/str/hash of nested containers, dunders calling back) counts
+// against the recursion limit together with the Python frames, as CPython's
+// Py_EnterRecursiveCall does, and stops well before the end of the native stack. false after
+// raising RecursionError("maximum recursion depth exceeded" + where) (vm.cpp).
+bool recursion_enter(const char* where);
+void recursion_leave();
+struct RecursionScope {
+  bool ok;
+  explicit RecursionScope(const char* where) : ok(recursion_enter(where)) {}
+  ~RecursionScope() { if (ok) recursion_leave(); }
+};
 
 // -- Imports (import.cpp) -------------------------------------------------------------------------
 // IMPORT_NAME: __import__(name, globals, fromlist, level) semantics of CPython's importlib,
