@@ -31,6 +31,10 @@ int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l
 Frame* jit_helper_call_frame(FunctionObject* fn) { return vm_push_call_frame(fn); }
 
 uint64_t jit_helper_call_trace(Frame* callee, Trace* t) {
+  // The callee frame belongs to this call: it is an entry frame from the start, so that no
+  // trace reached from here (a side trace of a loop the function trace links into, say) pops it
+  // with RETF and carries on in the caller, whose trace is suspended in this helper.
+  callee->flags |= kFrameEntry;
   Frame* r = reinterpret_cast<TraceFn>(t->mcode)(callee);
   if (!r) {
     vm_jit_pop_frame(callee);
@@ -40,7 +44,6 @@ uint64_t jit_helper_call_trace(Frame* callee, Trace* t) {
   // interpreter, which returns when the callee's frame does.
   bool throwing = g_jit.raising;
   g_jit.raising = false;
-  callee->flags |= kFrameEntry;
   Value v = vm_run_frames(r, throwing);
   return v.is_exc() ? kExcBits : v.bits();  // the exception stays pending: a raising exit
 }
