@@ -192,6 +192,13 @@ uint64_t jit_helper_instance_new(TypeObject* cls) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
+  auto* bm = gc::make<BoundMethodObject>(types::method);
+  bm->func = Value::from_bits(func);
+  bm->self = Value::from_bits(self);
+  return Value::from_obj(bm).bits();
+}
+
 // The interpreter's own fast case of BINARY_OP ** on floats (vm.cpp); everything else exits.
 uint64_t jit_helper_float_pow(double x, double y) {
   if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) return kExcBits;

@@ -10,7 +10,9 @@ starts at the line marked `# TRACE` (or every trace when no line is marked):
   lack      ops that must not appear in the loop body
   pre       ops that must appear before LOOP (hoisted out of the loop)
   abort     a substring of an abort reason that must be reported
+  no_abort  a substring that no abort reason may contain
   stats     {counter: minimum} from --jit-stats
+  most      {counter: maximum} from --jit-stats (trace-tree bounds)
 
 Usage: jit_ir_checks.py CHAIPY [-k NAME]
 """
@@ -185,6 +187,36 @@ def fib(n):
     return fib(n - 1) + fib(n - 2)
 print(fib(20), fib(15))
 """, want=["RET", "call_trace", "call_frame"], lack=["JLOOP", "LINK"], stats={"traces compiled": 1, "side traces": 1}),
+    dict(name="fresh_closure_guarded_by_code", src="""
+def apply_all(items, fn):
+    s = 0
+    for x in items:  # TRACE
+        s += fn(x)
+    return s
+def make(k):
+    def fn(x):
+        return x * k + 1
+    return fn
+t = 0
+for i in range(300):
+    t += apply_all([1, 2, 3, 4, 5, 6, 7, 8], make(i % 7))
+print(t)
+""", want=["MULOV"], most={"side traces": 4, "traces compiled": 4}),
+    dict(name="bound_method_made_and_called", src="""
+class Acc:
+    def __init__(self):
+        self.t = 0
+    def add(self, x):
+        self.t += x
+def each(xs, fn):
+    for x in xs:
+        fn(x)
+accs = [Acc(), Acc(), Acc()]
+xs = list(range(10))
+for i in range(300):  # TRACE
+    each(xs, accs[i % 3].add)
+print([a.t for a in accs])
+""", want=["method_new"], no_abort="call of method", most={"side traces": 4}),
 ]
 
 
@@ -251,10 +283,16 @@ def check(chaipy, case):
                     errors.append(f"pre-header lacks {op}")
         if "abort" in case and case["abort"] not in text:
             errors.append(f"no abort mentioning '{case['abort']}'")
+        if "no_abort" in case and re.search(r"---- ABORT .*" + re.escape(case["no_abort"]), text):
+            errors.append(f"an abort mentions '{case['no_abort']}'")
         for key, minimum in case.get("stats", {}).items():
             m = re.search(rf"^\s+{re.escape(key)}\s+(\d+)", r.stderr, re.M)
             if not m or int(m.group(1)) < minimum:
                 errors.append(f"--jit-stats '{key}' below {minimum}:\n{r.stderr}")
+        for key, maximum in case.get("most", {}).items():
+            m = re.search(rf"^\s+{re.escape(key)}\s+(\d+)", r.stderr, re.M)
+            if not m or int(m.group(1)) > maximum:
+                errors.append(f"--jit-stats '{key}' above {maximum}:\n{r.stderr}")
         if errors:
             return "\n".join(errors) + "\n--- dump\n" + text[:6000]
     return None
