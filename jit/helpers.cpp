@@ -199,12 +199,14 @@ uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
   return Value::from_obj(bm).bits();
 }
 
-// The interpreter's own fast case of BINARY_OP ** on floats (vm.cpp); everything else exits.
+// float ** float as the interpreter computes it (float_pow: zero, negative and infinite bases
+// included); a result that is not a float (negative ** fractional is complex) or an error
+// (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
 uint64_t jit_helper_float_pow(double x, double y) {
-  if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) return kExcBits;
-  double r = std::pow(x, y);
-  if (std::isinf(r)) return kExcBits;
-  return Value::from_double(r).bits();
+  if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return kExcBits;
+  Value r = float_pow(x, y);
+  if (r.is_exc()) return fail_clearing();
+  return r.is_double() ? r.bits() : kExcBits;
 }
 
 }  // extern "C"

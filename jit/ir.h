@@ -132,6 +132,12 @@ struct Trace {
   // Objects the trace's constants, guards and snapshots name: GC roots for as long as the trace
   // exists (a collected object's address could be reused by another and pass a guard).
   std::vector<Object*> gcrefs;
+  // The trace tree (driver, jit.cpp): `root` is the root trace (itself for a root); the root
+  // counts the tree's side traces and how often the interpreter entered it.
+  Trace* root = this;
+  uint32_t nside = 0;
+  uint64_t entries = 0;
+  size_t bytes = 0;         // machine code and trace data (the maxmem budget)
 
   // -- Building ---------------------------------------------------------------------------
   Ref emit(IrOp op, Ty t, Ref a = kNoRef, Ref b = kNoRef, int64_t k = 0) {

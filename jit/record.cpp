@@ -295,6 +295,7 @@ class RecorderImpl final : public Recorder {
   Ref as_dbl(Ref r, Value v) {
     Ty ty = type(r);
     if (ty == Ty::Dbl) return r;
+    if (ty == Ty::Int && (*t_)[r].op == IrOp::KINT) return t_->kdbl(double((*t_)[r].k));
     if (ty == Ty::Int) return emit(IrOp::CONV_I2D, Ty::Dbl, r);
     if (ty == Ty::Val) {
       if (v.is_double()) return memo(r, IrOp::UNBOX_DBL, Ty::Dbl);
