@@ -85,7 +85,8 @@ struct SnapEntry {
 struct Snapshot {
   Ref at = kNoRef;          // the guard it belongs to
   uint32_t frame_start = 0, nframes = 0;  // into Trace::snap_frames
-  uint32_t exits = 0;       // times taken (runtime)
+  uint32_t exits = 0;       // times taken toward the next side-trace attempt (runtime)
+  uint32_t taken = 0;       // times taken through the exit handler in all (--jit-stats)
   uint32_t retry = 0;       // exits needed before the next side-trace attempt (0: hotexit)
   void* bridge = nullptr;   // side trace patched in, if any
   bool header_exit = false; // resumes at a loop header (the exit may enter that loop's trace)

@@ -48,7 +48,8 @@ std::map<std::pair<Trace*, uint32_t>, int> g_side_penalty;   // aborted side rec
 // Loops whose recordings left the loop: how many times, and how many more times the loop must
 // get hot before it is recorded again (exponential backoff).
 struct LeftLoop {
-  int times = 0;
+  int quick = 0;   // immediate retries so far (the loop was exhausted as it got hot)
+  int times = 0;   // backed-off retries so far
   uint32_t skip = 0;
 };
 std::map<std::pair<CodeObject*, uint32_t>, LeftLoop> g_left_loop;
@@ -87,12 +88,14 @@ void on_abort(Abort why, const std::string& detail) {
   } else if (s.cache && why == Abort::LEFT_LOOP) {
     // The recorded iteration left the loop: no penalty. If it left at the header itself (the
     // loop was exhausted as it got hot), the next back-edge starts a fresh iteration: record
-    // there. Otherwise (a break or return taken) back off: the loop must get hot 2^n - 1 more
-    // times before the next attempt, n the number of such aborts so far.
-    if (s.rec->nrecorded() <= 1) {
+    // there (twice at most). Otherwise (a break or return taken, or loops that keep ending as
+    // they get hot) back off: the loop must get hot 2^n - 1 more times before the next
+    // attempt, n the number of such aborts so far.
+    LeftLoop& l = g_left_loop[{s.code, s.header_pc}];
+    if (s.rec->nrecorded() <= 1 && l.quick < 2) {
+      l.quick++;
       s.cache->counter = g_jit.threshold - 1;
     } else {
-      LeftLoop& l = g_left_loop[{s.code, s.header_pc}];
       l.times = std::min(l.times + 1, 16);
       l.skip = (1u << l.times) - 1;
       s.cache->counter = 0;
@@ -286,6 +289,7 @@ Trace* find_root_trace(CodeObject* code, uint32_t pc) {
 void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
+  if (sn.taken != UINT32_MAX) sn.taken++;
   if (sn.exits != UINT32_MAX) sn.exits++;
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
   // exit hands over an exception (nothing to record from there).
@@ -420,6 +424,21 @@ void finish() {
   fprintf(o, "  exits given up    %llu\n", (unsigned long long)g_stats.exits_given_up);
   fprintf(o, "  left-loop backoff %llu\n", (unsigned long long)g_stats.left_loop_backoff);
   fprintf(o, "  flushes           %llu\n", (unsigned long long)g_stats.flushes);
+  // The exits the handler took most often (of the traces that exist now).
+  std::vector<std::pair<uint32_t, std::pair<const Trace*, uint32_t>>> hot;
+  for (const auto& t : g_traces)
+    for (uint32_t i = 0; i < t->snaps.size(); i++)
+      if (t->snaps[i].taken) hot.push_back({t->snaps[i].taken, {t.get(), i}});
+  std::sort(hot.begin(), hot.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!hot.empty()) fprintf(o, "  hottest exits\n");
+  for (size_t i = 0; i < hot.size() && i < 5; i++) {
+    const Trace* t = hot[i].second.first;
+    const Snapshot& sn = t->snaps[hot[i].second.second];
+    const SnapFrame& sf = t->snap_frames[sn.frame_start + sn.nframes - 1];
+    const char* fate = sn.bridge ? "side trace" : sn.exits == UINT32_MAX ? "left to the interpreter" : "interpreter";
+    fprintf(o, "    %10u  trace %d exit #%u at %s (%s, %s)\n", hot[i].first, t->id, hot[i].second.second,
+            where(sf.code, sf.pc).c_str(), sn.at == kNoRef ? "entry" : ir_info((*t)[sn.at].op).name, fate);
+  }
   uint64_t total = 0;
   for (int i = 0; i < int(Abort::kCount); i++) total += g_stats.aborts[i];
   fprintf(o, "  aborts            %llu\n", (unsigned long long)total);
