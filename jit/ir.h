@@ -22,6 +22,7 @@
 
 namespace chaipy {
 struct CodeObject;
+struct DictObject;
 struct FunctionObject;
 struct Object;
 }  // namespace chaipy
@@ -133,6 +134,9 @@ struct Trace {
   // Objects the trace's constants, guards and snapshots name: GC roots for as long as the trace
   // exists (a collected object's address could be reused by another and pass a guard).
   std::vector<Object*> gcrefs;
+  // Snapshots of the guards on a module namespace's version (LOAD_GLOBAL read as a constant):
+  // when one keeps failing, the namespace is being written to and is read in place from then on.
+  std::vector<std::pair<uint32_t, DictObject*>> globals_guards;
   // The trace tree (driver, jit.cpp): `root` is the root trace (itself for a root); the root
   // counts the tree's side traces and how often the interpreter entered it.
   Trace* root = this;

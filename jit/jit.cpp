@@ -304,6 +304,10 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);
   if (g_jit.recording || g_flush_pending || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
+  // A module namespace whose version keeps changing is being written to: from now on traces
+  // read it in place (a side trace recorded with its new version would fail the same way).
+  for (const auto& [s, d] : t->globals_guards)
+    if (s == snap && !globals_mutable(d)) mark_globals_mutable(d);
   if (t->root->nside >= uint32_t(g_params.maxside)) {  // the tree is full: this exit stays an exit
     sn.exits = UINT32_MAX;
     g_stats.tree_full++;

@@ -829,6 +829,7 @@ class RecorderImpl final : public Recorder {
     } else {
       Value v = dict_get_str(g, name);
       dict_version_guard(g);
+      t_->globals_guards.push_back({cur_snap_, g});
       if (v.is_null()) {
         v = dict_get_str(f->builtins, name);
         if (v.is_null()) fail(Abort::GLOBAL, "undefined");

@@ -13,6 +13,7 @@ starts at the line marked `# TRACE` (or every trace when no line is marked):
   no_abort  a substring that no abort reason may contain
   stats     {counter: minimum} from --jit-stats
   most      {counter: maximum} from --jit-stats (trace-tree bounds)
+  jit       the --jit parameters (default "threshold=1,hotexit=1")
 
 Usage: jit_ir_checks.py CHAIPY [-k NAME]
 """
@@ -217,6 +218,25 @@ for i in range(300):  # TRACE
     each(xs, accs[i % 3].add)
 print([a.t for a in accs])
 """, want=["method_new"], no_abort="call of method", most={"side traces": 4}),
+    dict(name="globals_written_by_the_caller_read_in_place", src="""
+K = 3
+def d(n):
+    if n == 0:
+        return K
+    return d(n - 1) + 1
+t = 0
+for i in range(300):
+    t += d(50)
+print(t)
+""", jit="on", most={"side traces": 4}),
+    dict(name="float_pow_zero_base_no_chain", src="""
+def dist(a, b):
+    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+s = 0.0
+for i in range(600):
+    s += dist((float(i % 3), 1.0), (1.0, float(i % 2)))
+print(s)
+""", want=["float_pow"], most={"side traces": 4}),
 ]
 
 
@@ -250,7 +270,7 @@ def check(chaipy, case):
             f.write(case["src"])
         dump = os.path.join(d, "dump.txt")
         expect = run([sys.executable, src]).stdout
-        r = run([chaipy, "--jit", "threshold=1,hotexit=1", "--dump-traces=" + dump, "--jit-stats", src])
+        r = run([chaipy, "--jit", case.get("jit", "threshold=1,hotexit=1"), "--dump-traces=" + dump, "--jit-stats", src])
         if r.returncode != 0 or r.stdout != expect:
             return f"output differs: rc={r.returncode}\n--- python3\n{expect}--- chaipy\n{r.stdout}{r.stderr}"
         text = open(dump).read()
