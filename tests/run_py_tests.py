@@ -24,12 +24,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 # applies to: a tuple of path substrings or None for all).  Only the last run is compared; earlier runs are
 # warm-ups.  "warm_pycache" runs each multi-module program twice so that the compared run loads
 # every import from __pycache__ (the standard library's from the per-user cache root).  "threshold1" traces every loop at its first back-edge and bridges
-# every guard at its first exit.  One line per mode.
+# every guard at its first exit; "jit_limits" does the same for tests/py/jit with the trace-tree
+# limits so small that they act (flushes, full trees, exits given up).  One line per mode.
 MODES = {
     "off": (["--jit", "off"], 1, None),
     "default": ([], 1, None),
     "threshold1": (["--jit", "threshold=1,hotexit=1"], 1, None),
     "warm_pycache": ([], 2, (os.sep + "imports" + os.sep, os.sep + "stdlib" + os.sep)),
+    "jit_limits": (["--jit", "threshold=1,hotexit=1,maxmem=48,maxside=4,tryside=1"], 1, (os.sep + "jit" + os.sep,)),
 }
 DEFAULT_TIMEOUT = 60.0
 DIFF_LINES = 40  # lines of unified diff printed per differing stream
