@@ -142,6 +142,10 @@ void type_modified(TypeObject* t);                          // new version for t
 Value generic_getattr(Value self, StrObject* name);         // object.__getattribute__ semantics
 int generic_setattr(Value self, StrObject* name, Value v);  // object.__setattr__ (v null: delete)
 Value instance_new(TypeObject* cls);                        // a bare instance (shape = root)
+// Lets Python classes derive from native type t (sets kTypeBaseType, installs t.__new__). The
+// contract t's tp_new / __init__ / methods must keep is in class_builtin_sub.cpp and
+// docs/architecture.md ("Subclassing native types").
+void type_enable_subclassing(TypeObject* t);
 int shape_find(Shape* s, StrObject* name);                  // slot index or -1
 Shape* shape_add(Shape* s, StrObject* name);                // child shape with name appended
 Value instance_get_slot(InstanceObject* o, StrObject* name); // null if absent
