@@ -142,6 +142,10 @@ void type_modified(TypeObject* t);                          // new version for t
 Value generic_getattr(Value self, StrObject* name);         // object.__getattribute__ semantics
 int generic_setattr(Value self, StrObject* name, Value v);  // object.__setattr__ (v null: delete)
 Value instance_new(TypeObject* cls);                        // a bare instance (shape = root)
+// Lets Python classes derive from native type t (sets kTypeBaseType, installs t.__new__). The
+// contract t's tp_new / __init__ / methods must keep is in class_builtin_sub.cpp and
+// docs/architecture.md ("Subclassing native types").
+void type_enable_subclassing(TypeObject* t);
 int shape_find(Shape* s, StrObject* name);                  // slot index or -1
 Shape* shape_add(Shape* s, StrObject* name);                // child shape with name appended
 Value instance_get_slot(InstanceObject* o, StrObject* name); // null if absent
@@ -172,9 +176,13 @@ struct RecursionScope {
 Value import_name(StrObject* name, DictObject* globals, Value fromlist, int64_t level);
 // IMPORT_FROM fallback: `from pkg import sub` when `sub` is not yet an attribute of pkg.
 Value import_from(Value module, StrObject* name);
-// Start-up: sys.path[0] = script_dir ('' for -c / stdin), then the PYTHONPATH entries; also
+// Start-up: sys.path = script_dir ('' for -c / stdin), the PYTHONPATH entries, stdlib_dir();
+// marks the stdlib as a system directory (its caches go under the per-user cache root); also
 // installs __import__, the built-in importlib / importlib.util modules, sys.dont_write_bytecode.
 void import_init_path(std::string_view script_dir);
+// CPython 3.11's Lib directory: $CHAIPY_STDLIB_DIR, else the configure-time CHAIPY_STDLIB_DIR
+// (absolute, no trailing slash; "" if neither is set).
+const std::string& stdlib_dir();
 // `-m name`: finds `name` on sys.path (a package runs name.__main__), runs it as __main__.
 // Returns the module code's result (Value::exc() with the exception pending on failure).
 Value import_run_main(std::string_view modname);

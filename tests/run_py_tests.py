@@ -206,6 +206,10 @@ def main():
         print("no tests found", file=sys.stderr)
         return 1
     headers = {t: parse_header(t) for t in tests}
+    # A private per-user cache root for this run (the standard library's bytecode goes there):
+    # runs see only caches written by this chaipy, not by other builds sharing ~/.cache.
+    cache_home = tempfile.TemporaryDirectory(prefix="chaipy-test-cache-")
+    os.environ["XDG_CACHE_HOME"] = cache_home.name
     oracle_cache, oracle_locks = {}, {t: threading.Lock() for t in tests}
 
     def oracle(t):
@@ -268,6 +272,7 @@ def main():
     if tty:
         sys.stdout.write("\r\033[K")
     print("%d passed, %d failed" % (passed, failed))
+    cache_home.cleanup()
     return 1 if failed else 0
 
 
