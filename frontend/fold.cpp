@@ -411,6 +411,15 @@ void fold_expr(ExprP& p) {
   }
 }
 
+// Negative numbers and complex literals in patterns become constants.
+void fold_pattern(Pattern& p) {
+  fold_expr(p.value);
+  for (auto& k : p.keys) fold_expr(k);
+  if (p.pattern) fold_pattern(*p.pattern);
+  for (auto& x : p.patterns) fold_pattern(*x);
+  for (auto& x : p.kwd_patterns) fold_pattern(*x);
+}
+
 void fold_stmt(Stmt& s) {
   fold_expr(s.target);
   fold_expr(s.value);
@@ -431,6 +440,11 @@ void fold_stmt(Stmt& s) {
     fold_expr(it.optional_vars);
   }
   if (s.kind == StmtKind::kFor) fold_iter(s.value);
+  for (auto& c : s.cases) {
+    fold_pattern(*c.pattern);
+    fold_expr(c.guard);
+    fold_stmts(c.body);
+  }
 }
 
 void fold_stmts(StmtList& l) {

@@ -685,6 +685,8 @@ Value builtin_exit(Value* args, size_t nargs, TupleObject* kwnames) {
 
 }  // namespace
 
+int object_isinstance(Value o, Value cls) { return do_isinstance(o, cls, 0); }
+
 // -- Module set-up --------------------------------------------------------------------------------------
 void init_builtins_module() {
   DictObject* b = g_builtins;
@@ -703,6 +705,7 @@ void init_builtins_module() {
   });
   init_builtin_iterators(b);
   init_exec_builtins();
+  module_add_functions(b, {{"aiter", builtin_aiter}, {"anext", builtin_anext}});  // generator.cpp
 
   // Built-in types and exception classes by their Python names.
   const std::pair<const char*, TypeObject*> named_types[] = {
