@@ -659,7 +659,10 @@ void Compiler::if_stmt(const Stmt& s) {
 void Compiler::while_stmt(const Stmt& s) {
   int constant = expr_constant(*s.test);
   if (constant == 0) {
+    int dead = new_label();
+    push_fblock(FBlock{FBlockKind::kWhileLoop, dead, dead}, s.pos);  // `while 0: break` is valid
     compile_dead(s.body);
+    pop_fblock();
     stmts(s.orelse);
     return;
   }

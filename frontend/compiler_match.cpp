@@ -19,6 +19,27 @@ using namespace ast;
 namespace {
 bool is_wildcard(const Pattern& p) { return p.kind == PatternKind::kAs && !p.pattern && p.name.empty(); }
 bool is_star_wildcard(const Pattern& p) { return p.kind == PatternKind::kStar && p.name.empty(); }
+
+// Equal as dict keys (1 == 1.0 == True, 0j == 0): CPython finds duplicate keys with a set.
+bool same_key(const Const& a, const Const& b) {
+  auto num = [](const Const& c, double& re, double& im) {
+    im = 0;
+    switch (c.kind) {
+      case Const::Kind::True: re = 1; return true;
+      case Const::Kind::False: re = 0; return true;
+      case Const::Kind::Int: re = double(c.i); return true;
+      case Const::Kind::Float: re = c.f; return true;
+      case Const::Kind::Complex: re = c.f, im = c.imag; return true;
+      default: return false;
+    }
+  };
+  double ar, ai, br, bi;
+  if (num(a, ar, ai) && num(b, br, bi)) {
+    if (a.kind == Const::Kind::Int && b.kind == Const::Kind::Int) return a.i == b.i;
+    return ar == br && ai == bi;
+  }
+  return a == b;
+}
 }  // namespace
 
 void Compiler::ensure_fail_pop(PatternContext& pc, int n) {
@@ -159,7 +180,7 @@ void Compiler::pattern_mapping(const Pattern& p, PatternContext& pc) {
   for (auto& key : p.keys) {
     if (key->kind == ExprKind::kConstant) {
       for (const Const* k : seen)
-        if (*k == key->value) error(fmt::format("mapping pattern checks duplicate key ({})", const_repr(key->value)), _u->loc);
+        if (same_key(*k, key->value)) error(fmt::format("mapping pattern checks duplicate key ({})", const_repr(key->value)), _u->loc);
       seen.push_back(&key->value);
     } else if (key->kind != ExprKind::kAttribute) {
       error("mapping pattern keys may only match literals and attribute lookups", _u->loc);

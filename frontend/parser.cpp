@@ -1082,6 +1082,15 @@ class Parser {
     return expression();
   }
 
+  // starred_expression: '*' expression (call arguments, subscripts)
+  ExprP starred_expression() {
+    Pos p = tpos(next());
+    auto e = mk(ExprKind::kStarred, p);
+    e->a = expression();
+    e->pos = from(p);
+    return e;
+  }
+
   ExprP star_named_expression() {
     if (at(Tok::STAR)) return star_expression();
     return named_expression();
@@ -1337,7 +1346,7 @@ class Parser {
   ExprP slices() {
     Pos s = tpos(cur());
     ExprP first = slice();
-    if (!at(Tok::COMMA)) return first;
+    if (!at(Tok::COMMA) && first->kind != ExprKind::kStarred) return first;
     auto t = mk(ExprKind::kTuple, s);
     t->elts.push_back(std::move(first));
     while (accept(Tok::COMMA)) {
@@ -1351,7 +1360,8 @@ class Parser {
     Pos s = tpos(cur());
     ExprP lower;
     if (!at(Tok::COLON)) {
-      lower = at(Tok::STAR) ? star_expression() : named_expression();
+      lower = at(Tok::STAR) ? starred_expression() : named_expression();
+      if (lower->kind == ExprKind::kStarred) return lower;
       if (!at(Tok::COLON)) return lower;
     }
     next();  // ':'
@@ -1372,7 +1382,7 @@ class Parser {
     while (!at(Tok::RPAR)) {
       if (at(Tok::STAR)) {
         Pos star_pos = tpos(cur());
-        ExprP e = star_expression();
+        ExprP e = starred_expression();
         if (seen_dstar) fail("iterable argument unpacking follows keyword argument unpacking", star_pos);
         args.push_back(std::move(e));
       } else if (at(Tok::DOUBLESTAR)) {

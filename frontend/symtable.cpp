@@ -329,7 +329,9 @@ class Builder {
         add_def(t.id, kDefGlobal, t.pos);
         add_def(t.id, kDefGlobal, t.pos, s);
       } else {
-        add_def(t.id, kDefNonlocal, t.pos);
+        auto it = s->flags.find(mangle(s->private_name, t.id));
+        bool global = it != s->flags.end() && (it->second & kDefGlobal);
+        add_def(t.id, global ? kDefGlobal : kDefNonlocal, t.pos);
         add_def(t.id, kDefLocal, t.pos, s);
       }
       return;
