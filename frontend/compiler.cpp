@@ -702,7 +702,8 @@ void Compiler::return_stmt(const Stmt& s) {
   if (s.value && async_generator()) error("'return' with value in async generator", s.pos);
   bool preserve_tos = s.value && s.value->kind != ExprKind::kConstant;
   if (preserve_tos) expr(*s.value);
-  set_loc(s.pos);
+  else if (s.value) set_loc(s.value->pos);  // as CPython: a constant's location until the unwinding
+  if (!s.value || s.value->pos.line != s.pos.line) set_loc(s.pos);
   unwind_fblock_stack(preserve_tos, nullptr);
   set_loc(s.pos);
   if (!s.value) load_none();

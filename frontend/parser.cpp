@@ -56,9 +56,16 @@ class Parser {
     next();
     return true;
   }
-  static Pos tpos(const Token& t) { return Pos{t.line, t.col, t.end_line, t.end_col}; }
+  // A NEWLINE token has no width in CPython's error locations.
+  static Pos tpos(const Token& t) {
+    return t.kind == Tok::NEWLINE ? Pos{t.line, t.col, t.line, t.col} : Pos{t.line, t.col, t.end_line, t.end_col};
+  }
+  // From `start` to the end of the last token consumed; a compound statement ends where its last
+  // body statement does (not at the NEWLINE / DEDENT after it).
   Pos from(const Pos& start) const {
-    const Token& last = _toks[_p > 0 ? _p - 1 : 0];
+    size_t q = _p > 0 ? _p - 1 : 0;
+    while (q > 0 && (_toks[q].kind == Tok::NEWLINE || _toks[q].kind == Tok::DEDENT || _toks[q].kind == Tok::INDENT)) q--;
+    const Token& last = _toks[q];
     return Pos{start.line, start.col, last.end_line, last.end_col};
   }
   static Pos span(const Pos& a, const Pos& b) { return Pos{a.line, a.col, b.end_line, b.end_col}; }

@@ -685,7 +685,20 @@ Value builtin_exit(Value* args, size_t nargs, TupleObject* kwnames) {
 
 }  // namespace
 
-int object_isinstance(Value o, Value cls) { return do_isinstance(o, cls, 0); }
+// PyObject_IsInstance: a metaclass's __instancecheck__ is consulted for classes whose type is not
+// exactly `type`.
+int object_isinstance(Value o, Value cls) {
+  if (is_type_obj(cls) && type_of(o) != cls.as<TypeObject>() && type_of(cls) != types::type) {
+    Value m = lookup_special(cls, NAME("__instancecheck__"));
+    if (m.is_exc()) return -1;
+    if (!m.is_null()) {
+      Value r = call1(m, o);
+      if (r.is_exc()) return -1;
+      return truthy(r);
+    }
+  }
+  return do_isinstance(o, cls, 0);
+}
 
 // -- Module set-up --------------------------------------------------------------------------------------
 void init_builtins_module() {
