@@ -959,8 +959,9 @@ void Compiler::async_for(const Stmt& s) {
   bind(start);
   push_fblock(FBlock{FBlockKind::kForLoop, start, end}, s.pos);
   setup_handler(except, false);
-  emit(Op::GET_ANEXT);
-  await_value(0);
+  emit(Op::GET_ANEXT);  // pushes an awaitable already
+  load_none();
+  yield_from_loop();
   pop_handler();
   store(*s.target);
   stmts(s.body);

@@ -565,8 +565,9 @@ void Compiler::comprehension_generator(const Expr& e, size_t gi, int depth, int 
   if (g.is_async) {
     push_fblock(FBlock{FBlockKind::kAsyncComprehension, start}, e.pos);
     setup_handler(anchor, false);
-    emit(Op::GET_ANEXT);
-    await_value(0);
+    emit(Op::GET_ANEXT);  // pushes an awaitable already
+    load_none();
+    yield_from_loop();
     pop_handler();
   } else {
     emit_jump(Op::FOR_ITER, anchor);
