@@ -304,7 +304,6 @@ int exception_group_match(Value e, Value type, Value* match, Value* rest) {
       Value a[2] = {str_value(""), tuple_pack({e})};
       Value wrapped = call(obj(exc::BaseExceptionGroup), a, 2);
       if (wrapped.is_exc()) return -1;
-      wrapped.as<ExceptionObject>()->traceback = e.as<ExceptionObject>()->traceback;
       *match = wrapped;
     }
     return 0;

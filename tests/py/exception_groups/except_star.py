@@ -178,3 +178,9 @@ for i in range(300):
     except* ValueError:
         count += 1
 print(count)
+
+# a naked exception is wrapped in a new group without a traceback of its own
+try:
+    raise ValueError(1)
+except* ValueError as e:
+    print(e.__traceback__ is None, e.exceptions[0].__traceback__ is not None)
