@@ -23,6 +23,7 @@ extern TypeObject *object, *type, *int_, *bool_, *float_, *complex, *str, *bytes
     *set, *frozenset, *range, *slice, *none, *not_implemented, *ellipsis, *function, *builtin_function,
     *method, *code, *cell, *module, *property, *staticmethod, *classmethod, *super, *traceback,
     *seq_iter, *dict_keys, *dict_values, *dict_items, *generator, *shape;
+extern TypeObject *coroutine, *async_generator;  // generator.cpp
 }
 namespace exc {
 #define EXCDEF(name, base) extern TypeObject* name;
@@ -126,6 +127,7 @@ Value call0(Value callable);
 Value call1(Value callable, Value a);
 Value call2(Value callable, Value a, Value b);
 Value call_method(Value self, StrObject* name, Value* args, size_t nargs);  // self.name(*args)
+int object_isinstance(Value o, Value cls);         // builtins.cpp: isinstance(o, cls) with __instancecheck__; -1 on error
 Value lookup_special(Value self, StrObject* name);  // type(self).name via the MRO, bound; null if missing
 Value type_lookup(TypeObject* t, StrObject* name);  // MRO lookup, unbound; null if missing
 Value type_lookup_cached(TypeObject* t, StrObject* name);  // typeobject.cpp: same, through a (type, version, name) cache; no allocation
