@@ -173,82 +173,6 @@ void trace_streams(Tracer& t) {
   t.visit(g_sys_dict);
 }
 
-// -- Struct sequences (sys.version_info, sys.float_info) -------------------------------------------
-// A tuple subtype whose items are also readable by field name; repr "sys.name(field=value, ...)".
-struct StructSeqDesc {
-  TypeObject* type;
-  std::string qualified;  // "sys.version_info"
-  std::vector<std::string> fields;
-};
-std::vector<StructSeqDesc>& struct_seqs() {
-  static auto* v = new std::vector<StructSeqDesc>();
-  return *v;
-}
-const StructSeqDesc* desc_of(Value v) {
-  for (const auto& d : struct_seqs())
-    if (d.type == type_of(v)) return &d;
-  return nullptr;
-}
-GetAttrFn g_tuple_getattr;
-
-Value structseq_getattr(Value self, StrObject* name) {
-  const StructSeqDesc* d = desc_of(self);
-  if (d) {
-    std::string_view n = name->view();
-    for (size_t i = 0; i < d->fields.size(); i++)
-      if (d->fields[i] == n) return self.as<TupleObject>()->items[i];
-  }
-  Value r = g_tuple_getattr ? g_tuple_getattr(self, name) : generic_getattr(self, name);
-  if (r.is_exc() && d && exc_matches(exc::AttributeError)) {
-    exc_fetch();
-    return raise_fmt(exc::AttributeError, "'{}' object has no attribute '{}'", d->qualified, name->view());
-  }
-  return r;
-}
-
-Value structseq_repr(Value self) {
-  const StructSeqDesc* d = desc_of(self);
-  auto* t = self.as<TupleObject>();
-  std::string out = d->qualified + "(";
-  for (size_t i = 0; i < t->size; i++) {
-    if (i) out += ", ";
-    Value r = repr(t->items[i]);
-    if (r.is_exc()) return r;
-    out += d->fields[i] + "=" + std::string(as_str(r)->view());
-  }
-  return str_value(out + ")");
-}
-
-TypeObject* make_struct_seq_type(const char* name, std::vector<std::string> fields) {
-  TypeObject* t = make_builtin_type(name, types::tuple, sizeof(TupleObject), kTypeTupleSubclass);
-  t->module = str_intern("sys");
-  TypeObject* tup = types::tuple;
-  t->iter = tup->iter;
-  t->len = tup->len;
-  t->getitem = tup->getitem;
-  t->contains = tup->contains;
-  t->boolean = tup->boolean;
-  t->binop = tup->binop;
-  t->hash = tup->hash;
-  t->richcompare = tup->richcompare;
-  t->trace = tup->trace;
-  t->finalize = tup->finalize;
-  g_tuple_getattr = tup->getattr;
-  t->getattr = structseq_getattr;
-  t->repr = structseq_repr;
-  t->str = structseq_repr;
-  struct_seqs().push_back({t, std::string("sys.") + name, std::move(fields)});
-  return t;
-}
-
-Value struct_seq_new(TypeObject* t, std::initializer_list<Value> items) {
-  TupleObject* tup = tuple_new(items.size());
-  size_t i = 0;
-  for (Value v : items) tup->items[i++] = v;
-  tup->type = t;
-  return obj(tup);
-}
-
 // -- sys functions ------------------------------------------------------------------------------------
 Value sys_exit(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("exit", kwnames) || !check_nargs("exit", nargs, 0, 1)) return Value::exc();
@@ -513,7 +437,7 @@ Value make_sys_module(int argc, char** argv) {
 
   set(d, "version", str_value("3.11.0 (chaipy 0.1) [GCC " __VERSION__ "]"));
   set(d, "hexversion", int_from_i64(0x030B00F0));
-  TypeObject* vi_type = make_struct_seq_type("version_info", {"major", "minor", "micro", "releaselevel", "serial"});
+  TypeObject* vi_type = make_struct_seq_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value vi = struct_seq_new(vi_type, {Value::from_small_int(3), Value::from_small_int(11), Value::from_small_int(0),
                                       str_value("final"), Value::from_small_int(0)});
   set(d, "version_info", vi);
@@ -525,8 +449,7 @@ Value make_sys_module(int argc, char** argv) {
   set(idict, "hexversion", int_from_i64(0x030B00F0));
   set(d, "implementation", impl);
 
-  TypeObject* fi_type = make_struct_seq_type(
-      "float_info", {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon",
+  TypeObject* fi_type = make_struct_seq_type("sys", "float_info", {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon",
                      "radix", "rounds"});
   set(d, "float_info",
       struct_seq_new(fi_type, {Value::from_double(DBL_MAX), Value::from_small_int(DBL_MAX_EXP),
@@ -535,8 +458,7 @@ Value make_sys_module(int argc, char** argv) {
                                Value::from_small_int(DBL_DIG), Value::from_small_int(DBL_MANT_DIG),
                                Value::from_double(DBL_EPSILON), Value::from_small_int(FLT_RADIX),
                                Value::from_small_int(1)}));
-  TypeObject* ii_type = make_struct_seq_type(
-      "int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
+  TypeObject* ii_type = make_struct_seq_type("sys", "int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
   set(d, "int_info", struct_seq_new(ii_type, {Value::from_small_int(30), Value::from_small_int(4),
                                               Value::from_small_int(4300), Value::from_small_int(640)}));
   set(d, "maxsize", int_from_i64(INT64_MAX));
@@ -563,8 +485,7 @@ Value make_sys_module(int argc, char** argv) {
     for (size_t i = 0; i < names.size(); i++) t->items[i] = str_value(names[i]);
     set(d, "builtin_module_names", obj(t));
   }
-  TypeObject* fl_type = make_struct_seq_type(
-      "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
+  TypeObject* fl_type = make_struct_seq_type("sys", "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
                 "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
                 "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
   Value z = Value::from_small_int(0);
