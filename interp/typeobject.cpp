@@ -309,7 +309,8 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     if (!best_solid || (sb != best_solid && is_subtype(sb, best_solid))) {
       best_solid = sb;
       best = bt;
-    } else if (!is_subtype(best_solid, sb)) {
+    } else if (!is_subtype(best_solid, sb) && !(best_solid->flags & sb->flags & kTypeExceptionLayout)) {
+      // (every built-in exception shares one layout: class E(OSError, ValueError) is fine)
       return raise(exc::TypeError, "multiple bases have instance lay-out conflict");
     }
   }
