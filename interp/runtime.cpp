@@ -141,6 +141,14 @@ void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
     dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t, Value::null(), m.arity));
 }
 
+void type_add_getsets(TypeObject* t, std::initializer_list<GetSetDef> getsets) {
+  for (const GetSetDef& g : getsets) {
+    Value fs[2] = {native_function_new(g.name, g.get, t, Value::null()),
+                   g.set ? native_function_new(g.name, g.set, t, Value::null()) : Value::none()};
+    dict_set_str(t->dict, str_intern(g.name), call(obj(types::property), fs, 2));
+  }
+}
+
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
   // The module name lets the JIT recognise module functions (math.sqrt) by name.
   Value modname = dict_get_str(d, str_intern("__name__"));
@@ -178,10 +186,16 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
 
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
                 size_t required, Value* out) {
-  size_t nnames = 0;
-  while (names[nnames]) nnames++;
+  size_t nnames = 0, maxpos = SIZE_MAX;  // a name written "$name" starts the keyword-only ones
+  for (; names[nnames]; nnames++)
+    if (names[nnames][0] == '$' && maxpos == SIZE_MAX) maxpos = nnames;
   size_t nkw = kwnames ? kwnames->size : 0;
   size_t npos = nargs - nkw;
+  if (maxpos != SIZE_MAX && npos > maxpos) {
+    raise_fmt(exc::TypeError, "{}() takes at most {} positional argument{} ({} given)", fname, maxpos,
+              maxpos == 1 ? "" : "s", npos);
+    return false;
+  }
   if (npos > nnames) {
     raise_fmt(exc::TypeError, "{}() takes at most {} argument{} ({} given)", fname, nnames, nnames == 1 ? "" : "s", npos);
     return false;
@@ -191,7 +205,7 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
     std::string_view kn = as_str(kwnames->items[k])->view();
     size_t i = 0;
     for (; i < nnames; i++)
-      if (kn == names[i]) break;
+      if (kn == names[i] + (names[i][0] == '$')) break;
     if (i == nnames) {
       raise_fmt(exc::TypeError, "{}() got an unexpected keyword argument '{}'", fname, kn);
       return false;

@@ -9,8 +9,10 @@
 #pragma once
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/gc.h"
 #include "interp/object.h"
@@ -61,6 +63,10 @@ Value raise_fmt(TypeObject* type, fmt::format_string<A...> f, A&&... a) {
   return raise(type, fmt::format(f, std::forward<A>(a)...));
 }
 Value raise_key_error(Value key);
+// OSError, or the subclass CPython picks for errno `err` (FileNotFoundError for ENOENT ...), with
+// errno, strerror and the filename(s) when given: "[Errno 2] No such file or directory: 'x'".
+Value raise_os_error(int err, Value filename = Value::null(), Value filename2 = Value::null());
+TypeObject* os_error_type_for(int err);
 bool exc_pending();
 Value exc_fetch();                 // take the pending exception (an ExceptionObject), clearing it
 void exc_restore(Value e);         // make e pending again
@@ -135,6 +141,15 @@ Value index_of(Value v, int64_t* out);             // __index__: 0-style result 
 Value to_index(Value v);                           // operator.index(v): an int (any size) or exc
 Value to_list(Value iterable);                     // list(iterable)
 Value to_tuple(Value iterable);
+
+// -- Struct sequences (objects/structseq.cpp) ----------------------------------------------------
+// The named tuples of C modules (sys.version_info, os.stat_result, time.struct_time): a tuple
+// subtype named module.name whose first n_sequence fields are its items; the others are
+// attributes only (st_atime_ns, tm_zone). A field named "" is reachable by index only.
+TypeObject* make_struct_seq_type(std::string_view module, const char* name, std::vector<std::string> fields,
+                                 size_t n_sequence = SIZE_MAX);
+Value struct_seq_new(TypeObject* t, std::initializer_list<Value> items);  // every field, in order
+Value struct_seq_from(TypeObject* t, const Value* items, size_t n);       // missing fields None
 
 // -- Types, classes, instances (runtime.cpp, typeobject.cpp, instance.cpp) ----------------------
 TypeObject* make_builtin_type(const char* name, TypeObject* base, uint32_t instance_size, uint32_t flags);  // runtime.cpp
@@ -215,12 +230,27 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nul
 // Adds each method to t->dict as an unbound native method (self is args[0] when called).
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods);
 void module_add_functions(DictObject* module_dict, std::initializer_list<MethodDef> functions);
+// Data descriptors of built-in types (CPython's getset): a property whose fget is `get` (called
+// with args[0] = the instance) and fset `set` (args = instance, value) or read-only if null.
+struct GetSetDef {
+  const char* name;
+  NativeFn get;
+  NativeFn set = nullptr;
+};
+void type_add_getsets(TypeObject* t, std::initializer_list<GetSetDef> getsets);
+// Built-in types whose instances are InstanceObjects followed by native fields (the _io classes):
+// kTypeInstanceLayout, instance_size = the extended struct's size; instance_new allocates that
+// size, and Python subclasses keep the layout, trace and finalize. The type's own trace /
+// finalize call these for the InstanceObject part (shape, slots, __dict__).
+void instance_trace_part(Object* o, Tracer& t);
+void instance_finalize_part(Object* o);
 
 // Argument-count / keyword checks with CPython's messages. Return false after raising.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
+// A name written "$name" is keyword-only, and so are all after it (CPython's `*`).
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames,
                 const char* const* names, size_t required, Value* out);
 
