@@ -107,12 +107,15 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Valu
 }
 
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
-  if (f->arity != kNativeNoArgs || nargs == 0) return true;
+  bool nokw = !kwnames || kwnames->size == 0;
+  if (f->arity == kNativeVarArgs || (nokw && nargs == size_t(f->arity))) return true;
   std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
-  if (kwnames && kwnames->size == nargs)
+  if (!nokw)
     raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
-  else
+  else if (f->arity == kNativeNoArgs)
     raise_fmt(exc::TypeError, "{}() takes no arguments ({} given)", qual, nargs);
+  else
+    raise_fmt(exc::TypeError, "{}() takes exactly one argument ({} given)", qual, nargs);
   return false;
 }
 
@@ -156,6 +159,30 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   return false;
 }
 
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs < min) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at least ", min,
+              min == 1 ? "" : "s", nargs);
+    return false;
+  }
+  if (nargs > max) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at most ", max,
+              max == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = to_index(v);
+  if (i.is_exc()) return false;
+  if (!int_to_i64(i, out)) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
                 size_t required, Value* out) {
   size_t nnames = 0;
@@ -173,7 +200,7 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
     for (; i < nnames; i++)
       if (kn == names[i]) break;
     if (i == nnames) {
-      raise_fmt(exc::TypeError, "{}() got an unexpected keyword argument '{}'", fname, kn);
+      raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", kn, fname);
       return false;
     }
     if (!out[i].is_null()) {

@@ -177,7 +177,8 @@ struct MethodDef {
   NativeFn fn;
   NativeArity arity = kNativeVarArgs;
 };
-// For a native with a declared arity: false after raising CPython's "takes no arguments" error.
+// For a native with a declared arity: false after raising CPython's "takes no arguments" /
+// "takes exactly one argument" error.
 // `nargs` excludes self.
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames);
 Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null(),
@@ -189,6 +190,12 @@ void module_add_functions(DictObject* module_dict, std::initializer_list<MethodD
 // Argument-count / keyword checks with CPython's messages. Return false after raising.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// CPython's _PyArg_CheckPositional / PyArg_UnpackTuple count check: "f expected 1 argument, got 0",
+// "f expected at least 2 arguments, got 1" (check_nargs says "takes exactly one argument" for 1..1).
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
+// PyNumber_AsSsize_t(v, OverflowError): an int or __index__ into *out; OverflowError "Python int too
+// large to convert to C ssize_t" if it does not fit, TypeError if v is not an integer. false on error.
+bool ssize_arg(Value v, int64_t* out);
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames,
