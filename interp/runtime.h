@@ -66,7 +66,7 @@ void exc_restore(Value e);         // make e pending again
 bool exc_matches(TypeObject* t);   // the pending exception is an instance of t
 Value new_exception(TypeObject* type, std::string_view msg);  // an instance, not raised
 Value exception_new(TypeObject* type, TupleObject* args);      // typeobject.cpp: type(*args) for exception types
-const char* type_name(Value v);    // type(v).__name__ (for messages)
+const char* type_name(Value v);    // type(v).__name__ for messages ("module.name" for native modules' types, as tp_name)
 
 // -- Constructors (objects/*.cpp) --------------------------------------------------------------
 StrObject* str_new(std::string_view utf8);          // utf8 must be valid UTF-8

@@ -599,7 +599,7 @@ Value bind_for_class(Value descr, TypeObject* cls) {
     bm->self = obj(cls);
     return obj(bm);
   }
-  if (dt->flags & kTypeHeap) {
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
     Value g = lookup(dt, S.__get__);
     if (!g.is_null()) {
       Value a[2] = {Value::none(), obj(cls)};
