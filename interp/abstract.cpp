@@ -381,7 +381,7 @@ Value to_tuple(Value iterable) {
 Value call(Value callable, Value* args, size_t nargs, TupleObject* kwnames) {
   TypeObject* t = type_of(callable);
   if (t->call) return t->call(callable, args, nargs, kwnames);
-  return raise_fmt(exc::TypeError, "'{}' object is not callable", t->name->view());
+  return raise_fmt(exc::TypeError, "'{}' object is not callable", type_name(callable));
 }
 
 Value call0(Value f) { return call(f, nullptr, 0); }

@@ -109,7 +109,10 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Valu
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
   bool nokw = !kwnames || kwnames->size == 0;
   if (f->arity == kNativeVarArgs || (nokw && nargs == size_t(f->arity))) return true;
-  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
+  // CPython's _PyObject_FunctionStr: Type.name() for methods, module.name() outside builtins.
+  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name)
+                     : f->module && f->module->view() != "builtins" ? fmt::format("{}.{}", f->module->view(), f->name)
+                                                                    : std::string(f->name);
   if (!nokw)
     raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
   else if (f->arity == kNativeNoArgs)
