@@ -126,7 +126,10 @@ bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs) 
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
   size_t nkw = kwnames ? kwnames->size : 0;
   if (f->arity == kNativeVarArgs || (nkw == 0 && nargs == size_t(f->arity))) return true;
-  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
+  // CPython's _PyObject_FunctionStr: Type.name() for methods, module.name() outside builtins.
+  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name)
+                     : f->module && f->module->view() != "builtins" ? fmt::format("{}.{}", f->module->view(), f->name)
+                                                                    : std::string(f->name);
   if (nkw)
     raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
   else if (f->arity == kNativeNoArgs)
@@ -184,6 +187,30 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   return false;
 }
 
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs < min) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at least ", min,
+              min == 1 ? "" : "s", nargs);
+    return false;
+  }
+  if (nargs > max) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at most ", max,
+              max == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = to_index(v);
+  if (i.is_exc()) return false;
+  if (!int_to_i64(i, out)) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
                 size_t required, Value* out) {
   size_t nnames = 0, maxpos = SIZE_MAX;  // a name written "$name" starts the keyword-only ones
@@ -207,7 +234,7 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
     for (; i < nnames; i++)
       if (kn == names[i] + (names[i][0] == '$')) break;
     if (i == nnames) {
-      raise_fmt(exc::TypeError, "{}() got an unexpected keyword argument '{}'", fname, kn);
+      raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", kn, fname);
       return false;
     }
     if (!out[i].is_null()) {

@@ -73,7 +73,7 @@ void exc_restore(Value e);         // make e pending again
 bool exc_matches(TypeObject* t);   // the pending exception is an instance of t
 Value new_exception(TypeObject* type, std::string_view msg);  // an instance, not raised
 Value exception_new(TypeObject* type, TupleObject* args);      // typeobject.cpp: type(*args) for exception types
-const char* type_name(Value v);    // type(v).__name__ (for messages)
+const char* type_name(Value v);    // type(v).__name__ for messages ("module.name" for native modules' types, as tp_name)
 
 // -- Constructors (objects/*.cpp) --------------------------------------------------------------
 StrObject* str_new(std::string_view utf8);          // utf8 must be valid UTF-8
@@ -213,7 +213,8 @@ struct MethodDef {
   NativeFn fn;
   NativeArity arity = kNativeVarArgs;
 };
-// For a native with a declared arity: false after raising CPython's "takes no arguments" error.
+// For a native with a declared arity: false after raising CPython's "takes no arguments" /
+// "takes exactly one argument" error.
 // `nargs` excludes self.
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames);
 // For an unbound method of a built-in type (no self, an owner): false after raising CPython's
@@ -248,6 +249,12 @@ void instance_finalize_part(Object* o);
 // Argument-count / keyword checks with CPython's messages. Return false after raising.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// CPython's _PyArg_CheckPositional / PyArg_UnpackTuple count check: "f expected 1 argument, got 0",
+// "f expected at least 2 arguments, got 1" (check_nargs says "takes exactly one argument" for 1..1).
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
+// PyNumber_AsSsize_t(v, OverflowError): an int or __index__ into *out; OverflowError "Python int too
+// large to convert to C ssize_t" if it does not fit, TypeError if v is not an integer. false on error.
+bool ssize_arg(Value v, int64_t* out);
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
 // A name written "$name" is keyword-only, and so are all after it (CPython's `*`).

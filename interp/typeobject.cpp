@@ -602,7 +602,7 @@ Value bind_for_class(Value descr, TypeObject* cls) {
   if (dt == types::function || dt == types::builtin_function || dt == types::property) return descr;
   if (dt == types::staticmethod) return descr.as<WrapperObject>()->fget;
   if (dt == types::classmethod) return classmethod_bind(descr, cls);
-  if (dt->flags & kTypeHeap) {
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
     Value g = lookup(dt, S.__get__);
     if (!g.is_null()) {
       Value a[2] = {Value::none(), obj(cls)};
