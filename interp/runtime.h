@@ -26,6 +26,7 @@ extern TypeObject *object, *type, *int_, *bool_, *float_, *complex, *str, *bytes
     *method, *code, *cell, *module, *property, *staticmethod, *classmethod, *super, *traceback,
     *seq_iter, *dict_keys, *dict_values, *dict_items, *generator, *shape;
 extern TypeObject *coroutine, *async_generator;  // generator.cpp
+extern TypeObject *bytearray, *memoryview;  // objects/bytearray.cpp, objects/memoryview.cpp
 }
 namespace exc {
 #define EXCDEF(name, base) extern TypeObject* name;
@@ -74,6 +75,8 @@ bool exc_matches(TypeObject* t);   // the pending exception is an instance of t
 Value new_exception(TypeObject* type, std::string_view msg);  // an instance, not raised
 Value exception_new(TypeObject* type, TupleObject* args);      // typeobject.cpp: type(*args) for exception types
 const char* type_name(Value v);    // type(v).__name__ for messages ("module.name" for native modules' types, as tp_name)
+// A new exception class, as PyErr_NewException: "module.Name" sets __module__ and __name__.
+Value exception_type_new(std::string_view dotted_name, TypeObject* base);
 
 // -- Constructors (objects/*.cpp) --------------------------------------------------------------
 StrObject* str_new(std::string_view utf8);          // utf8 must be valid UTF-8
@@ -101,6 +104,9 @@ Value range_new(int64_t start, int64_t stop, int64_t step);
 Value slice_new(Value start, Value stop, Value step);
 Value complex_new(double re, double im);
 Value bytes_new(std::string_view data);
+Value bytearray_new(std::string_view data);
+// bytes.decode / bytearray.decode / codecs: the one place bytes become str (objects/bytes.cpp).
+Value bytes_decode(std::string_view data, Value encoding, Value errors);
 
 // format(v, spec) — the format-spec mini-language (objects/format.cpp)
 Value format_value(Value v, StrObject* spec);
@@ -150,6 +156,27 @@ TypeObject* make_struct_seq_type(std::string_view module, const char* name, std:
                                  size_t n_sequence = SIZE_MAX);
 Value struct_seq_new(TypeObject* t, std::initializer_list<Value> items);  // every field, in order
 Value struct_seq_from(TypeObject* t, const Value* items, size_t n);       // missing fields None
+// -- The buffer protocol (objects/memoryview.cpp) ------------------------------------------------
+// "Give me a contiguous byte view of this object, and whether it is writable." Exporters (bytes,
+// bytearray, memoryview, array.array, BytesIO) set TypeObject::getbuffer; subclasses inherit it.
+// get_buffer fills *view (raising TypeError "a bytes-like object is required, not 'T'" for
+// non-exporters); every successful get_buffer is paired with release_buffer. A non-contiguous
+// memoryview raises BufferError, except through get_buffer_contiguous (bytes(), bytearray(),
+// tobytes: CPython's PyBuffer_ToContiguous), which hands out a read-only contiguous copy.
+// Callers that write check view->readonly.
+bool is_buffer(Value v);
+bool get_buffer(Value v, BufferView* view);
+bool get_buffer_contiguous(Value v, BufferView* view);
+void release_buffer(BufferView* view);
+struct BufferHold {  // RAII: releases on scope exit
+  BufferView v;
+  BufferHold() = default;
+  BufferHold(const BufferHold&) = delete;
+  BufferHold& operator=(const BufferHold&) = delete;
+  ~BufferHold() { release_buffer(&v); }
+  bool get(Value o) { return get_buffer(o, &v); }
+  std::string_view view() const { return {v.buf, size_t(v.len)}; }
+};
 
 // -- Types, classes, instances (runtime.cpp, typeobject.cpp, instance.cpp) ----------------------
 TypeObject* make_builtin_type(const char* name, TypeObject* base, uint32_t instance_size, uint32_t flags);  // runtime.cpp
