@@ -116,6 +116,35 @@ Value slice_of(Value string, int64_t i, int64_t j) {
   return bytes_new(std::string_view(b->data + i, size_t(j - i)));
 }
 
+// One-shot calls (match, search, findall, split, sub) borrow a State from a small free list so
+// that its vectors keep their capacity from call to call; a re-entrant call (a sub() callback
+// that matches again) simply borrows another.
+class StateLease {
+ public:
+  StateLease() {
+    if (free_list().empty()) {
+      _st = new sre::State();
+    } else {
+      _st = free_list().back();
+      free_list().pop_back();
+    }
+  }
+  ~StateLease() {
+    if (free_list().size() < 4) free_list().push_back(_st);
+    else delete _st;
+  }
+  StateLease(const StateLease&) = delete;
+  StateLease& operator=(const StateLease&) = delete;
+  sre::State& operator*() { return *_st; }
+
+ private:
+  static std::vector<sre::State*>& free_list() {
+    static auto* v = new std::vector<sre::State*>();
+    return *v;
+  }
+  sre::State* _st;
+};
+
 // Prepares `st` for `pattern` over `subject`, as CPython's state_init (pos/endpos clamped).
 bool state_init(sre::State& st, PatternObject* p, const Subject& subj, int64_t pos, int64_t endpos) {
   if (subj.isbytes && p->isbytes == 0) {
@@ -233,7 +262,8 @@ Value pattern_match_impl(Value* args, size_t nargs, TupleObject* kwnames) {
   PatternObject* p = self_pattern(args);
   Subject subj;
   if (!get_subject(string, &subj)) return Value::exc();
-  sre::State st;
+  StateLease lease;
+  sre::State& st = *lease;
   if (!state_init(st, p, subj, pos, endpos)) return Value::exc();
   int64_t status;
   if (kind == Anchor::kSearch) {
@@ -253,7 +283,8 @@ Value pattern_findall(Value* args, size_t nargs, TupleObject* kwnames) {
   PatternObject* p = self_pattern(args);
   Subject subj;
   if (!get_subject(string, &subj)) return Value::exc();
-  sre::State st;
+  StateLease lease;
+  sre::State& st = *lease;
   if (!state_init(st, p, subj, pos, endpos)) return Value::exc();
   ListObject* list = list_new(0);
   Value empty = slice_of(string, 0, 0);
@@ -293,7 +324,8 @@ Value pattern_split(Value* args, size_t nargs, TupleObject* kwnames) {
   Value string = a[0];
   Subject subj;
   if (!get_subject(string, &subj)) return Value::exc();
-  sre::State st;
+  StateLease lease;
+  sre::State& st = *lease;
   if (!state_init(st, p, subj, 0, INT64_MAX)) return Value::exc();
   ListObject* list = list_new(0);
   int64_t n = 0, last = st.start;
@@ -339,7 +371,8 @@ Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kw
   }
   Subject subj;
   if (!get_subject(string, &subj)) return Value::exc();
-  sre::State st;
+  StateLease lease;
+  sre::State& st = *lease;
   if (!state_init(st, p, subj, 0, INT64_MAX)) return Value::exc();
 
   // The pieces are joined as CPython's ''.join(list) would: same type checks and messages.

@@ -12,6 +12,7 @@
 #include "interp/modules/_sre_engine.h"
 
 #include <cctype>
+#include <cstdlib>
 #include <unordered_map>
 
 #include "interp/objects/objects.h"
@@ -58,21 +59,35 @@ const UniProps& uni_props(uint32_t c) {
   return cache->emplace(c, p).first->second;
 }
 
-inline bool ascii_alnum(uint32_t c) { return c < 128 && std::isalnum(int(c)); }
+// ASCII character classes as one table (the hot path of \w, \d, \s and \b on ASCII text).
+enum : uint8_t { kAlnum = 1, kDigit = 2, kSpace = 4, kWord = 8, kUniSpace = 16 };
+struct AsciiTable {
+  uint8_t bits[128];
+  constexpr AsciiTable() : bits() {
+    for (int c = 0; c < 128; c++) {
+      bool digit = c >= '0' && c <= '9';
+      bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      bool space = c == ' ' || (c >= 9 && c <= 13);
+      bits[c] = uint8_t((alpha || digit ? kAlnum : 0) | (digit ? kDigit : 0) | (space ? kSpace : 0) |
+                        (alpha || digit || c == '_' ? kWord : 0) | (space || (c >= 0x1C && c <= 0x1F) ? kUniSpace : 0));
+    }
+  }
+};
+constexpr AsciiTable kAscii;
+inline bool ascii_has(uint32_t c, uint8_t bit) { return c < 128 && (kAscii.bits[c] & bit); }
+inline bool ascii_alnum(uint32_t c) { return ascii_has(c, kAlnum); }
 inline bool uni_isalnum(uint32_t c) { return c < 128 ? ascii_alnum(c) : uni_props(c).alnum; }
 inline bool uni_isdecimal(uint32_t c) { return c < 128 ? (c >= '0' && c <= '9') : uni_props(c).decimal; }
-inline bool uni_isspace(uint32_t c) {
-  return c < 128 ? ((c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20)) : uni_props(c).space;
-}
+inline bool uni_isspace(uint32_t c) { return c < 128 ? ascii_has(c, kUniSpace) : uni_props(c).space; }
 inline bool uni_islinebreak(uint32_t c) {
   return (c >= 0x0A && c <= 0x0D) || (c >= 0x1C && c <= 0x1E) || c == 0x85 || c == 0x2028 || c == 0x2029;
 }
 
 // ASCII classes of bytes patterns and re.ASCII (CPython's Py_ISxxx on values <= 127).
-inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-inline bool is_space(uint32_t c) { return c == ' ' || (c >= 9 && c <= 13); }
-inline bool is_word(uint32_t c) { return c <= 'z' && (ascii_alnum(c) || c == '_'); }
-inline bool uni_is_word(uint32_t c) { return uni_isalnum(c) || c == '_'; }
+inline bool is_digit(uint32_t c) { return ascii_has(c, kDigit); }
+inline bool is_space(uint32_t c) { return ascii_has(c, kSpace); }
+inline bool is_word(uint32_t c) { return ascii_has(c, kWord); }
+inline bool uni_is_word(uint32_t c) { return c < 128 ? ascii_has(c, kWord) : uni_props(c).alnum; }
 
 // re.LOCALE: the C library's classification of byte values under the current LC_CTYPE.
 inline bool loc_is_word(uint32_t c) { return c < 256 && (std::isalnum(int(c)) || c == '_'); }
@@ -89,11 +104,11 @@ uint32_t upper_unicode(uint32_t ch) {
   if (ch < 128) return (ch >= 'a' && ch <= 'z') ? ch - 32 : ch;
   return uni_props(ch).upper;
 }
-bool is_ascii_alpha(uint32_t ch) { return ch < 128 && std::isalpha(int(ch)); }
+bool is_ascii_alpha(uint32_t ch) { return ascii_has(ch, kAlnum) && !ascii_has(ch, kDigit); }
 
 namespace {
 
-bool category(Code cat, uint32_t ch) {
+[[gnu::always_inline]] inline bool category(Code cat, uint32_t ch) {
   switch (cat) {
     case CAT_DIGIT: return is_digit(ch);
     case CAT_NOT_DIGIT: return !is_digit(ch);
@@ -188,6 +203,29 @@ struct Frame {
   Resume resume;        // where the caller continues when this frame returns
 };
 
+// A plain growable array: push and pop are on the matcher's hottest path.
+struct FrameStack {
+  Frame* items = nullptr;
+  size_t size = 0, cap = 0;
+  FrameStack() = default;
+  FrameStack(const FrameStack&) = delete;
+  FrameStack& operator=(const FrameStack&) = delete;
+  ~FrameStack() { std::free(items); }
+  // A new top frame; only `toplevel` and `resume` are initialised (the opcodes set the rest).
+  Frame* push(bool toplevel, Resume resume) {
+    if (size == cap) grow();
+    Frame* f = &items[size++];
+    f->toplevel = toplevel;
+    f->resume = resume;
+    return f;
+  }
+  [[gnu::noinline]] void grow() {
+    cap = cap ? cap * 2 : 64;
+    items = static_cast<Frame*>(std::realloc(items, cap * sizeof(Frame)));
+    if (!items) std::abort();
+  }
+};
+
 State::~State() { delete frames; }
 
 void State::init(const void* d, int cs, int64_t len, int64_t p, int64_t e, int64_t groups) {
@@ -199,7 +237,7 @@ void State::init(const void* d, int cs, int64_t len, int64_t p, int64_t e, int64
   pos = start = ptr = p;
   endpos = end = e;
   mark.assign(size_t(2 * groups + 2), -1);
-  if (!frames) frames = new std::vector<Frame>();
+  if (!frames) frames = new FrameStack();
   reset();
 }
 
@@ -208,7 +246,7 @@ void State::reset() {
   repeat = nullptr;
   repeats_used = 0;
   data.clear();
-  frames->clear();
+  frames->size = 0;
 }
 
 namespace {
@@ -319,20 +357,17 @@ template <class CharT>
 int64_t run(State& st, const Code* pattern, bool toplevel) {
   const CharT* s = static_cast<const CharT*>(st.beginning);
   const int64_t end = st.end;
-  std::vector<Frame>& frames = *st.frames;
-  const size_t base = frames.size();
+  FrameStack& frames = *st.frames;
+  const size_t base = frames.size;
   int64_t ret = 0, ptr;
   Resume resume;
   bool next_top;
   Frame* f;
-  frames.push_back(Frame{});
-  f = &frames.back();
-  f->toplevel = toplevel;
-  f->resume = kNone;
+  f = frames.push(toplevel, kNone);
 
 #define FAIL do { ret = 0; goto leave; } while (0)
 #define SUCCEED do { ret = 1; goto leave; } while (0)
-#define ERROR_OUT(e) do { frames.resize(base); return (e); } while (0)
+#define ERROR_OUT(e) do { frames.size = base; return (e); } while (0)
 #define SAVE_LASTMARK() (f->lastmark = st.lastmark, f->lastindex = st.lastindex)
 #define RESTORE_LASTMARK() (st.lastmark = f->lastmark, st.lastindex = f->lastindex)
   // Suspend this frame and run `next` from st.ptr in a new frame; continue at `label` with
@@ -343,10 +378,7 @@ int64_t run(State& st, const Code* pattern, bool toplevel) {
     f->ptr = ptr;                         \
     next_top = (top);                     \
     pattern = (next);                     \
-    frames.push_back(Frame{});            \
-    f = &frames.back();                   \
-    f->toplevel = next_top;               \
-    f->resume = (code);                   \
+    f = frames.push(next_top, (code));    \
     goto enter;                           \
   label:                                  \
     pattern = f->pattern;                 \
@@ -471,7 +503,7 @@ enter:
         st.ptr = ptr;
         ret = count<CharT>(st, pattern + 3, pattern[2]);
         if (ret < 0) ERROR_OUT(ret);
-        f = &frames.back();
+        f = &frames.items[frames.size - 1];
         f->count = ret;
         ptr += f->count;
         if (f->count < int64_t(pattern[1])) FAIL;
@@ -530,7 +562,7 @@ enter:
         } else {
           ret = count<CharT>(st, pattern + 3, pattern[1]);
           if (ret < 0) ERROR_OUT(ret);
-          f = &frames.back();
+          f = &frames.items[frames.size - 1];
           if (ret < int64_t(pattern[1])) FAIL;
           f->count = ret;
           ptr += f->count;
@@ -555,7 +587,7 @@ enter:
           st.ptr = ptr;
           ret = count<CharT>(st, pattern + 3, 1);
           if (ret < 0) ERROR_OUT(ret);
-          f = &frames.back();
+          f = &frames.items[frames.size - 1];
           if (ret == 0) break;
           ptr++;
           f->count++;
@@ -569,7 +601,7 @@ enter:
         st.ptr = ptr;
         ret = count<CharT>(st, pattern + 3, pattern[2]);
         if (ret < 0) ERROR_OUT(ret);
-        f = &frames.back();
+        f = &frames.items[frames.size - 1];
         f->count = ret;
         ptr += f->count;
         if (f->count < int64_t(pattern[1])) FAIL;
@@ -808,9 +840,8 @@ enter:
 
 leave:
   resume = f->resume;
-  frames.pop_back();
-  if (frames.size() == base) return ret;
-  f = &frames.back();
+  if (--frames.size == base) return ret;
+  f = &frames.items[frames.size - 1];
   switch (resume) {
     case kMaxUntil1: goto resume_max_until_1;
     case kMaxUntil2: goto resume_max_until_2;

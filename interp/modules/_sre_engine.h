@@ -67,7 +67,7 @@ struct Repeat {        // an active REPEAT ... MAX_UNTIL/MIN_UNTIL loop
   Repeat* prev;
 };
 
-struct Frame;          // one suspended opcode of the backtracking machine (_sre_engine.cpp)
+struct FrameStack;     // the suspended opcodes of the backtracking machine (_sre_engine.cpp)
 
 struct State {
   const void* beginning = nullptr;  // code units of the subject
@@ -81,7 +81,7 @@ struct State {
   Repeat* repeat = nullptr;
   // Scratch reused across calls: saved marks, suspended frames, repeat records.
   std::vector<int64_t> data;
-  std::vector<Frame>* frames = nullptr;
+  FrameStack* frames = nullptr;
   std::vector<std::unique_ptr<Repeat>> repeat_pool;
   size_t repeats_used = 0;
 

@@ -140,18 +140,20 @@ def rand_pattern(rng, depth=0, groups=None):
     return pat
 
 
-def rand_cases(seed, n):
+def rand_cases(seed, n, alphabet="aabbc\nx", unicode_atoms=False):
     rng = random.Random(seed)
     cases = []
     while len(cases) < n:
         pat = rand_pattern(rng)
+        if unicode_atoms:
+            pat = pat.replace("x", rng.choice(["\xe9", "\u0130", "\u017f", "K", "\u212a", "\u0661", "\\d", "\\s"]))
         flags = rng.choice([0, 0, 0, re.I, re.M, re.S])
         try:
             args = spec(pat, flags)
             re.compile(pat, flags)
         except (re.error, RecursionError, OverflowError):
             continue
-        subjects = ["".join(rng.choice("aabbc\nx") for _ in range(rng.randint(0, 12))) for _ in range(4)]
+        subjects = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(4)]
         cases.append((args, subjects))
     return cases
 
@@ -169,6 +171,15 @@ def write(name, header, cases):
 
 
 def main():
+    import sys
+    if len(sys.argv) > 1:  # fuzzing: gen_cases.py SEED N OUT [unicode]
+        uni = len(sys.argv) > 4
+        alphabet = "aAbc\n x\xe9\xc9\u0130i\u0131s\u017fSkK\u212a\u0661\u2003" if uni else "aabbc\nx"
+        cases = rand_cases(int(sys.argv[1]), int(sys.argv[2]), alphabet, uni)
+        global OUT
+        OUT = os.path.dirname(os.path.abspath(sys.argv[3]))
+        write(os.path.basename(sys.argv[3]), "fuzz", cases)
+        return
     hand = []
     for pat, flags in HAND:
         subjects = bytes_subjects() if isinstance(pat, bytes) else SUBJECTS
