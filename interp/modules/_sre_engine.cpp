@@ -236,6 +236,7 @@ void State::init(const void* d, int cs, int64_t len, int64_t p, int64_t e, int64
   e = e < 0 ? 0 : e > len ? len : e;
   pos = start = ptr = p;
   endpos = end = e;
+  match_all = must_advance = false;
   mark.assign(size_t(2 * groups + 2), -1);
   if (!frames) frames = new FrameStack();
   reset();
