@@ -1610,7 +1610,7 @@ op_UNPACK_SEQUENCE: {
     DISPATCH();
   }
   if (!unpack_to_stack(seq, sp - 1, arg)) goto error;
-  sp += arg - 1;
+  sp += int(arg) - 1;
   DISPATCH();
 }
 
@@ -1979,6 +1979,7 @@ op_CALL: {
         }
       }
       SAVE();
+      if (!native_check_self(nfo, args, nargs)) goto error;
       if (nfo->arity != kNativeVarArgs && !native_check_arity(nfo, nfo->owner && nargs ? nargs - 1 : nargs, kw)) goto error;
       Value r = nfo->fn(args, nargs, kw);
       CHECK(r);

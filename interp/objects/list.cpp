@@ -5,6 +5,7 @@
 #include <cstring>
 #include <vector>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -25,18 +26,22 @@ static void list_finalize(Object* o) {
   l->capacity = l->size = 0;
 }
 
-static void list_set_capacity(ListObject* l, size_t cap) {
-  l->items = static_cast<Value*>(std::realloc(l->items, std::max<size_t>(cap, 1) * sizeof(Value)));
+// False (MemoryError raised, the list unchanged) if the items cannot be allocated.
+static bool list_set_capacity(ListObject* l, size_t cap) {
+  if (!check_alloc(cap, sizeof(Value))) return false;
+  auto* items = static_cast<Value*>(checked_realloc(l->items, std::max<size_t>(cap, 1) * sizeof(Value)));
+  if (!items) return false;
+  l->items = items;
   gc::note_external(int64_t(cap) * 8 - int64_t(l->capacity) * 8);
   l->capacity = cap;
+  return true;
 }
 
 int list_reserve(ListObject* l, size_t n) {
   if (n <= l->capacity) return 0;
   // CPython's over-allocation pattern (~12.5% + a little).
   size_t cap = (n + (n >> 3) + 6) & ~size_t(3);
-  list_set_capacity(l, cap);
-  return 0;
+  return list_set_capacity(l, cap) ? 0 : -1;
 }
 
 ListObject* list_new(size_t n) {
@@ -120,10 +125,10 @@ static Value list_repeat(ListObject* x, Value n) {
   Value r = seq_repeat_count(n, &k);
   if (r.is_exc() || r == g_not_implemented) return r;
   if (k <= 0 || x->size == 0) return obj(list_new(0));
-  if (uint64_t(k) > (uint64_t(1) << 36) / x->size) return raise(exc::MemoryError, "");
+  uint64_t total;
+  if (!size_calc(x->size, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
   ListObject* l = list_new(0);
-  size_t total = x->size * uint64_t(k);
-  list_set_capacity(l, total);
+  if (!list_set_capacity(l, total)) return Value::exc();
   for (int64_t i = 0; i < k; i++) std::memcpy(l->items + i * x->size, x->items, x->size * sizeof(Value));
   l->size = total;
   return obj(l);
@@ -392,7 +397,6 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
 static ListObject* self_list(Value* args) { return args[0].as<ListObject>(); }
 
 static Value list_append_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 2) return raise_fmt(exc::TypeError, "list.append() takes exactly one argument ({} given)", nargs - 1);
   list_append(self_list(args), args[1]);
   return Value::none();
 }
@@ -513,7 +517,7 @@ void init_list_type() {
   t->setitem = list_setitem;
   t->iter = list_iter;
   t->tp_new = list_tp_new;
-  type_add_methods(t, {{"append", list_append_m},
+  type_add_methods(t, {{"append", list_append_m, kNativeOneArg},
                        {"extend", list_extend_m},
                        {"insert", list_insert_m},
                        {"pop", list_pop_m},
