@@ -207,12 +207,28 @@ bool to_ssize(Value v, int64_t* out) {
   return !index_of(v, out).is_exc();
 }
 
+// parse_args with Argument Clinic's message for an unknown keyword ("'x' is an invalid keyword
+// argument for f()"), which CPython's C functions give instead of a Python function's.
+bool parse_clinic(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
+                  size_t required, Value* out) {
+  for (size_t k = 0; kwnames && k < kwnames->size; k++) {
+    std::string_view kn = as_str(kwnames->items[k])->view();
+    bool known = false;
+    for (const char* const* n = names; *n && !known; n++) known = kn == *n;
+    if (!known) {
+      raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", kn, fname);
+      return false;
+    }
+  }
+  return parse_args(fname, args, nargs, kwnames, names, required, out);
+}
+
 // (string, pos=0, endpos=sys.maxsize) of match/search/fullmatch/findall/finditer/scanner.
 bool parse_string_pos(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, Value* string,
                       int64_t* pos, int64_t* endpos) {
   static const char* const names[] = {"string", "pos", "endpos", nullptr};
   Value a[3];
-  if (!parse_args(fname, args + 1, nargs - 1, kwnames, names, 1, a)) return false;
+  if (!parse_clinic(fname, args + 1, nargs - 1, kwnames, names, 1, a)) return false;
   *string = a[0];
   *pos = 0;
   *endpos = INT64_MAX;
@@ -317,7 +333,7 @@ Value pattern_findall(Value* args, size_t nargs, TupleObject* kwnames) {
 Value pattern_split(Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"string", "maxsplit", nullptr};
   Value a[2];
-  if (!parse_args("split", args + 1, nargs - 1, kwnames, names, 1, a)) return Value::exc();
+  if (!parse_clinic("split", args + 1, nargs - 1, kwnames, names, 1, a)) return Value::exc();
   int64_t maxsplit = 0;
   if (!a[1].is_null() && !to_ssize(a[1], &maxsplit)) return Value::exc();
   PatternObject* p = self_pattern(args);
@@ -352,7 +368,7 @@ Value pattern_split(Value* args, size_t nargs, TupleObject* kwnames) {
 Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, bool subn) {
   static const char* const names[] = {"repl", "string", "count", nullptr};
   Value a[3];
-  if (!parse_args(fname, args + 1, nargs - 1, kwnames, names, 2, a)) return Value::exc();
+  if (!parse_clinic(fname, args + 1, nargs - 1, kwnames, names, 2, a)) return Value::exc();
   int64_t count = 0;
   if (!a[2].is_null() && !to_ssize(a[2], &count)) return Value::exc();
   PatternObject* p = self_pattern(args);
@@ -479,7 +495,8 @@ Value new_scanner(PatternObject* p, Value string, int64_t pos, int64_t endpos) {
 }
 
 template <bool kSearch>
-Value scanner_next(Value* args, size_t, TupleObject*) {
+Value scanner_next(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (npos_args(nargs, kwnames) > 1) return raise_fmt(exc::TypeError, "{}() takes no arguments", kSearch ? "search" : "match");
   auto* s = args[0].as<ScannerObject>();
   if (s->executing) return raise(exc::ValueError, "regular expression scanner already executing");
   if (s->exhausted) return Value::none();
@@ -598,10 +615,7 @@ Value pattern_getattr(Value self, StrObject* name) {
 
 Value return_self(Value* args, size_t, TupleObject*) { return args[0]; }
 
-Value deepcopy_self(Value* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs("__deepcopy__", kwnames) || !check_nargs("__deepcopy__", nargs - 1, 1, 1)) return Value::exc();
-  return args[0];
-}
+Value deepcopy_self(Value* args, size_t, TupleObject*) { return args[0]; }
 
 // cls[item] -> types.GenericAlias(cls, item) (PEP 585).
 Value class_getitem(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -678,7 +692,7 @@ Value match_getitem(Value self, Value key) { return match_group_value(self.as<Ma
 bool parse_default(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, Value* dflt) {
   static const char* const names[] = {"default", nullptr};
   Value a[1];
-  if (!parse_args(fname, args + 1, nargs - 1, kwnames, names, 0, a)) return false;
+  if (!parse_clinic(fname, args + 1, nargs - 1, kwnames, names, 0, a)) return false;
   *dflt = a[0].is_null() ? Value::none() : a[0];
   return true;
 }
@@ -709,7 +723,11 @@ Value match_groupdict(Value* args, size_t nargs, TupleObject* kwnames) {
 
 // start/end/span(group=0, /)
 int64_t match_span_index(const char* fname, Value* args, size_t nargs, TupleObject* kwnames) {
-  if (!check_no_kwargs(fname, kwnames) || !check_nargs(fname, nargs - 1, 0, 1)) return -1;
+  if (kwnames && kwnames->size) {
+    raise_fmt(exc::TypeError, "Match.{}() takes no keyword arguments", fname);
+    return -1;
+  }
+  if (!check_nargs(fname, nargs - 1, 0, 1)) return -1;
   MatchObject* m = self_match(args);
   return nargs == 1 ? 0 : match_index(m, args[1]);
 }
@@ -736,7 +754,7 @@ Value match_span(Value* args, size_t nargs, TupleObject* kwnames) {
 Value match_expand(Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"template", nullptr};
   Value a[1];
-  if (!parse_args("expand", args + 1, nargs - 1, kwnames, names, 1, a)) return Value::exc();
+  if (!parse_clinic("expand", args + 1, nargs - 1, kwnames, names, 1, a)) return Value::exc();
   return call_re("_expand", {obj(self_match(args)->pattern), args[0], a[0]});
 }
 
@@ -777,7 +795,8 @@ Value match_getattr(Value self, StrObject* name) {
 
 // -- Module functions ----------------------------------------------------------------------------
 bool int_arg(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, int64_t* out) {
-  if (!check_no_kwargs(fname, kwnames) || !check_nargs(fname, nargs, 1, 1)) return false;
+  std::string qual = std::string("_sre.") + fname;
+  if (!check_no_kwargs(qual.c_str(), kwnames) || !check_nargs(qual.c_str(), nargs, 1, 1)) return false;
   if (args[0].is_double()) {
     raise(exc::TypeError, "'float' object cannot be interpreted as an integer");
     return false;
@@ -824,7 +843,7 @@ Value sre_unicode_tolower(Value* args, size_t nargs, TupleObject* kwnames) {
 Value sre_compile(Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"pattern", "flags", "code", "groups", "groupindex", "indexgroup", nullptr};
   Value a[6];
-  if (!parse_args("compile", args, nargs, kwnames, names, 6, a)) return Value::exc();
+  if (!parse_clinic("compile", args, nargs, kwnames, names, 6, a)) return Value::exc();
   int64_t flags, groups;
   if (a[1].is_double()) return raise(exc::TypeError, "'float' object cannot be interpreted as an integer");
   if (!to_ssize(a[1], &flags)) return Value::exc();
@@ -892,7 +911,7 @@ void init_types() {
       {"finditer", pattern_finditer},
       {"scanner", pattern_scanner},
       {"__copy__", return_self, kNativeNoArgs},
-      {"__deepcopy__", deepcopy_self},
+      {"__deepcopy__", deepcopy_self, kNativeOneArg},
   });
   type_add_classmethod(g_pattern_type, "__class_getitem__", class_getitem);
 
@@ -911,7 +930,7 @@ void init_types() {
       {"groupdict", match_groupdict},
       {"expand", match_expand},
       {"__copy__", return_self, kNativeNoArgs},
-      {"__deepcopy__", deepcopy_self},
+      {"__deepcopy__", deepcopy_self, kNativeOneArg},
   });
   type_add_classmethod(g_match_type, "__class_getitem__", class_getitem);
 
@@ -921,8 +940,8 @@ void init_types() {
   g_scanner_type->finalize = scanner_finalize;
   g_scanner_type->getattr = scanner_getattr;
   type_add_methods(g_scanner_type, {
-      {"match", scanner_next<false>, kNativeNoArgs},
-      {"search", scanner_next<true>, kNativeNoArgs},
+      {"match", scanner_next<false>},
+      {"search", scanner_next<true>},
   });
 }
 
