@@ -8,27 +8,6 @@
 
 namespace chaipy {
 
-// -- UTF-8 -----------------------------------------------------------------------------------------
-uint32_t utf8_decode(const char* p, int* len) {
-  auto c = (unsigned char)p[0];
-  if (c < 0x80) { *len = 1; return c; }
-  if (c < 0xE0) { *len = 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
-  if (c < 0xF0) { *len = 3; return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F); }
-  *len = 4;
-  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
-
-void utf8_append(std::string& out, uint32_t cp) {
-  if (cp < 0x80) out += char(cp);
-  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  }
-}
-
 // Non-ASCII indexing scans UTF-8. A one-entry cache (string, code point, byte offset) makes
 // sequential access (s[i] in a loop) O(1) per step; the cached string is a GC root so its
 // address cannot be reused by another string while cached.
