@@ -101,7 +101,8 @@ std::string str_repr_utf8(std::string_view s);
 size_t utf8_offset(StrObject* s, int64_t cp_index);  // byte offset of the cp_index'th code point
 Value str_concat(StrObject* a, StrObject* b);
 Value str_getitem(Value self, Value key);
-bool str_is_space_cp(uint32_t cp);
+bool str_is_space_cp(uint32_t cp);                   // str.isspace() of one code point
+bool str_decimal_space_to_ascii(std::string_view in, std::string* out);  // int()/float() of Unicode text
 void init_str_methods(TypeObject* t);                // str_methods.cpp
 Value str_split_impl(StrObject* s, Value sep, int64_t maxsplit, bool right);
 
