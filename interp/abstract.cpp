@@ -359,7 +359,7 @@ Value to_list(Value iterable) {
     Value x = iter_next(it);
     if (x.is_exc()) return x;
     if (x.is_null()) break;
-    list_append(l, x);
+    if (list_append(l, x) < 0) return Value::exc();
   }
   return obj(l);
 }

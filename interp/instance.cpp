@@ -8,6 +8,7 @@
 // keyed by nullptr. A plain attribute read allocates nothing.
 #include <cstdlib>
 
+#include "interp/safepoint.h"
 #include "interp/class_internal.h"
 
 namespace chaipy {
@@ -206,7 +207,7 @@ int instance_set_slot(InstanceObject* o, StrObject* name, Value v) {
   if (n > o->capacity) {
     uint32_t cap = o->capacity * 2;
     while (cap < n) cap *= 2;
-    auto* a = static_cast<Value*>(std::malloc(cap * sizeof(Value)));
+    auto* a = static_cast<Value*>(sys_malloc(cap * sizeof(Value)));
     for (uint32_t k = 0; k < s->nslots; k++) a[k] = o->slots[k];
     if (o->slots != o->inline_slots) {
       std::free(o->slots);

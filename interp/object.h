@@ -197,8 +197,9 @@ struct FunctionObject : Object {
 // A built-in function or an unbound method of a built-in type. `self` is null for plain
 // functions and unbound methods; non-null for bound built-in methods ([].append).
 // `arity` kNativeNoArgs: the call machinery rejects any argument besides self (CPython's
-// METH_NOARGS) before fn runs; kNativeVarArgs: fn checks its own arguments.
-enum NativeArity : int8_t { kNativeVarArgs = -1, kNativeNoArgs = 0 };
+// METH_NOARGS) before fn runs; kNativeOneArg: exactly one positional argument besides self and
+// no keywords (METH_O); kNativeVarArgs: fn checks its own arguments.
+enum NativeArity : int8_t { kNativeVarArgs = -1, kNativeNoArgs = 0, kNativeOneArg = 1 };
 struct NativeFunctionObject : Object {
   const char* name;
   NativeFn fn;

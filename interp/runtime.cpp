@@ -1,5 +1,6 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/safepoint.h"
 #include "interp/runtime.h"
 
 #include <cstring>
@@ -106,13 +107,29 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Valu
   return obj(f);
 }
 
+bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs) {
+  if (nargs == 0) {
+    raise_fmt(exc::TypeError, "unbound method {}.{}() needs an argument", f->owner->name->view(), f->name);
+    return false;
+  }
+  if (f->owner != types::object && !is_subtype(type_of(args[0]), f->owner)) {
+    raise_fmt(exc::TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", f->name,
+              f->owner->name->view(), type_name(args[0]));
+    return false;
+  }
+  return true;
+}
+
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
-  if (f->arity != kNativeNoArgs || nargs == 0) return true;
+  size_t nkw = kwnames ? kwnames->size : 0;
+  if (f->arity == kNativeVarArgs || (nkw == 0 && nargs == size_t(f->arity))) return true;
   std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
-  if (kwnames && kwnames->size == nargs)
+  if (nkw)
     raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
-  else
+  else if (f->arity == kNativeNoArgs)
     raise_fmt(exc::TypeError, "{}() takes no arguments ({} given)", qual, nargs);
+  else
+    raise_fmt(exc::TypeError, "{}() takes exactly one argument ({} given)", qual, nargs);
   return false;
 }
 
@@ -290,6 +307,7 @@ void runtime_init(int argc, char** argv) {
   init_code_types();
   init_generator_type();
   init_singleton_types();
+  safepoint_init();
   g_sys_modules = dict_new();
   g_builtins = dict_new();
   init_builtins_module();

@@ -180,6 +180,15 @@ struct MethodDef {
 // For a native with a declared arity: false after raising CPython's "takes no arguments" error.
 // `nargs` excludes self.
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames);
+// For an unbound method of a built-in type (no self, an owner): false after raising CPython's
+// "unbound method T.m() needs an argument" / "descriptor 'm' for 'T' objects doesn't apply to a
+// 'U' object" unless args[0] is an instance of the owner. Every call path runs it before fn.
+bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs);
+inline bool native_check_self(NativeFunctionObject* f, Value* args, size_t nargs) {
+  if (!f->self.is_null() || !f->owner) return true;
+  if (nargs && (type_of(args[0]) == f->owner || f->owner == types::object)) return true;
+  return native_check_self_slow(f, args, nargs);
+}
 Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null(),
                           NativeArity arity = kNativeVarArgs);
 // Adds each method to t->dict as an unbound native method (self is args[0] when called).

@@ -14,7 +14,9 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
 #include "interp/vm.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -489,13 +491,14 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
 Frame* vm_current_frame() { return g_frame; }
 
 void vm_init() {
-  void* p = mmap(nullptr, kFrameStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  const size_t bytes = reservation_bytes(kFrameStackBytes, 8);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     fprintf(stderr, "chaipy: cannot reserve the frame stack\n");
     abort();
   }
   g_stack_lo = static_cast<char*>(p);
-  g_stack_hi = g_stack_lo + kFrameStackBytes;
+  g_stack_hi = g_stack_lo + bytes;
   g_stack_top = g_stack_lo;
   gc::add_root_scanner(trace_frames);
   g_str_init = str_intern("__init__");
@@ -636,6 +639,19 @@ Value run(Frame* entry, bool throwing) {
     if ((v).is_exc()) goto error; \
   } while (0)
 #define JUMP_TO(t) (pc = co->code + (t))
+// A safe point: collect if the debt is over, then run deferred events (safepoint.h); an event
+// that raises (MemoryError, a signal handler's exception) unwinds from instruction `at`.
+#define SAFE_POINT(at)                         \
+  do {                                         \
+    if (gc::should_collect()) {                \
+      f->pc = pc;                              \
+      f->sp = sp;                              \
+      if (!safepoint_run()) {                  \
+        f->lasti = int32_t(at);                \
+        goto error;                            \
+      }                                        \
+    }                                          \
+  } while (0)
 
   LOAD_FRAME();
   if (throwing) {
@@ -1461,7 +1477,10 @@ op_BUILD_STRING: {
 
 op_LIST_APPEND: {
   const uint32_t arg = insn_arg(pc[-1]);
-  list_append(sp[-int(arg) - 1].as<ListObject>(), TOP());
+  if (list_append(sp[-int(arg) - 1].as<ListObject>(), TOP()) < 0) {
+    SAVE();
+    goto error;
+  }
   sp--;
   DISPATCH();
 }
@@ -1498,7 +1517,7 @@ op_LIST_EXTEND: {
     Value x = iter_next(it);
     CHECK(x);
     if (x.is_null()) break;
-    list_append(l, x);
+    if (list_append(l, x) < 0) goto error;
   }
   sp--;
   DISPATCH();
@@ -1610,7 +1629,7 @@ op_UNPACK_SEQUENCE: {
     DISPATCH();
   }
   if (!unpack_to_stack(seq, sp - 1, arg)) goto error;
-  sp += arg - 1;
+  sp += int(arg) - 1;
   DISPATCH();
 }
 
@@ -1670,14 +1689,11 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      if (gc::should_collect()) gc::collect();  // the exit wrote the frames back
+      SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);  // the exit wrote the frames back
       DISPATCH();
     }
   }
-  if (gc::should_collect()) {
-    SAVE();
-    gc::collect();
-  }
+  SAFE_POINT(self);
   DISPATCH();
 }
 
@@ -1880,10 +1896,7 @@ op_CALL: {
           if (!r) {
             pop_frame(nf);
             PUSH(g_jit.ret);
-            if (gc::should_collect()) {
-              SAVE();
-              gc::collect();
-            }
+            SAFE_POINT(pc - 1 - co->code);
             DISPATCH();
           }
           f = r;
@@ -1894,7 +1907,7 @@ op_CALL: {
             f->lasti = int32_t(pc - 1 - co->code);
             goto error;
           }
-          if (gc::should_collect()) gc::collect();
+          SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);
           DISPATCH();
         }
         if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {
@@ -1905,7 +1918,7 @@ op_CALL: {
       }
       f = nf;
       LOAD_FRAME();
-      if (gc::should_collect()) gc::collect();
+      SAFE_POINT(0);
       DISPATCH();
     }
   }
@@ -1979,6 +1992,7 @@ op_CALL: {
         }
       }
       SAVE();
+      if (!native_check_self(nfo, args, nargs)) goto error;
       if (nfo->arity != kNativeVarArgs && !native_check_arity(nfo, nfo->owner && nargs ? nargs - 1 : nargs, kw)) goto error;
       Value r = nfo->fn(args, nargs, kw);
       CHECK(r);
@@ -2218,7 +2232,7 @@ op_RETURN_GENERATOR: {
   SAVE();
   auto* gen = gc::make<GeneratorObject>(types::generator);
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  gen->frame = static_cast<Frame*>(std::malloc(bytes));
+  gen->frame = static_cast<Frame*>(sys_malloc(bytes));
   std::memcpy(static_cast<void*>(gen->frame), f, bytes);
   gen->frame_bytes = bytes;
   gen->sp_offset = uint32_t(sp - f->localsplus);
