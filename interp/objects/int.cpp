@@ -308,28 +308,6 @@ static Value invalid_literal(std::string_view orig, int base) {
   return raise_fmt(exc::ValueError, "invalid literal for int() with base {}: {}", base, r);
 }
 
-// Converts Unicode decimal digits (Nd) in common blocks to ASCII so int('١٢') works.
-static bool normalise_unicode_digits(std::string_view in, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size();) {
-    unsigned char c = in[i];
-    if (c < 0x80) { out += char(c); i++; continue; }
-    int len;
-    uint32_t cp = utf8_decode(in.data() + i, &len);
-    i += len;
-    static const uint32_t zeros[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66,
-                                     0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
-    bool ok = false;
-    for (uint32_t z : zeros)
-      if (cp >= z && cp < z + 10) { out += char('0' + (cp - z)); ok = true; break; }
-    if (!ok) {
-      if (str_is_space_cp(cp)) { out += ' '; continue; }
-      return false;
-    }
-  }
-  return true;
-}
-
 Value int_from_string(std::string_view orig, int base) {
   if (base != 0 && (base < 2 || base > 36)) return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   std::string norm;
@@ -337,7 +315,7 @@ Value int_from_string(std::string_view orig, int base) {
   bool ascii = true;
   for (char c : orig) if ((unsigned char)c >= 0x80) { ascii = false; break; }
   if (!ascii) {
-    if (!normalise_unicode_digits(orig, norm)) return invalid_literal(orig, base);
+    if (!str_decimal_space_to_ascii(orig, &norm)) return invalid_literal(orig, base);
     s = norm;
   }
   size_t i = 0, n = s.size();
