@@ -1,5 +1,4 @@
 // interp/gc.cpp — size-class page allocator, mark (precise + conservative native stack), sweep.
-#include "interp/safepoint.h"
 #include "interp/gc.h"
 
 #include <setjmp.h>
@@ -8,10 +7,12 @@
 #include <array>
 #include <cstdlib>
 #include <cstring>
+#include <new>
 #include <map>
 #include <unordered_map>
 
 #include "interp/runtime.h"
+#include "interp/safepoint.h"
 
 namespace chaipy::gc {
 
@@ -37,7 +38,8 @@ struct Page {
 
 // gc-field layout: bit 0 = mark; bits 8..15 = size class (kLargeClass for large objects), used
 // to count live bytes while marking.
-constexpr uint32_t kMarkBit = 1, kClassShift = 8, kLargeClass = 0xFF;
+// Bit 1 = grey: marked, but its references not yet traced (the mark stack could not grow).
+constexpr uint32_t kMarkBit = 1, kGreyBit = 2, kClassShift = 8, kLargeClass = 0xFF;
 
 struct Heap {
   FreeSlot* free_list[kNumClasses] = {};
@@ -212,16 +214,51 @@ void mark_all() {
   for (auto fn : h.scanners) fn(t);
   scan_native_stack(t);
   uint64_t live = 0;
-  while (!t.stack.empty()) {
-    Object* o = t.stack.back();
-    t.stack.pop_back();
-    uint32_t cls = (o->gc >> kClassShift) & 0xFF;
-    live += cls < kNumClasses ? kClassSizes[cls] : 0;
-    t.visit(o->type);
-    if (o->type->trace) o->type->trace(o, t);
+  auto drain = [&] {
+    while (!t.stack.empty()) {
+      Object* o = t.stack.back();
+      t.stack.pop_back();
+      uint32_t cls = (o->gc >> kClassShift) & 0xFF;
+      live += cls < kNumClasses ? kClassSizes[cls] : 0;
+      t.visit(o->type);
+      if (o->type->trace) o->type->trace(o, t);
+    }
+  };
+  drain();
+  // Objects left grey when the stack could not grow: find them in the heap and trace them.
+  auto rescan = [&](Object* o) {
+    if (!(o->gc & kGreyBit)) return;
+    o->gc &= ~kGreyBit;
+    t.stack.push_back(o);  // the stack is empty here, with at least its old capacity
+    drain();
+  };
+  while (t.overflowed) {
+    t.overflowed = false;
+    for (int c = 0; c < kNumClasses; c++)
+      for (Page* pg : h.class_pages[c])
+        for (size_t i = 0; i < pg->nslots; i++) {
+          auto* o = reinterpret_cast<Object*>(pg->base + i * pg->slot_size);
+          if (o->type) rescan(o);
+        }
+    for (auto& [addr, size] : h.large) rescan(reinterpret_cast<Object*>(addr));
   }
   h.live_marked_bytes = live;
 }
+
+}  // namespace
+}  // namespace chaipy::gc
+
+bool chaipy::Tracer::grow() {
+  try {
+    stack.reserve(stack.capacity() ? stack.capacity() * 2 : 1024);
+    return true;
+  } catch (const std::bad_alloc&) {
+    return false;
+  }
+}
+
+namespace chaipy::gc {
+namespace {
 
 void free_object(Object* o) {
   if (o->type->finalize) o->type->finalize(o);

@@ -19,17 +19,27 @@
 
 namespace chaipy {
 
+// Marking. When memory is too short to grow the mark stack, a newly marked object is flagged
+// grey (gc bit 1) instead of pushed, and the collector later rescans the heap for grey objects:
+// marking itself never fails.
 struct Tracer {
   std::vector<Object*> stack;
+  bool overflowed = false;
   void visit(Value v) {
     if (v.is_obj()) visit(v.as_obj());
   }
   void visit(Object* o) {
     if (o && !(o->gc & 1)) {
       o->gc |= 1;
+      if (stack.size() == stack.capacity() && !grow()) {
+        o->gc |= 2;
+        overflowed = true;
+        return;
+      }
       stack.push_back(o);
     }
   }
+  bool grow();  // gc.cpp: doubles the stack's capacity; false when there is no memory for it
 };
 
 namespace gc {

@@ -45,15 +45,17 @@ bool memory_panic() {
   _exit(1);
 }
 
-void new_handler() {
-  if (!memory_panic()) throw std::bad_alloc();
+// True when an allocation of `bytes` that just failed may be retried after releasing the
+// reserve; false for requests too big for the reserve to make a difference.
+bool may_use_reserve(size_t bytes) { return bytes <= kReserveBytes / 4 && memory_panic(); }
+
+[[noreturn]] void fail(size_t bytes) {
+  if (bytes > kReserveBytes / 4) throw std::bad_alloc();  // the interpreter loop raises MemoryError
+  out_of_memory();
 }
 }  // namespace
 
-void safepoint_init() {
-  reserve_arm();
-  std::set_new_handler(new_handler);
-}
+void safepoint_init() { reserve_arm(); }
 
 void safepoint_request(uint32_t event) {
   g_events.fetch_or(event, std::memory_order_relaxed);
@@ -80,14 +82,14 @@ bool safepoint_run() {
 void* sys_malloc(size_t bytes) {
   for (;;) {
     if (void* p = std::malloc(bytes ? bytes : 1)) return p;
-    if (!memory_panic()) out_of_memory();
+    if (!may_use_reserve(bytes)) fail(bytes);
   }
 }
 
 void* sys_realloc(void* p, size_t bytes) {
   for (;;) {
     if (void* q = std::realloc(p, bytes ? bytes : 1)) return q;
-    if (!memory_panic()) out_of_memory();
+    if (!may_use_reserve(bytes)) fail(bytes);
   }
 }
 
@@ -101,8 +103,14 @@ void* sys_realloc_or_raise(void* p, size_t bytes) {
 void* sys_aligned_alloc(size_t align, size_t bytes) {
   for (;;) {
     if (void* p = std::aligned_alloc(align, bytes)) return p;
-    if (!memory_panic()) out_of_memory();
+    if (!may_use_reserve(bytes)) fail(bytes);
   }
 }
 
 }  // namespace chaipy
+
+// Every C++ allocation (std::string, std::vector in native code) follows the same rule: a small
+// request that fails is retried after releasing the reserve; a big one throws std::bad_alloc,
+// which the interpreter loop turns into MemoryError. (operator delete stays the default: free.)
+void* operator new(size_t bytes) { return chaipy::sys_malloc(bytes); }
+void* operator new[](size_t bytes) { return chaipy::sys_malloc(bytes); }

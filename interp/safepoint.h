@@ -4,10 +4,13 @@
 // debt, so the next safe point's should_collect() check — which the JIT's traces make at their
 // loop edges as well — fires; safepoint_run() then collects and handles the events.
 //
-// Out of memory: a reserve of memory is held from start-up. When an allocation fails,
-// the reserve is released, the allocation retried, and MemoryError raised at the next safe point
-// (after a collection, so that `except MemoryError:` can recover). Only when the reserve is
-// already spent does chaipy stop, with a message and exit status 1 — never a signal.
+// Out of memory: a reserve of memory is held from start-up. When a small allocation fails, the
+// reserve is released, the allocation retried, and MemoryError raised at the next safe point
+// (after a collection, so that `except MemoryError:` can recover); only when the reserve is
+// already spent does chaipy stop, with a message and exit status 1 — never a signal. A big
+// allocation that fails (more than the reserve could cover: a 10**12-character string) throws
+// std::bad_alloc instead, which the interpreter loop (vm.cpp run()) turns into a MemoryError
+// raised where the program asked for it. operator new follows the same rule.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -25,8 +28,8 @@ bool safepoint_run();
 using SafePointHook = bool (*)();
 void safepoint_set_signal_hook(SafePointHook hook);
 
-// malloc / realloc / aligned_alloc for the runtime's own memory: never null. On failure they
-// release the reserve, request MemoryError and retry.
+// malloc / realloc / aligned_alloc for the runtime's own memory: never null. On failure a small
+// request releases the reserve, requests MemoryError and retries; a big one throws bad_alloc.
 void* sys_malloc(size_t bytes);
 void* sys_realloc(void* p, size_t bytes);
 void* sys_aligned_alloc(size_t align, size_t bytes);

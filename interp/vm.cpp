@@ -15,6 +15,8 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <new>
+#include <stdexcept>
 
 #include "interp/safepoint.h"
 #include "interp/vm.h"
@@ -633,7 +635,33 @@ inline bool small_add(int64_t a, int64_t b, int64_t* r) {
   return Value::int_fits_small(*r);
 }
 
+// How run_loop starts: at entry's pc; raising the pending exception at the instruction the
+// frame's pc is after (gen.throw()); or unwinding the pending exception from the frame's saved
+// lasti (native code ran out of memory, see run()).
+enum class RunStart { kNormal, kThrowing, kFailed };
+Value run_loop(Frame* entry, RunStart start);
+
+// The interpreter loop, with a net for std::bad_alloc (safepoint.h): native code that cannot get memory for a
+// C++ container (a 10**12-character str.ljust, a bytes(10**12)) unwinds to here and becomes a
+// MemoryError raised in the innermost Python frame of this loop, whose lasti the failing
+// handler saved before calling out (the SAVE() convention).
 Value run(Frame* entry, bool throwing) {
+  RunStart start = throwing ? RunStart::kThrowing : RunStart::kNormal;
+  Frame* resume = entry;
+  for (;;) {
+    try {
+      return run_loop(resume, start);
+    } catch (const std::bad_alloc&) {
+    } catch (const std::length_error&) {  // a size beyond what a container can hold
+    }
+    g_native_depth--;  // run_loop's own count, which the unwinding skipped
+    raise_value(obj(exc::MemoryError));
+    resume = g_frame;
+    start = RunStart::kFailed;
+  }
+}
+
+Value run_loop(Frame* entry, RunStart start) {
   static const void* const kLabels[] = {
 #define OPDEF(name, arg, flags, effect) &&op_##name,
 #include "interp/opcodes.def"
@@ -700,11 +728,12 @@ Value run(Frame* entry, bool throwing) {
   } while (0)
 
   LOAD_FRAME();
-  if (throwing) {
+  if (start == RunStart::kThrowing) {
     // gen.throw(): the exception appears at the YIELD_VALUE the generator is suspended at.
     f->lasti = int32_t(pc - 1 - co->code);
     goto error;
   }
+  if (start == RunStart::kFailed) goto error;
   DISPATCH();
 
 record_hook:

@@ -1,4 +1,4 @@
-# chaipy-test: rlimit-as-mb=1000 timeout=120
+# chaipy-test: rlimit-as-mb=400 timeout=300
 # Filling memory until it runs out raises MemoryError, which the program can catch and recover
 # from; then it runs on normally.
 lists = []

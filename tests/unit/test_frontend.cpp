@@ -59,7 +59,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::string golden_dir() {
-  std::string here = __FILE__;
+  std::string here = CHAIPY_TESTS_UNIT_DIR "/test_frontend.cpp";
   return here.substr(0, here.find_last_of('/')) + "/golden/";
 }
 

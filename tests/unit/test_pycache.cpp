@@ -110,7 +110,7 @@ TEST_CASE("marshal round trip of compiled snippets", "[pycache]") {
 }
 
 TEST_CASE("marshal round trip of the Python corpus", "[pycache]") {
-  fs::path corpus = fs::path(__FILE__).parent_path().parent_path() / "py";
+  fs::path corpus = fs::path(CHAIPY_TESTS_UNIT_DIR).parent_path() / "py";
   if (!fs::exists(corpus)) SUCCEED("corpus not found");
   int n = 0;
   for (auto& e : fs::recursive_directory_iterator(corpus)) {
