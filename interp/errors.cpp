@@ -32,8 +32,13 @@ void set_pending(Value e) {
 }  // namespace
 
 const char* type_name(Value v) {
-  StrObject* n = type_of(v)->name;
-  return n ? n->data : "?";
+  TypeObject* t = type_of(v);
+  StrObject* n = t->name;
+  if (!n) return "?";
+  // A built-in type of a native module is named "module.name" in messages (CPython's tp_name).
+  if (!(t->flags & kTypeHeap) && t->module && t->module->view() != "builtins")
+    return str_intern(fmt::format("{}.{}", t->module->view(), n->view()))->data;
+  return n->data;
 }
 
 Value new_exception(TypeObject* type, std::string_view msg) {

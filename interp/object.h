@@ -66,6 +66,8 @@ enum TypeFlags : uint32_t {
   kTypeExceptionLayout = 1u << 3, // instances are ExceptionObject (an InstanceObject)
   kTypeIntSubclass = 1u << 4, kTypeStrSubclass = 1u << 5, kTypeListSubclass = 1u << 6,
   kTypeTupleSubclass = 1u << 7, kTypeDictSubclass = 1u << 8, kTypeTypeSubclass = 1u << 9,
+  kTypeNativeDescr = 1u << 10,  // a built-in type whose instances are descriptors: the __get__ /
+                                // __set__ / __delete__ in its dict are honoured as for classes
 };
 
 struct Shape;

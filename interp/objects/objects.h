@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "interp/runtime.h"
+#include "unicode/utf8.h"
 
 namespace chaipy {
 
@@ -108,11 +109,10 @@ bool str_eq(StrObject* a, StrObject* b);
 Value str_repr_value(StrObject* s);
 std::string str_repr_utf8(std::string_view s);
 size_t utf8_offset(StrObject* s, int64_t cp_index);  // byte offset of the cp_index'th code point
-uint32_t utf8_decode(const char* p, int* len);
-void utf8_append(std::string& out, uint32_t cp);
 Value str_concat(StrObject* a, StrObject* b);
 Value str_getitem(Value self, Value key);
-bool str_is_space_cp(uint32_t cp);
+bool str_is_space_cp(uint32_t cp);                   // str.isspace() of one code point
+bool str_decimal_space_to_ascii(std::string_view in, std::string* out);  // int()/float() of Unicode text
 void init_str_methods(TypeObject* t);                // str_methods.cpp
 Value str_split_impl(StrObject* s, Value sep, int64_t maxsplit, bool right);
 
