@@ -238,6 +238,12 @@ int ba_init(Value self, Value* args, size_t nargs, TupleObject* kw) {
   return assign(BA(self), data) ? 0 : -1;
 }
 
+// bytearray.__init__ (what super().__init__(...) in a subclass calls).
+Value init_m(Value* args, size_t nargs, TupleObject* kw) {
+  if (ba_init(args[0], args + 1, nargs - 1, kw) < 0) return Value::exc();
+  return Value::none();
+}
+
 // -- Mutators ---------------------------------------------------------------------------------------------
 Value append_m(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_no_kwargs("append", kw) || !check_nargs("append", nargs - 1, 1, 1)) return Value::exc();
@@ -421,7 +427,7 @@ void init_bytearray_type() {
   t->hash = nullptr;  // unhashable
   dict_set_str(t->dict, str_intern("__hash__"), Value::none());
   init_bytes_methods(t);
-  type_add_methods(t, {{"append", append_m}, {"extend", extend_m}, {"insert", insert_m}, {"pop", pop_m},
+  type_add_methods(t, {{"__init__", init_m}, {"append", append_m}, {"extend", extend_m}, {"insert", insert_m}, {"pop", pop_m},
                        {"remove", remove_m}, {"reverse", reverse_m, kNativeNoArgs}, {"clear", clear_m, kNativeNoArgs},
                        {"copy", copy_m, kNativeNoArgs}, {"__alloc__", alloc_m, kNativeNoArgs},
                        {"__reduce__", reduce_m, kNativeNoArgs}, {"__reduce_ex__", reduce_ex_m}});
