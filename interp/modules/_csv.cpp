@@ -617,6 +617,8 @@ Value make__csv_module() {
 
   dict_set_str(d, NAME("Error"), g_error);
   dict_set_str(d, NAME("Dialect"), obj(dialect_type));
+  dict_set_str(d, NAME("Reader"), obj(reader_type));
+  dict_set_str(d, NAME("Writer"), obj(writer_type));
   dict_set_str(d, NAME("__version__"), str_value("1.0"));
   dict_set_str(d, NAME("__doc__"), Value::none());  // csv.py re-exports it (CPython's is a long text)
   dict_set_str(d, NAME("_dialects"), obj(g_dialects));

@@ -1,8 +1,8 @@
-# operator (pure-Python module over the native _operator): every function, itemgetter /
-# attrgetter / methodcaller with reprs and __reduce__, length_hint, in-place ops, errors
-import operator
+# _operator (the native module operator re-exports): every function, itemgetter / attrgetter /
+# methodcaller with reprs and __reduce__, length_hint, in-place ops, errors
 import _operator
-from operator import itemgetter, attrgetter, methodcaller
+import _operator as operator
+from _operator import itemgetter, attrgetter, methodcaller
 
 
 def show(label, f):
@@ -12,7 +12,6 @@ def show(label, f):
         print(label, type(e).__name__, e)
 
 
-print(operator.add is _operator.add, operator.__add__ is _operator.add, operator.itemgetter is _operator.itemgetter)
 for name in ["add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and_", "or_", "xor",
              "lt", "le", "eq", "ne", "gt", "ge", "is_", "is_not", "concat", "contains", "countOf", "indexOf"]:
     f = getattr(operator, name)
@@ -97,3 +96,4 @@ get = itemgetter(1)
 for i in range(2000):
     total = operator.add(total, get((i, i * 2)))
 print(total)
+print(sorted(n for n in dir(_operator) if not n.startswith('__')))

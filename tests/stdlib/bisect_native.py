@@ -1,7 +1,8 @@
-# bisect (pure-Python module over the native _bisect): bisect/insort left and right with lo, hi
-# and key=, on lists and other sequences, errors
-import bisect
-import _bisect
+# _bisect (the native module bisect re-exports): bisect/insort left and right with lo, hi and
+# key=, on lists and other sequences, errors
+import _bisect as bisect
+
+bisect.bisect, bisect.insort = bisect.bisect_right, bisect.insort_right  # as bisect.py does
 
 
 def show(label, f):
@@ -11,7 +12,6 @@ def show(label, f):
         print(label, type(e).__name__, e)
 
 
-print(bisect.bisect is _bisect.bisect_right, bisect.insort is _bisect.insort_right)
 a = [1, 2, 2, 2, 3, 5, 8]
 print([bisect.bisect_left(a, x) for x in range(10)], [bisect.bisect_right(a, x) for x in range(10)])
 print(bisect.bisect(a, 2), bisect.bisect_left(a, 2, 2), bisect.bisect_left(a, 2, 0, 2), bisect.bisect_right(a, 2, hi=3),

@@ -1,7 +1,6 @@
-# heapq (pure-Python module over the native _heapq): push/pop/replace/pushpop/heapify, the _max
-# variants, nlargest/nsmallest/merge, ties and comparison through `<` only, errors
-import heapq
-import _heapq
+# _heapq (the native module heapq re-exports): push/pop/replace/pushpop/heapify, the _max
+# variants, ties and comparison through `<` only, errors
+import _heapq as heapq
 
 
 def show(label, f):
@@ -11,7 +10,6 @@ def show(label, f):
         print(label, type(e).__name__, e)
 
 
-print(heapq.heappush is _heapq.heappush, heapq.heapify is _heapq.heapify)
 h = []
 for x in [5, 3, 8, 1, 9, 2, 7]:
     heapq.heappush(h, x)
@@ -29,8 +27,6 @@ for it in items:
     heapq.heappush(heap, it)
 out = [heapq.heappop(heap) for _ in range(len(heap))]
 print(out == sorted(items), out[:10])
-print(heapq.nsmallest(3, items), heapq.nlargest(3, items), heapq.nlargest(2, items, key=lambda v: -v))
-print(list(heapq.merge([1, 4, 7], [2, 5, 8], [3, 6, 9])), list(heapq.merge("ace", "bd", reverse=False)))
 
 
 class OnlyLt:
@@ -76,7 +72,7 @@ hh.append(Shrink(hh))
 show("changed size", lambda: heapq.heappush(hh, Shrink(hh)))
 big = list(range(5000, 0, -1))
 heapq.heapify(big)
-print(big[:5], heapq.nsmallest(4, big))
+print(big[:5], [heapq.heappop(big) for _ in range(4)])
 tasks = []
 for i in range(300):
     heapq.heappush(tasks, ((i * 37) % 11, i))
