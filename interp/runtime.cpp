@@ -143,6 +143,14 @@ void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
     dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t, Value::null(), m.arity));
 }
 
+void type_add_getset(TypeObject* t, const char* name, NativeFn get, NativeFn set, NativeFn del) {
+  Value fns[3] = {native_function_new(name, get, t),
+                  set ? native_function_new(name, set, t) : Value::none(),
+                  del ? native_function_new(name, del, t) : Value::none()};
+  Value prop = call(obj(types::property), fns, 3);
+  dict_set_str(t->dict, str_intern(name), prop);
+}
+
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
   // The module name lets the JIT recognise module functions (math.sqrt) by name.
   Value modname = dict_get_str(d, str_intern("__name__"));

@@ -195,6 +195,10 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nul
 // Adds each method to t->dict as an unbound native method (self is args[0] when called).
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods);
 void module_add_functions(DictObject* module_dict, std::initializer_list<MethodDef> functions);
+// A data attribute of a built-in type (CPython's getset): a property in t->dict whose getter (and
+// setter/deleter, if given) are natives called with self (and the value). Unlike a custom getattr
+// slot, it keeps the type on the interpreter's cached method-call path.
+void type_add_getset(TypeObject* t, const char* name, NativeFn get, NativeFn set = nullptr, NativeFn del = nullptr);
 
 // Argument-count / keyword checks with CPython's messages. Return false after raising.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
