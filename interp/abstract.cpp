@@ -24,14 +24,22 @@ bool is_subtype(TypeObject* t, TypeObject* base) {
 // -- repr / str / hash / truth ---------------------------------------------------------------------
 Value repr(Value v) {
   TypeObject* t = type_of(v);
-  if (t->repr) return t->repr(v);
+  if (t->repr) {
+    RecursionScope guard(" while getting the repr of an object");
+    if (!guard.ok) return Value::exc();
+    return t->repr(v);
+  }
   return str_value(fmt::format("<{} object at {:#x}>", t->name->view(), v.bits() & Value::kPayloadMask));
 }
 
 Value str_of(Value v) {
   TypeObject* t = type_of(v);
   if (t == types::str) return v;
-  if (t->str) return t->str(v);
+  if (t->str) {
+    RecursionScope guard(" while getting the str of an object");
+    if (!guard.ok) return Value::exc();
+    return t->str(v);
+  }
   return repr(v);
 }
 
@@ -62,7 +70,11 @@ int64_t hash(Value v) {
   }
   if (v.is_obj() && v.as_obj()->type == types::str) return str_hash(v.as<StrObject>());
   TypeObject* t = type_of(v);
-  if (t->hash) return t->hash(v);
+  if (t->hash) {
+    RecursionScope guard("");
+    if (!guard.ok) return -1;
+    return t->hash(v);
+  }
   raise_fmt(exc::TypeError, "unhashable type: '{}'", type_name(v));
   return -1;
 }
@@ -83,6 +95,8 @@ int truthy(Value v) {
 
 // -- Comparison ----------------------------------------------------------------------------------
 Value richcompare(Value a, Value b, CmpOp op) {
+  RecursionScope guard(" in comparison");
+  if (!guard.ok) return Value::exc();
   TypeObject *ta = type_of(a), *tb = type_of(b);
   bool tried_b = false;
   Value r;

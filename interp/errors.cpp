@@ -94,4 +94,12 @@ void exc_restore(Value e) { g_pending = e; }
 
 bool exc_matches(TypeObject* t) { return !g_pending.is_null() && is_subtype(type_of(g_pending), t); }
 
+Value exception_type_new(std::string_view dotted_name, TypeObject* base) {
+  size_t dot = dotted_name.rfind('.');
+  DictObject* ns = dict_new();
+  dict_set_str(ns, str_intern("__module__"), str_value(dotted_name.substr(0, dot)));
+  Value args[3] = {str_value(dotted_name.substr(dot + 1)), tuple_pack({obj(base)}), obj(ns)};
+  return call(obj(types::type), args, 3);
+}
+
 }  // namespace chaipy

@@ -6,6 +6,7 @@
 // A shape in dict_mode has nslots 0 and the attributes live in `dict`. Shapes form a transition
 // tree from each class's root shape; the dict-mode shape of a class is the root's transition
 // keyed by nullptr. A plain attribute read allocates nothing.
+#include <algorithm>
 #include <cstdlib>
 
 #include "interp/safepoint.h"
@@ -148,8 +149,9 @@ Value instance_new(TypeObject* cls_) {
     e->suppress_context = false;
     return obj(e);
   }
-  if (cls_->flags & kTypeInstanceLayout) {
-    auto* o = gc::make<InstanceObject>(cls_);
+  if (cls_->flags & kTypeInstanceLayout) {  // native instance types extend the layout (instance_size)
+    auto* o = static_cast<InstanceObject*>(gc::alloc(std::max<size_t>(cls_->instance_size, sizeof(InstanceObject))));
+    o->type = cls_;
     instance_init_header(o, cls_);
     return obj(o);
   }
@@ -643,4 +645,7 @@ void init_object_methods() {
 }
 
 }  // namespace cls
+void instance_trace_part(Object* o, Tracer& t) { cls::instance_trace(o, t); }
+void instance_finalize_part(Object* o) { cls::instance_finalize(o); }
+
 }  // namespace chaipy

@@ -114,7 +114,10 @@ bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs) 
     raise_fmt(exc::TypeError, "unbound method {}.{}() needs an argument", f->owner->name->view(), f->name);
     return false;
   }
-  if (f->owner != types::object && !is_subtype(type_of(args[0]), f->owner)) {
+  // T.__new__(cls, ...) takes a class: its own checks (tp_new_wrapper's) apply, not this one
+  bool new_of_subclass = std::strcmp(f->name, "__new__") == 0 && args[0].is_obj() &&
+                         is_subtype(type_of(args[0]), types::type) && is_subtype(args[0].as<TypeObject>(), f->owner);
+  if (f->owner != types::object && !new_of_subclass && !is_subtype(type_of(args[0]), f->owner)) {
     raise_fmt(exc::TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", f->name,
               f->owner->name->view(), type_name(args[0]));
     return false;
@@ -143,12 +146,12 @@ void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
     dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t, Value::null(), m.arity));
 }
 
-void type_add_getset(TypeObject* t, const char* name, NativeFn get, NativeFn set, NativeFn del) {
-  Value fns[3] = {native_function_new(name, get, t),
-                  set ? native_function_new(name, set, t) : Value::none(),
-                  del ? native_function_new(name, del, t) : Value::none()};
-  Value prop = call(obj(types::property), fns, 3);
-  dict_set_str(t->dict, str_intern(name), prop);
+void type_add_getsets(TypeObject* t, std::initializer_list<GetSetDef> getsets) {
+  for (const GetSetDef& g : getsets) {
+    Value fs[2] = {native_function_new(g.name, g.get, t, Value::null()),
+                   g.set ? native_function_new(g.name, g.set, t, Value::null()) : Value::none()};
+    dict_set_str(t->dict, str_intern(g.name), call(obj(types::property), fs, 2));
+  }
 }
 
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
@@ -212,10 +215,16 @@ bool ssize_arg(Value v, int64_t* out) {
 
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
                 size_t required, Value* out) {
-  size_t nnames = 0;
-  while (names[nnames]) nnames++;
+  size_t nnames = 0, maxpos = SIZE_MAX;  // a name written "$name" starts the keyword-only ones
+  for (; names[nnames]; nnames++)
+    if (names[nnames][0] == '$' && maxpos == SIZE_MAX) maxpos = nnames;
   size_t nkw = kwnames ? kwnames->size : 0;
   size_t npos = nargs - nkw;
+  if (maxpos != SIZE_MAX && npos > maxpos) {
+    raise_fmt(exc::TypeError, "{}() takes at most {} positional argument{} ({} given)", fname, maxpos,
+              maxpos == 1 ? "" : "s", npos);
+    return false;
+  }
   if (npos > nnames) {
     raise_fmt(exc::TypeError, "{}() takes at most {} argument{} ({} given)", fname, nnames, nnames == 1 ? "" : "s", npos);
     return false;
@@ -225,7 +234,7 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
     std::string_view kn = as_str(kwnames->items[k])->view();
     size_t i = 0;
     for (; i < nnames; i++)
-      if (kn == names[i]) break;
+      if (kn == names[i] + (names[i][0] == '$')) break;
     if (i == nnames) {
       raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", kn, fname);
       return false;

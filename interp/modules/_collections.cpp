@@ -766,7 +766,7 @@ Value make__collections_module() {
   t->iter = deque_iter;
   t->setattr = deque_setattr;
   dict_set_str(t->dict, NAME("__hash__"), Value::none());
-  type_add_getset(t, "maxlen", deque_maxlen);
+  type_add_getsets(t, {{"maxlen", deque_maxlen}});
   type_add_methods(t, {{"append", deque_append, kNativeOneArg},
                        {"appendleft", deque_appendleft, kNativeOneArg},
                        {"pop", deque_pop, kNativeNoArgs},
@@ -813,7 +813,7 @@ Value make__collections_module() {
   t->init = defaultdict_init;
   t->repr = defaultdict_repr;
   t->binop = defaultdict_binop;
-  type_add_getset(t, "default_factory", defaultdict_factory_get, defaultdict_factory_set, defaultdict_factory_set);
+  type_add_getsets(t, {{"default_factory", defaultdict_factory_get, defaultdict_factory_set}});
   type_add_methods(t, {{"__missing__", defaultdict_missing, kNativeOneArg},
                        {"copy", defaultdict_copy, kNativeNoArgs},
                        {"__copy__", defaultdict_copy, kNativeNoArgs},

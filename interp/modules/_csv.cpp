@@ -602,10 +602,9 @@ Value make__csv_module() {
   reader_type->finalize = reader_finalize;
   reader_type->iter = iter_self;
   reader_type->iternext = reader_next;
-  type_add_getset(reader_type, "dialect", reader_dialect);
-  type_add_getset(reader_type, "line_num", reader_line_num);
+  type_add_getsets(reader_type, {{"dialect", reader_dialect}, {"line_num", reader_line_num}});
   writer_type = csv_type("writer", sizeof(WriterObject), writer_trace);
-  type_add_getset(writer_type, "dialect", writer_dialect);
+  type_add_getsets(writer_type, {{"dialect", writer_dialect}});
   type_add_methods(writer_type, {{"writerow", writer_writerow, kNativeOneArg},
                                  {"writerows", writer_writerows, kNativeOneArg}});
 
