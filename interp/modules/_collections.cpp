@@ -473,12 +473,9 @@ Value deque_binop(int op, Value a, Value b) {
   return g_not_implemented;
 }
 
-Value deque_getattr(Value self, StrObject* name) {
-  if (name->view() == "maxlen") {
-    int64_t m = D(self)->maxlen;
-    return m < 0 ? Value::none() : int_from_i64(m);
-  }
-  return generic_getattr(self, name);
+Value deque_maxlen(Value* args, size_t, TupleObject*) {
+  int64_t m = D(args[0])->maxlen;
+  return m < 0 ? Value::none() : int_from_i64(m);
 }
 
 int deque_setattr(Value self, StrObject* name, Value v) {
@@ -648,17 +645,10 @@ Value defaultdict_binop(int op, Value a, Value b) {
   return types::dict->binop(op, a, b);
 }
 
-Value defaultdict_getattr(Value self, StrObject* name) {
-  if (name->view() == "default_factory") return self.as<DefaultDictObject>()->default_factory;
-  return generic_getattr(self, name);
-}
-
-int defaultdict_setattr(Value self, StrObject* name, Value v) {
-  if (name->view() == "default_factory") {
-    self.as<DefaultDictObject>()->default_factory = v.is_null() ? Value::none() : v;
-    return 0;
-  }
-  return generic_setattr(self, name, v);
+Value defaultdict_factory_get(Value* args, size_t, TupleObject*) { return args[0].as<DefaultDictObject>()->default_factory; }
+Value defaultdict_factory_set(Value* args, size_t nargs, TupleObject*) {
+  args[0].as<DefaultDictObject>()->default_factory = nargs > 1 ? args[1] : Value::none();
+  return Value::none();
 }
 
 // -- _count_elements --------------------------------------------------------------------------------------------
@@ -774,9 +764,9 @@ Value make__collections_module() {
   t->getitem = deque_getitem;
   t->setitem = deque_setitem;
   t->iter = deque_iter;
-  t->getattr = deque_getattr;
   t->setattr = deque_setattr;
   dict_set_str(t->dict, NAME("__hash__"), Value::none());
+  type_add_getsets(t, {{"maxlen", deque_maxlen}});
   type_add_methods(t, {{"append", deque_append, kNativeOneArg},
                        {"appendleft", deque_appendleft, kNativeOneArg},
                        {"pop", deque_pop, kNativeNoArgs},
@@ -823,8 +813,7 @@ Value make__collections_module() {
   t->init = defaultdict_init;
   t->repr = defaultdict_repr;
   t->binop = defaultdict_binop;
-  t->getattr = defaultdict_getattr;
-  t->setattr = defaultdict_setattr;
+  type_add_getsets(t, {{"default_factory", defaultdict_factory_get, defaultdict_factory_set}});
   type_add_methods(t, {{"__missing__", defaultdict_missing, kNativeOneArg},
                        {"copy", defaultdict_copy, kNativeNoArgs},
                        {"__copy__", defaultdict_copy, kNativeNoArgs},

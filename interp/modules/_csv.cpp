@@ -377,12 +377,8 @@ Value reader_next(Value self) {
   return f;
 }
 
-Value reader_getattr(Value self, StrObject* name) {
-  auto* r = self.as<ReaderObject>();
-  if (name->view() == "dialect") return obj(r->dialect);
-  if (name->view() == "line_num") return int_from_i64(r->line_num);
-  return generic_getattr(self, name);
-}
+Value reader_dialect(Value* args, size_t, TupleObject*) { return obj(args[0].as<ReaderObject>()->dialect); }
+Value reader_line_num(Value* args, size_t, TupleObject*) { return int_from_i64(args[0].as<ReaderObject>()->line_num); }
 
 Value iter_self(Value v) { return v; }
 
@@ -513,10 +509,7 @@ Value writer_writerows(Value* args, size_t, TupleObject*) {
   }
 }
 
-Value writer_getattr(Value self, StrObject* name) {
-  if (name->view() == "dialect") return obj(self.as<WriterObject>()->dialect);
-  return generic_getattr(self, name);
-}
+Value writer_dialect(Value* args, size_t, TupleObject*) { return obj(args[0].as<WriterObject>()->dialect); }
 
 Value csv_writer(Value* args, size_t nargs, TupleObject* kw) {
   size_t npos = nargs - (kw ? kw->size : 0);
@@ -609,14 +602,16 @@ Value make__csv_module() {
   reader_type->finalize = reader_finalize;
   reader_type->iter = iter_self;
   reader_type->iternext = reader_next;
-  reader_type->getattr = reader_getattr;
+  type_add_getsets(reader_type, {{"dialect", reader_dialect}, {"line_num", reader_line_num}});
   writer_type = csv_type("writer", sizeof(WriterObject), writer_trace);
-  writer_type->getattr = writer_getattr;
+  type_add_getsets(writer_type, {{"dialect", writer_dialect}});
   type_add_methods(writer_type, {{"writerow", writer_writerow, kNativeOneArg},
                                  {"writerows", writer_writerows, kNativeOneArg}});
 
   dict_set_str(d, NAME("Error"), g_error);
   dict_set_str(d, NAME("Dialect"), obj(dialect_type));
+  dict_set_str(d, NAME("Reader"), obj(reader_type));
+  dict_set_str(d, NAME("Writer"), obj(writer_type));
   dict_set_str(d, NAME("__version__"), str_value("1.0"));
   dict_set_str(d, NAME("__doc__"), Value::none());  // csv.py re-exports it (CPython's is a long text)
   dict_set_str(d, NAME("_dialects"), obj(g_dialects));

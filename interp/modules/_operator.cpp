@@ -17,18 +17,20 @@ bool two_args(const char* name, size_t nargs, TupleObject* kw) {
 }
 
 // -- Binary and in-place operators (declared once) ---------------------------------------------------
-#define OPERATOR_BINOPS(X)                                                                        \
-  X(add, ADD) X(and_, AND) X(floordiv, FLOOR_DIVIDE) X(lshift, LSHIFT) X(matmul, MATRIX_MULTIPLY) \
-  X(mul, MULTIPLY) X(mod, REMAINDER) X(or_, OR) X(pow, POWER) X(rshift, RSHIFT) X(sub, SUBTRACT)  \
-  X(truediv, TRUE_DIVIDE) X(xor, XOR)
+// X(name, in-place name, BinOp)
+#define OPERATOR_BINOPS(X)                                                                         \
+  X(add, iadd, ADD) X(and_, iand, AND) X(floordiv, ifloordiv, FLOOR_DIVIDE) X(lshift, ilshift, LSHIFT) \
+  X(matmul, imatmul, MATRIX_MULTIPLY) X(mul, imul, MULTIPLY) X(mod, imod, REMAINDER) X(or_, ior, OR)   \
+  X(pow, ipow, POWER) X(rshift, irshift, RSHIFT) X(sub, isub, SUBTRACT) X(truediv, itruediv, TRUE_DIVIDE) \
+  X(xor, ixor, XOR)
 
-#define X(py, op)                                                                           \
+#define X(py, ipy, op)                                                                      \
   Value op_##py(Value* a, size_t n, TupleObject* kw) {                                      \
     if (!two_args(#py, n, kw)) return Value::exc();                                         \
     return binary_op(int(BinOp::op), a[0], a[1]);                                           \
   }                                                                                         \
-  Value op_i##py(Value* a, size_t n, TupleObject* kw) {                                     \
-    if (!two_args("i" #py, n, kw)) return Value::exc();                                     \
+  Value op_##ipy(Value* a, size_t n, TupleObject* kw) {                                     \
+    if (!two_args(#ipy, n, kw)) return Value::exc();                                        \
     return binary_op(kNumBinOps + int(BinOp::op), a[0], a[1]);                              \
   }
 OPERATOR_BINOPS(X)
@@ -439,7 +441,7 @@ TypeObject* new_type(const char* name, uint32_t size, TraceFn trace, NewFn tp_ne
 Value make__operator_module() {
   Value m = module_new("_operator");
   DictObject* d = m.as<ModuleObject>()->dict;
-#define X(py, op) {#py, op_##py}, {"i" #py, op_i##py},
+#define X(py, ipy, op) {#py, op_##py}, {#ipy, op_##ipy},
 #define C(py, op) {#py, op_##py},
   module_add_functions(d, {OPERATOR_BINOPS(X) OPERATOR_CMPS(C)});
 #undef X

@@ -6,6 +6,7 @@
 // object keeps live in GC-visible fields (traced) or in tuples/lists it owns; index arrays of the
 // combinatoric iterators are malloc'd and released by `finalize`.
 #include <cstdlib>
+#include <algorithm>
 #include <cstring>
 #include <utility>
 
@@ -609,6 +610,32 @@ Value grouper_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kw) 
   return obj(gr);
 }
 
+Value groupby_reduce(Value* args, size_t, TupleObject*) {
+  auto* g = args[0].as<GroupbyObject>();
+  Value t = obj(type_of(args[0]));
+  if (!g->tgtkey.is_null() && !g->currkey.is_null() && !g->currvalue.is_null())
+    return tuple_pack({t, tuple_pack({g->it, g->keyfunc}), tuple_pack({g->currkey, g->currvalue, g->tgtkey})});
+  return tuple_pack({t, tuple_pack({g->it, g->keyfunc})});
+}
+
+Value groupby_setstate(Value* args, size_t, TupleObject*) {
+  auto* g = args[0].as<GroupbyObject>();
+  if (!is_tuple(args[1])) return raise(exc::TypeError, "state is not a tuple");
+  auto* st = args[1].as<TupleObject>();
+  if (st->size != 3) return raise_fmt(exc::TypeError, "function takes exactly 3 arguments ({} given)", st->size);
+  g->currkey = st->items[0];
+  g->currvalue = st->items[1];
+  g->tgtkey = st->items[2];
+  return Value::none();
+}
+
+Value grouper_reduce(Value* args, size_t, TupleObject*) {
+  auto* gr = args[0].as<GrouperObject>();
+  if (gr->parent->currgrouper != gr)
+    return tuple_pack({dict_get_str(g_builtins, NAME("iter")), tuple_pack({tuple_pack({})})});
+  return tuple_pack({obj(type_of(args[0])), tuple_pack({obj(gr->parent), gr->tgtkey})});
+}
+
 void groupby_trace(Object* o, Tracer& t) {
   auto* g = static_cast<GroupbyObject*>(o);
   t.visit(g->it);
@@ -697,6 +724,7 @@ Value islice_reduce(Value* args, size_t, TupleObject*) {
 
 Value islice_setstate(Value* args, size_t, TupleObject*) {
   int64_t cnt;
+  if (!is_int(args[1])) return raise(exc::TypeError, "an integer is required");  // PyLong_AsSsize_t
   if (!ssize_arg(args[1], &cnt)) return Value::exc();
   args[0].as<IsliceObject>()->cnt = cnt;
   return Value::none();
@@ -1049,6 +1077,95 @@ Value permutations_next(Value self) {
   return comb_result(c);
 }
 
+TupleObject* indices_tuple(const int64_t* idx, int64_t n) {
+  TupleObject* t = tuple_new(size_t(n));
+  for (int64_t i = 0; i < n; i++) t->items[i] = int_from_i64(idx[i]);
+  return t;
+}
+
+// Reads a state tuple of n indices, clamping each to [lo(i), hi(i)]; false after raising.
+template <class Lo, class Hi>
+bool read_indices(Value state, int64_t n, int64_t* out, Lo lo, Hi hi) {
+  if (!isinstance_exact(state, types::tuple) || int64_t(state.as<TupleObject>()->size) != n) {
+    raise(exc::ValueError, "invalid arguments");
+    return false;
+  }
+  for (int64_t i = 0; i < n; i++) {
+    int64_t v;
+    if (!ssize_arg(state.as<TupleObject>()->items[i], &v)) return false;
+    out[i] = std::min(std::max(v, lo(i)), hi(i));
+  }
+  return true;
+}
+
+Value product_reduce(Value* args, size_t, TupleObject*) {
+  auto* c = args[0].as<CombObject>();
+  Value t = obj(type_of(args[0]));
+  if (c->stopped) return tuple_pack({t, tuple_pack({tuple_pack({})})});
+  if (c->result.is_null()) return tuple_pack({t, obj(c->pools)});
+  return tuple_pack({t, obj(c->pools), obj(indices_tuple(c->indices, int64_t(c->pools->size)))});
+}
+
+Value product_setstate(Value* args, size_t, TupleObject*) {
+  auto* c = args[0].as<CombObject>();
+  int64_t n = int64_t(c->pools->size);
+  auto pool_size = [&](int64_t i) { return int64_t(c->pools->items[i].as<TupleObject>()->size); };
+  if (!read_indices(args[1], n, c->indices, [](int64_t) { return int64_t(0); },
+                    [&](int64_t i) { return std::max<int64_t>(pool_size(i) - 1, 0); }))
+    return Value::exc();
+  TupleObject* r = tuple_new(size_t(n));
+  for (int64_t i = 0; i < n; i++) {
+    auto* pool = c->pools->items[i].as<TupleObject>();
+    if (pool->size == 0) {
+      for (int64_t j = i; j < n; j++) r->items[j] = Value::none();
+      c->stopped = true;
+      return Value::none();
+    }
+    r->items[i] = pool->items[c->indices[i]];
+  }
+  c->result = obj(r);
+  return Value::none();
+}
+
+Value comb_reduce(Value* args, size_t, TupleObject*) {
+  auto* c = args[0].as<CombObject>();
+  Value t = obj(type_of(args[0]));
+  Value pool = c->pools->items[0], r = int_from_i64(c->r);
+  if (c->result.is_null()) return tuple_pack({t, tuple_pack({pool, r})});
+  if (c->stopped) return tuple_pack({t, tuple_pack({tuple_pack({}), r})});
+  Value idx = obj(indices_tuple(c->indices, c->r));
+  if (c->cycles)
+    return tuple_pack({t, tuple_pack({pool, r}),
+                       tuple_pack({obj(indices_tuple(c->indices, int64_t(pool.as<TupleObject>()->size))),
+                                   obj(indices_tuple(c->cycles, c->r))})});
+  return tuple_pack({t, tuple_pack({pool, r}), idx});
+}
+
+template <bool Replace>
+Value comb_setstate(Value* args, size_t, TupleObject*) {
+  auto* c = args[0].as<CombObject>();
+  int64_t n = int64_t(c->pools->items[0].as<TupleObject>()->size), r = c->r;
+  auto hi = [&](int64_t i) { return Replace ? n - 1 : i + n - r; };
+  if (!read_indices(args[1], r, c->indices, [](int64_t) { return int64_t(0); }, hi)) return Value::exc();
+  comb_result(c);
+  return Value::none();
+}
+
+Value permutations_setstate(Value* args, size_t, TupleObject*) {
+  auto* c = args[0].as<CombObject>();
+  int64_t n = int64_t(c->pools->items[0].as<TupleObject>()->size), r = c->r;
+  Value st = args[1];
+  if (!isinstance_exact(st, types::tuple) || st.as<TupleObject>()->size != 2)
+    return raise(exc::ValueError, "invalid arguments");
+  auto* t = st.as<TupleObject>();
+  if (!read_indices(t->items[0], n, c->indices, [](int64_t) { return int64_t(0); },
+                    [&](int64_t) { return n - 1; }) ||
+      !read_indices(t->items[1], r, c->cycles, [](int64_t) { return int64_t(1); }, [&](int64_t i) { return n - i; }))
+    return Value::exc();
+  comb_result(c);
+  return Value::none();
+}
+
 // -- tee / _tee / _tee_dataobject -----------------------------------------------------------------------------
 constexpr int kLinkCells = 57;
 struct TeeDataObject : Object {
@@ -1241,6 +1358,17 @@ Value make_itertools_module() {
   cwr_type = make_type("combinations_with_replacement", sizeof(CombObject), comb_trace, cwr_next, cwr_new, comb_finalize);
   permutations_type = make_type("permutations", sizeof(CombObject), comb_trace, permutations_next, permutations_new,
                                 comb_finalize);
+  type_add_methods(groupby_type, {{"__reduce__", groupby_reduce, kNativeNoArgs},
+                                  {"__setstate__", groupby_setstate, kNativeOneArg}});
+  type_add_methods(grouper_type, {{"__reduce__", grouper_reduce, kNativeNoArgs}});
+  type_add_methods(product_type, {{"__reduce__", product_reduce, kNativeNoArgs},
+                                  {"__setstate__", product_setstate, kNativeOneArg}});
+  type_add_methods(combinations_type, {{"__reduce__", comb_reduce, kNativeNoArgs},
+                                       {"__setstate__", comb_setstate<false>, kNativeOneArg}});
+  type_add_methods(cwr_type, {{"__reduce__", comb_reduce, kNativeNoArgs},
+                              {"__setstate__", comb_setstate<true>, kNativeOneArg}});
+  type_add_methods(permutations_type, {{"__reduce__", comb_reduce, kNativeNoArgs},
+                                       {"__setstate__", permutations_setstate, kNativeOneArg}});
   teedata_type = make_type("_tee_dataobject", sizeof(TeeDataObject), teedata_trace, nullptr, teedata_type_new);
   teedata_type->iter = nullptr;
   teedata_type->flags &= ~kTypeBaseType;

@@ -112,3 +112,4 @@ rows = [[str(i), "v%d" % i, "x,y" if i % 3 == 0 else "plain", 'q"' * (i % 2)] fo
 text = write(rows)
 back = read(text.splitlines(True))
 print(back == rows, len(text))
+print(repr(_csv.Reader), repr(_csv.Writer), sorted(n for n in dir(_csv) if not n.startswith("__")))

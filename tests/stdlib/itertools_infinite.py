@@ -54,8 +54,8 @@ show("repeat(1, 'a')", lambda: repeat(1, 'a'))
 show("repeat(1, 2.0)", lambda: repeat(1, 2.0))
 print(list(map(pow, range(5), repeat(2))))
 print(list(zip(range(3), repeat("z"))))
-import operator
-print(operator.length_hint(repeat(1, 4)), operator.length_hint(count(), 9) if hasattr(operator, "length_hint") else None)
+import _operator
+print(_operator.length_hint(repeat(1, 4)), _operator.length_hint(count(), 9))
 print(type(count()).__name__, type(cycle([])).__name__, type(repeat(1)).__name__)
 print(count.__module__ if hasattr(count, "__module__") else None, repr(count))
 print(sorted(n for n in dir(itertools) if not n.startswith("__")))

@@ -97,3 +97,4 @@ get = itemgetter(1)
 for i in range(2000):
     total = operator.add(total, get((i, i * 2)))
 print(total)
+print(sorted(n for n in dir(operator) if not n.startswith('_')) == sorted(operator.__all__))
