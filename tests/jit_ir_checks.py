@@ -237,6 +237,12 @@ for i in range(600):
     s += dist((float(i % 3), 1.0), (1.0, float(i % 2)))
 print(s)
 """, want=["float_pow"], most={"side traces": 4}),
+    dict(name="list_times_int", src="""
+rows = []
+for i in range(300):  # TRACE
+    rows.append([0] * (i % 5))
+print(sum(len(r) for r in rows))
+""", want=["seq_repeat"], no_abort="list * int"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
