@@ -1119,7 +1119,7 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
-    if (bop == BinOp::MULTIPLY && (repeatable(a, arg) && b.is_small_int() || a.is_small_int() && repeatable(b, arg))) {
+    if (bop == BinOp::MULTIPLY && ((repeatable(a, arg) && b.is_small_int()) || (a.is_small_int() && repeatable(b, arg)))) {
       // [0] * n, n * 'ab', (1, 2) * k: a new sequence through binary_op (no Python code runs).
       bool seq_first = !a.is_small_int();
       Ref seq = seq_first ? ra : rb;
@@ -1216,6 +1216,9 @@ class RecorderImpl final : public Recorder {
         if (!fb) exact_in_double(as_int(rb, b));
         r = emit(kDbl[int(cop)], Ty::Bool, as_dbl(ra, a), as_dbl(rb, b));
       }
+    } else if ((cop == CmpOp::EQ || cop == CmpOp::NE) && isinstance_exact(a, types::str) && isinstance_exact(b, types::str)) {
+      Ref eq = call(Helper::str_eq, Ty::Int, {as_obj(ra, a), as_obj(rb, b)}, false);
+      r = emit(cop == CmpOp::EQ ? IrOp::NE : IrOp::EQ, Ty::Bool, eq, t_->kint(0));
     } else if ((cop == CmpOp::EQ || cop == CmpOp::NE) && (a.is_none() || a.is_bool()) && (b.is_none() || b.is_bool())) {
       // Identity-comparable singletons.
       r = emit(cop == CmpOp::EQ ? IrOp::EQ : IrOp::NE, Ty::Bool, box(ra), box(rb));

@@ -243,6 +243,14 @@ for i in range(300):  # TRACE
     rows.append([0] * (i % 5))
 print(sum(len(r) for r in rows))
 """, want=["seq_repeat"], no_abort="list * int"),
+    dict(name="str_equality", src="""
+words = ["a", "bb", "a", "c"]
+n = 0
+for i in range(300):  # TRACE
+    if words[i % 4] == "a":
+        n += 1
+print(n)
+""", want=["str_eq"], no_abort="compare str str"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
