@@ -181,6 +181,14 @@ uint64_t jit_helper_str_concat(StrObject* a, StrObject* b) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+int64_t jit_helper_str_eq(StrObject* a, StrObject* b) { return str_eq(a, b) ? 1 : 0; }
+
+uint64_t jit_helper_seq_repeat(uint64_t seq, int64_t n) {
+  if (!Value::int_fits_small(n)) return kExcBits;
+  Value r = binary_op(int(BinOp::MULTIPLY), Value::from_bits(seq), Value::from_small_int(n));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_int_str(int64_t i) {
   char buf[24];
   auto res = std::to_chars(buf, buf + sizeof buf, i);

@@ -142,6 +142,7 @@ struct Trace {
   Trace* root = this;
   uint32_t nside = 0;
   uint64_t entries = 0;
+  uint64_t idle_exits = 0;  // roots: entries that left at the entry state with nowhere to go
   size_t bytes = 0;         // machine code and trace data (the maxmem budget)
 
   // -- Building ---------------------------------------------------------------------------

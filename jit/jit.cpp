@@ -208,6 +208,32 @@ void flush() {
   g_jit.threshold = std::min<uint32_t>(g_jit.threshold * 2, 1u << 20);
 }
 
+// An exit of a root loop trace in the state it was entered in (the loop header, nothing
+// changed): the entry did no work. When such an exit has nowhere else to go (no side trace, and
+// none will be tried) and most entries end there, the trace only costs an entry and an exit.
+bool is_idle_exit(const Trace& t, const Snapshot& sn) {
+  if (t.parent || t.function || sn.nframes != 1) return false;
+  const SnapFrame& sf = t.snap_frames[sn.frame_start];
+  return sf.pc == t.header_pc && sf.nentries == 0;
+}
+
+// Drops a root trace that does no work (is_idle_exit): the interpreter no longer enters it and
+// its loop gets hot again, to be recorded with the types and paths it has now; after `penalty`
+// such retirements (counted with the loop's aborts) the loop is blacklisted. Its code stays
+// (other traces may link to it) until the next flush.
+void retire(Trace* t) {
+  g_stats.retired++;
+  g_roots.erase({t->code, t->header_pc});
+  bool blacklist = ++g_penalty[{t->code, t->header_pc}] >= g_params.penalty;
+  for (InlineCache* c : g_entry_caches) {
+    if (c->ptr != t) continue;
+    c->ptr = nullptr;
+    c->counter = 0;
+    if (blacklist) c->kind = kLoopBlacklisted;
+  }
+  if (blacklist) g_stats.blacklisted++;
+}
+
 // -- Interpreter hooks ----------------------------------------------------------------------------
 void loop_hot(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) {
   c->counter = 0;
@@ -301,6 +327,10 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
     if (sn.nframes > 1) return;
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
+  }
+  if (sn.exits == UINT32_MAX && is_idle_exit(*t, sn) && ++t->idle_exits >= 64 && t->idle_exits * 2 > t->entries) {
+    retire(t);
+    return;
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);
   if (g_jit.recording || g_flush_pending || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
@@ -428,6 +458,7 @@ void finish() {
   fprintf(o, "  exits given up    %llu\n", (unsigned long long)g_stats.exits_given_up);
   fprintf(o, "  left-loop backoff %llu\n", (unsigned long long)g_stats.left_loop_backoff);
   fprintf(o, "  flushes           %llu\n", (unsigned long long)g_stats.flushes);
+  fprintf(o, "  retired traces    %llu\n", (unsigned long long)g_stats.retired);
   // The exits the handler took most often (of the traces that exist now).
   std::vector<std::pair<uint32_t, std::pair<const Trace*, uint32_t>>> hot;
   for (const auto& t : g_traces)

@@ -50,6 +50,7 @@ struct Stats {
   uint64_t exits_given_up = 0;   // exits whose side-trace recording aborted tryside times
   uint64_t left_loop_backoff = 0;  // hot loops not recorded yet: backing off after leaving the loop
   uint64_t flushes = 0;          // every trace dropped: compiled traces reached maxmem
+  uint64_t retired = 0;          // root traces dropped: most entries left at once, for good
   size_t bytes = 0, peak_bytes = 0;  // memory of the compiled traces now / at most
 };
 extern Stats g_stats;

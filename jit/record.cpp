@@ -1103,6 +1103,11 @@ class RecorderImpl final : public Recorder {
   static bool numeric(Ty t, Value v) { return t == Ty::Int || t == Ty::Dbl || (t == Ty::Val && (v.is_small_int() || v.is_double())); }
   static bool is_float(Ty t, Value v) { return t == Ty::Dbl || (t == Ty::Val && v.is_double()); }
 
+  // An exact list, tuple or str that `*` by an int repeats into a new object (`l *= n` changes l).
+  static bool repeatable(Value v, uint32_t arg) {
+    return isinstance_exact(v, types::str) || isinstance_exact(v, types::tuple) ||
+           (isinstance_exact(v, types::list) && arg < uint32_t(kNumBinOps));
+  }
   void rec_binary(uint32_t arg) {
     Ref ra = peek(1), rb = peek(0);
     Value a = cpeek(1), b = cpeek(0);
@@ -1110,6 +1115,17 @@ class RecorderImpl final : public Recorder {
     if (bop == BinOp::ADD && isinstance_exact(a, types::str) && isinstance_exact(b, types::str)) {
       allocates_ = true;
       Ref r = call(Helper::str_concat, Ty::Val, {as_obj(ra, a), as_obj(rb, b)}, true);
+      pop(2);
+      push(r);
+      return;
+    }
+    if (bop == BinOp::MULTIPLY && ((repeatable(a, arg) && b.is_small_int()) || (a.is_small_int() && repeatable(b, arg)))) {
+      // [0] * n, n * 'ab', (1, 2) * k: a new sequence through binary_op (no Python code runs).
+      bool seq_first = !a.is_small_int();
+      Ref seq = seq_first ? ra : rb;
+      as_obj(seq, seq_first ? a : b);  // guards the exact type
+      allocates_ = true;
+      Ref r = call(Helper::seq_repeat, Ty::Val, {box(seq), as_int(seq_first ? rb : ra, seq_first ? b : a)}, true);
       pop(2);
       push(r);
       return;
@@ -1200,6 +1216,9 @@ class RecorderImpl final : public Recorder {
         if (!fb) exact_in_double(as_int(rb, b));
         r = emit(kDbl[int(cop)], Ty::Bool, as_dbl(ra, a), as_dbl(rb, b));
       }
+    } else if ((cop == CmpOp::EQ || cop == CmpOp::NE) && isinstance_exact(a, types::str) && isinstance_exact(b, types::str)) {
+      Ref eq = call(Helper::str_eq, Ty::Int, {as_obj(ra, a), as_obj(rb, b)}, false);
+      r = emit(cop == CmpOp::EQ ? IrOp::NE : IrOp::EQ, Ty::Bool, eq, t_->kint(0));
     } else if ((cop == CmpOp::EQ || cop == CmpOp::NE) && (a.is_none() || a.is_bool()) && (b.is_none() || b.is_bool())) {
       // Identity-comparable singletons.
       r = emit(cop == CmpOp::EQ ? IrOp::EQ : IrOp::NE, Ty::Bool, box(ra), box(rb));

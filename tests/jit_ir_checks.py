@@ -237,6 +237,32 @@ for i in range(600):
     s += dist((float(i % 3), 1.0), (1.0, float(i % 2)))
 print(s)
 """, want=["float_pow"], most={"side traces": 4}),
+    dict(name="list_times_int", src="""
+rows = []
+for i in range(300):  # TRACE
+    rows.append([0] * (i % 5))
+print(sum(len(r) for r in rows))
+""", want=["seq_repeat"], no_abort="list * int"),
+    dict(name="str_equality", src="""
+words = ["a", "bb", "a", "c"]
+n = 0
+for i in range(300):  # TRACE
+    if words[i % 4] == "a":
+        n += 1
+print(n)
+""", want=["str_eq"], no_abort="compare str str"),
+    dict(name="idle_root_retired", src="""
+def f(x, n):
+    s = x
+    for i in range(n):
+        s = s + x
+    return s
+out = []
+for k in range(3000):
+    v = 1 if k < 200 else [2.5, "a", (1,), [2]][k % 4]
+    out.append(f(v, 3))
+print(out[-5:], len(out))
+""", jit="maxside=1,threshold=5", stats={"retired traces": 1}),
 ]
 
 
