@@ -1787,6 +1787,14 @@ class Parser {
       if (c == '}' && i + 1 < body.size() && body[i + 1] == '}') { chunk += '}'; i += 2; continue; }
       if (c == '}') fail("f-string: single '}' is not allowed", fpos(t));
       if (c != '{') {
+        if (c == '\\' && !pre.raw && i + 2 < body.size() && body[i + 1] == 'N' && body[i + 2] == '{') {
+          // "\N{name}": its braces are not a replacement field.
+          size_t close = body.find('}', i + 3);
+          size_t end = close == std::string_view::npos ? body.size() : close + 1;
+          chunk.append(body.substr(i, end - i));
+          i = end;
+          continue;
+        }
         if (c == '\\' && !pre.raw && i + 1 < body.size()) { chunk += c; chunk += body[i + 1]; i += 2; continue; }
         chunk += c;
         i++;

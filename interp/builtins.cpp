@@ -725,6 +725,7 @@ void init_builtins_module() {
       {"object", types::object},       {"type", types::type},           {"int", types::int_},
       {"bool", types::bool_},          {"float", types::float_},        {"complex", types::complex},
       {"str", types::str},             {"bytes", types::bytes},         {"tuple", types::tuple},
+      {"bytearray", types::bytearray}, {"memoryview", types::memoryview},
       {"list", types::list},           {"dict", types::dict},           {"set", types::set},
       {"frozenset", types::frozenset}, {"range", types::range},         {"slice", types::slice},
       {"property", types::property},   {"staticmethod", types::staticmethod},

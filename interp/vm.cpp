@@ -8,8 +8,10 @@
 //    they remain rooted while it runs.
 //  * An error jumps to `error` with the exception pending; unwinding consults the exception
 //    table, pops frames up to the entry frame and returns Value::exc() from there.
+#include <pthread.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -31,6 +33,7 @@ char* g_stack_hi = nullptr;
 char* g_stack_top = nullptr;     // first free byte
 Frame* g_frame = nullptr;        // innermost running Python frame
 int64_t g_depth = 0;             // Python frames live
+int64_t g_c_depth = 0;           // native recursion levels (recursion_enter); both count against the limit
 int g_native_depth = 0;          // nested interpreter loops
 Value g_handled = Value::null(); // exception being handled (sys.exc_info)
 bool g_yielded = false;          // set by YIELD_VALUE for gen_resume
@@ -71,7 +74,7 @@ Frame* push_frame_unchecked(CodeObject* co) {
 
 Frame* push_frame(CodeObject* co) {
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
     raise(exc::RecursionError, "maximum recursion depth exceeded");
     return nullptr;
   }
@@ -228,7 +231,7 @@ Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleO
   if (nargs != argc && (nargs > argc || !fn->defaults || argc - nargs > fn->defaults->size)) return nullptr;
   uint32_t nlocals = co->nlocalsplus;
   size_t bytes = sizeof(Frame) + sizeof(Value) * (nlocals + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   g_stack_top += bytes;
   f->code = co;
@@ -425,7 +428,7 @@ Value vm_run_frames(Frame* innermost, bool throwing) { return run(innermost, thr
 Frame* vm_push_call_frame(FunctionObject* fn) {
   CodeObject* co = fn->code;
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
   return vm_push_frame_for(fn);
 }
 
@@ -455,7 +458,7 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded, bo
     return Value::null();
   }
   Frame* saved = gen->frame;
-  if (g_depth >= g_recursion_limit || g_stack_top + gen->frame_bytes > g_stack_hi)
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + gen->frame_bytes > g_stack_hi)
     return raise(exc::RecursionError, "maximum recursion depth exceeded");
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   std::memcpy(static_cast<void*>(f), saved, gen->frame_bytes);
@@ -504,6 +507,34 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded, bo
   return r;
 }
 Frame* vm_current_frame() { return g_frame; }
+
+namespace {
+uintptr_t g_native_floor = 0;         // lowest native stack address recursion may reach
+
+uintptr_t native_floor() {
+  pthread_attr_t attr;
+  void* lo = nullptr;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    pthread_attr_getstack(&attr, &lo, &size);
+    pthread_attr_destroy(&attr);
+  }
+  // Keep 256 KiB for the work between two checks (formatting, a nested interpreter loop).
+  return lo ? uintptr_t(lo) + std::min<size_t>(size / 4, size_t(256) << 10) : 0;
+}
+}  // namespace
+
+bool recursion_enter(const char* where) {
+  if (!g_native_floor) g_native_floor = native_floor();
+  char probe;
+  if (g_depth + ++g_c_depth > g_recursion_limit || uintptr_t(&probe) < g_native_floor) {
+    --g_c_depth;
+    raise_fmt(exc::RecursionError, "maximum recursion depth exceeded{}", where);
+    return false;
+  }
+  return true;
+}
+void recursion_leave() { --g_c_depth; }
 
 void vm_init() {
   const size_t bytes = reservation_bytes(kFrameStackBytes, 8);
