@@ -83,6 +83,7 @@ std::shared_ptr<CodeUnit> Compiler::leave_unit() {
   // jumps
   for (auto& l : u.labels)
     for (uint32_t ref : l.refs) c.code[ref] = make_insn(insn_op(c.code[ref]), uint32_t(std::max(l.target, 0)));
+  apply_static_swaps(u);
   // localsplus: arguments and locals, then cells that are not arguments, then free variables
   std::vector<std::string> cells = u.scope->cellvars(), frees = u.scope->freevars();
   for (auto& n : u.varnames) {
@@ -150,6 +151,81 @@ std::shared_ptr<CodeUnit> Compiler::leave_unit() {
   _units.pop_back();
   _u = _units.empty() ? nullptr : _units.back().get();
   return result;
+}
+
+// CPython's apply_static_swaps: `SWAP k` followed (in the same basic block and line) by k
+// STORE_FAST / POP_TOP instructions is dropped by exchanging the first and the k-th of them.
+// Match statements rotate every capture under the others and would otherwise leave long SWAP
+// runs. Runs on the final words (jumps patched); the removed SWAPs are then squeezed out.
+void Compiler::apply_static_swaps(Unit& u) {
+  CodeUnit& c = *u.code;
+  size_t n = c.code.size();
+  std::vector<bool> block_start(n + 1, false), removed(n, false);
+  bool any = false;
+  for (size_t i = 0; i < n; i++) {
+    Op op = insn_op(c.code[i]);
+    if (op == Op::SWAP) any = true;
+    if (op != Op::CACHE && fe::is_jump(op)) block_start[insn_arg(c.code[i])] = true;
+  }
+  if (!any) return;
+  for (auto& l : u.labels)
+    if (l.target >= 0) block_start[size_t(l.target)] = true;
+  auto swappable = [&](size_t i) {
+    Op op = insn_op(c.code[i]);
+    return op == Op::STORE_FAST || op == Op::POP_TOP;
+  };
+  // The next STORE_FAST / POP_TOP after i in the block (skipping removed SWAPs), or npos.
+  auto next_swappable = [&](size_t i, int line) -> size_t {
+    while (++i < n && !block_start[i]) {
+      if (removed[i]) continue;
+      if (line >= 0 && c.positions[i].line != line) return std::string::npos;
+      return swappable(i) ? i : std::string::npos;
+    }
+    return std::string::npos;
+  };
+  for (size_t i = n; i-- > 0;) {
+    if (insn_op(c.code[i]) != Op::SWAP || removed[i]) continue;
+    size_t j = next_swappable(i, -1);
+    if (j == std::string::npos) continue;
+    size_t k = j;
+    int line = c.positions[j].line;
+    for (uint32_t count = insn_arg(c.code[i]) - 1; count > 0 && k != std::string::npos; count--) k = next_swappable(k, line);
+    if (k == std::string::npos) continue;
+    // storing one local twice in another order would change which value wins
+    bool distinct = true;
+    if (insn_op(c.code[j]) == Op::STORE_FAST || insn_op(c.code[k]) == Op::STORE_FAST)
+      for (size_t m = j; m <= k && distinct; m++)
+        if (!removed[m] && m != j && insn_op(c.code[m]) == Op::STORE_FAST &&
+            (c.code[m] == c.code[j] || (m != k && c.code[m] == c.code[k])))
+          distinct = false;
+    if (!distinct) continue;
+    removed[i] = true;
+    std::swap(c.code[j], c.code[k]);
+    std::swap(c.positions[j], c.positions[k]);
+  }
+  // squeeze the removed words out, remapping jump targets and labels
+  std::vector<uint32_t> remap(n + 1);
+  size_t out = 0;
+  for (size_t i = 0; i < n; i++) {
+    remap[i] = uint32_t(out);
+    if (!removed[i]) out++;
+  }
+  remap[n] = uint32_t(out);
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (removed[i]) continue;
+    c.code[w] = c.code[i];
+    c.positions[w] = c.positions[i];
+    u.word_handler[w] = u.word_handler[i];
+    Op op = insn_op(c.code[w]);
+    if (op != Op::CACHE && fe::is_jump(op)) c.code[w] = make_insn(op, remap[insn_arg(c.code[w])]);
+    w++;
+  }
+  c.code.resize(w);
+  c.positions.resize(w);
+  u.word_handler.resize(w);
+  for (auto& l : u.labels)
+    if (l.target >= 0) l.target = int(remap[size_t(l.target)]);
 }
 
 // Maximum value-stack depth of finished code, by flow over the final instructions (after the

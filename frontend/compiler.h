@@ -89,6 +89,7 @@ class Compiler {
   std::shared_ptr<CodeUnit> leave_unit();
   std::string qualname_for(const std::string& name, UnitKind kind);
   static int compute_stackdepth(const CodeUnit& c, bool generator);
+  static void apply_static_swaps(Unit& u);
 
   // -- Emission (compiler.cpp) --------------------------------------------------------------------
   void emit(Op op, uint32_t arg = 0);

@@ -1813,14 +1813,23 @@ class Parser {
     char quote = 0;
     size_t expr_end = std::string_view::npos;
     bool debug = false;
+    bool triple = false;
     for (; i < body.size(); i++) {
       char c = body[i];
       if (quote) {
-        if (c == quote) quote = 0;
+        if (c == quote && (!triple || (i + 2 < body.size() && body[i + 1] == c && body[i + 2] == c))) {
+          if (triple) i += 2;
+          quote = 0;
+        }
         continue;
       }
       if (c == '\\') fail("f-string expression part cannot include a backslash", fpos(t));
-      if (c == '\'' || c == '"') { quote = c; continue; }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        triple = i + 2 < body.size() && body[i + 1] == c && body[i + 2] == c;
+        if (triple) i += 2;
+        continue;
+      }
       if (c == '(' || c == '[' || c == '{') { depth++; continue; }
       if ((c == ')' || c == ']' || c == '}') && depth > 0) { depth--; continue; }
       if (depth > 0) continue;

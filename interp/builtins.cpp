@@ -417,8 +417,23 @@ Value builtin_dir(Value* args, size_t nargs, TupleObject* kwnames) {
 }
 
 // -- isinstance / issubclass ------------------------------------------------------------------------
+// A class whose metaclass is not exactly `type` may define __instancecheck__ / __subclasscheck__
+// (ABCMeta does): CPython's PyObject_IsInstance / IsSubclass consult it; null when there is none.
+Value metaclass_check(Value cls, const char* name) {
+  if (!is_type_obj(cls) || type_of(cls) == types::type) return Value::null();
+  return lookup_special(cls, str_intern(name));
+}
+
 int do_isinstance(Value o, Value cls, int depth) {
-  if (is_type_obj(cls)) return is_subtype(type_of(o), cls.as<TypeObject>()) ? 1 : 0;
+  if (is_type_obj(cls)) {
+    if (type_of(o) == cls.as<TypeObject>()) return 1;
+    Value m = metaclass_check(cls, "__instancecheck__");
+    if (m.is_exc()) return -1;
+    if (m.is_null()) return is_subtype(type_of(o), cls.as<TypeObject>()) ? 1 : 0;
+    Value r = call1(m, o);
+    if (r.is_exc()) return -1;
+    return truthy(r);
+  }
   if (is_tuple(cls)) {
     if (depth > 1000) { raise(exc::RecursionError, "maximum recursion depth exceeded in __instancecheck__"); return -1; }
     auto* t = cls.as<TupleObject>();
@@ -440,7 +455,14 @@ int do_isinstance(Value o, Value cls, int depth) {
 }
 
 int do_issubclass(Value c, Value cls, int depth) {
-  if (is_type_obj(cls)) return is_subtype(c.as<TypeObject>(), cls.as<TypeObject>()) ? 1 : 0;
+  if (is_type_obj(cls)) {
+    Value m = metaclass_check(cls, "__subclasscheck__");
+    if (m.is_exc()) return -1;
+    if (m.is_null()) return is_subtype(c.as<TypeObject>(), cls.as<TypeObject>()) ? 1 : 0;
+    Value r = call1(m, c);
+    if (r.is_exc()) return -1;
+    return truthy(r);
+  }
   if (is_tuple(cls)) {
     if (depth > 1000) { raise(exc::RecursionError, "maximum recursion depth exceeded in __subclasscheck__"); return -1; }
     auto* t = cls.as<TupleObject>();
@@ -685,20 +707,7 @@ Value builtin_exit(Value* args, size_t nargs, TupleObject* kwnames) {
 
 }  // namespace
 
-// PyObject_IsInstance: a metaclass's __instancecheck__ is consulted for classes whose type is not
-// exactly `type`.
-int object_isinstance(Value o, Value cls) {
-  if (is_type_obj(cls) && type_of(o) != cls.as<TypeObject>() && type_of(cls) != types::type) {
-    Value m = lookup_special(cls, NAME("__instancecheck__"));
-    if (m.is_exc()) return -1;
-    if (!m.is_null()) {
-      Value r = call1(m, o);
-      if (r.is_exc()) return -1;
-      return truthy(r);
-    }
-  }
-  return do_isinstance(o, cls, 0);
-}
+int object_isinstance(Value o, Value cls) { return do_isinstance(o, cls, 0); }
 
 // -- Module set-up --------------------------------------------------------------------------------------
 void init_builtins_module() {

@@ -52,10 +52,14 @@ Value eg_tp_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw) {
 }
 
 Value eg_new_native(Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs < 1 || !args[0].is_obj() || !is_subtype(type_of(args[0]), types::type) ||
-      !is_subtype(args[0].as<TypeObject>(), exc::BaseExceptionGroup))
-    return raise(exc::TypeError, "BaseExceptionGroup.__new__(X): X is not a subtype of BaseExceptionGroup");
-  return eg_tp_new(args[0].as<TypeObject>(), args + 1, nargs - 1, kw);
+  if (nargs < 1) return raise(exc::TypeError, "BaseExceptionGroup.__new__(): not enough arguments");
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "BaseExceptionGroup.__new__(X): X is not a type object ({})", type_name(args[0]));
+  auto* t = args[0].as<TypeObject>();
+  if (!is_subtype(t, exc::BaseExceptionGroup))
+    return raise_fmt(exc::TypeError, "BaseExceptionGroup.__new__({}): {} is not a subtype of BaseExceptionGroup",
+                     t->name->view(), t->name->view());
+  return eg_tp_new(t, args + 1, nargs - 1, kw);
 }
 
 int eg_init(Value self, Value* args, size_t nargs, TupleObject* kw) {

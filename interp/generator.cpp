@@ -112,48 +112,61 @@ int close_iter(Value yf) {
   return r.is_exc() ? -1 : 0;
 }
 
-// gen.throw(e) with the exception `e` (an instance) pending-to-be: delegates to the iterator a
-// yield from is driving first (CPython's _gen_throw).
-Value gen_throw_impl(GeneratorObject* g, Value e, bool close_on_genexit) {
-  Value yf = gen_yf(g);
-  if (!yf.is_null()) {
-    Value ret;
-    if (close_on_genexit && is_subtype(type_of(e), exc::GeneratorExit)) {
-      g->running = true;
-      int err = close_iter(yf);
-      g->running = false;
-      if (err < 0) return gen_send_ex(g, Value::none(), true);
-      raise_value(e);
-      return gen_send_ex(g, Value::none(), true);
-    }
-    if (is_gen_like(yf) && as_gen(yf)->type != types::async_generator) {
-      g->running = true;
-      ret = gen_throw_impl(as_gen(yf), e, close_on_genexit);
-      g->running = false;
-    } else {
-      Value m = getattr_opt(yf, str_intern("throw"));
-      if (m.is_exc()) return m;
-      if (m.is_null()) {
-        raise_value(e);
-        return gen_send_ex(g, Value::none(), true);
-      }
-      g->running = true;
-      ret = call1(m, e);
-      g->running = false;
-    }
-    if (!ret.is_exc()) return ret;
-    // The delegate finished: pop it and continue after the SEND loop, with its result or its
-    // exception.
-    g->sp_offset--;
-    const uint32_t* code = g->frame->code->code;
-    uint32_t send_at = insn_arg(*g->frame->pc);
-    g->frame->pc = code + insn_arg(code[send_at]);
-    Value v = fetch_stop_value();
-    if (!v.is_null()) return gen_send_ex(g, v, false);
+Value throw_args_exception(const char* fname, Value* args, size_t nargs, TupleObject* kw);
+
+// gen.throw(typ[, val[, tb]]) (the arguments as given, in a tuple): delegates to the iterator a
+// suspended yield from / await is driving first, passing the same arguments (CPython's _gen_throw),
+// and raises into the generator's own frame only when there is none or it finished.
+Value gen_throw_impl(GeneratorObject* g, TupleObject* targs, bool close_on_genexit) {
+  auto throw_here = [&]() -> Value {
+    Value e = throw_args_exception("throw", targs->items, targs->size, nullptr);
+    if (e.is_exc()) return e;
+    raise_value(e);
     return gen_send_ex(g, Value::none(), true);
+  };
+  Value yf = gen_yf(g);
+  if (yf.is_null()) return throw_here();
+  Value typ = targs->items[0];
+  bool genexit = typ.is_obj() && (is_subtype(type_of(typ), types::type) ? is_subtype(typ.as<TypeObject>(), exc::GeneratorExit)
+                                                                        : is_subtype(type_of(typ), exc::GeneratorExit));
+  Value ret;
+  if (close_on_genexit && genexit) {
+    g->running = true;
+    int err = close_iter(yf);
+    g->running = false;
+    if (err < 0) return gen_send_ex(g, Value::none(), true);
+    return throw_here();
   }
-  raise_value(e);
+  if (is_gen_like(yf) && as_gen(yf)->type != types::async_generator) {
+    g->running = true;
+    ret = gen_throw_impl(as_gen(yf), targs, close_on_genexit);
+    g->running = false;
+  } else {
+    Value m = getattr_opt(yf, str_intern("throw"));
+    if (m.is_exc()) return m;
+    if (m.is_null()) return throw_here();
+    g->running = true;
+    ret = call(m, targs->items, targs->size);
+    g->running = false;
+  }
+  if (!ret.is_exc()) return ret;
+  // The delegate finished: pop it and continue after the SEND loop, with its result or its
+  // exception.
+  g->sp_offset--;
+  const uint32_t* code = g->frame->code->code;
+  uint32_t send_at = insn_arg(*g->frame->pc);
+  g->frame->pc = code + insn_arg(code[send_at]);
+  Value v = fetch_stop_value();
+  if (!v.is_null()) return gen_send_ex(g, v, false);
   return gen_send_ex(g, Value::none(), true);
+}
+
+// The arguments of a throw() call as a tuple (after the arity checks).
+TupleObject* throw_args(const char* fname, Value* args, size_t nargs, TupleObject* kw) {
+  if (!check_no_kwargs(fname, kw) || !check_nargs(fname, nargs, 1, 3)) return nullptr;
+  TupleObject* t = tuple_new(nargs);
+  for (size_t i = 0; i < nargs; i++) t->items[i] = args[i];
+  return t;
 }
 
 Value gen_close_impl(GeneratorObject* g) {
@@ -235,9 +248,9 @@ Value gen_send(Value* args, size_t nargs, TupleObject* kw) {
 Value gen_next_m(Value* args, size_t nargs, TupleObject* kw) { return gen_send_ex(self_gen(args), Value::none(), false); }
 
 Value gen_throw(Value* args, size_t nargs, TupleObject* kw) {
-  Value e = throw_args_exception("throw", args + 1, nargs - 1, kw);
-  if (e.is_exc()) return e;
-  return gen_throw_impl(self_gen(args), e, true);
+  TupleObject* t = throw_args("throw", args + 1, nargs - 1, kw);
+  if (!t) return Value::exc();
+  return gen_throw_impl(self_gen(args), t, true);
 }
 
 Value gen_close(Value* args, size_t nargs, TupleObject* kw) {
@@ -295,9 +308,9 @@ Value cw_send(Value* args, size_t nargs, TupleObject* kw) {
   return gen_send_ex(g, args[1], false);
 }
 Value cw_throw(Value* args, size_t nargs, TupleObject* kw) {
-  Value e = throw_args_exception("throw", args + 1, nargs - 1, kw);
-  if (e.is_exc()) return e;
-  return gen_throw_impl(wrapped_coro(args), e, true);
+  TupleObject* t = throw_args("throw", args + 1, nargs - 1, kw);
+  if (!t) return Value::exc();
+  return gen_throw_impl(wrapped_coro(args), t, true);
 }
 Value cw_close(Value* args, size_t nargs, TupleObject* kw) { return gen_close_impl(wrapped_coro(args)); }
 
@@ -310,7 +323,7 @@ void wrapped_trace(Object* o, Tracer& t) { t.visit(static_cast<Wrapped*>(o)->val
 enum AwaitableState : uint8_t { kInit, kIter, kClosed };
 struct AsyncGenOp : Object {
   Value gen;
-  Value arg;      // asend: the value to send; athrow: the exception (null for aclose)
+  Value arg;      // asend: the value to send; athrow: its arguments (a tuple; null for aclose)
   uint8_t state;
 };
 void agop_trace(Object* o, Tracer& t) {
@@ -370,9 +383,9 @@ Value asend_send(Value* args, size_t nargs, TupleObject* kw) {
 Value asend_throw(Value* args, size_t nargs, TupleObject* kw) {
   auto* a = args[0].as<AsyncGenOp>();
   if (a->state == kClosed) return raise(exc::RuntimeError, "cannot reuse already awaited __anext__()/asend()");
-  Value e = throw_args_exception("throw", args + 1, nargs - 1, kw);
-  if (e.is_exc()) return e;
-  Value r = async_gen_unwrap(agop_gen(args[0]), gen_throw_impl(agop_gen(args[0]), e, true));
+  TupleObject* t = throw_args("throw", args + 1, nargs - 1, kw);
+  if (!t) return Value::exc();
+  Value r = async_gen_unwrap(agop_gen(args[0]), gen_throw_impl(agop_gen(args[0]), t, true));
   if (r.is_exc()) a->state = kClosed;
   return r;
 }
@@ -422,12 +435,10 @@ Value athrow_send_impl(Value self, Value v) {
     Value r;
     if (aclose) {
       g->ag_closed = true;
-      Value ge = call0(obj(exc::GeneratorExit));
-      if (ge.is_exc()) return ge;
-      r = gen_throw_impl(g, ge, false);
+      r = gen_throw_impl(g, tuple_pack({obj(exc::GeneratorExit)}).as<TupleObject>(), false);
       if (!r.is_exc() && isinstance_exact(r, t_wrapped)) return athrow_yield_close(a, g);
     } else {
-      r = async_gen_unwrap(g, gen_throw_impl(g, a->arg, false));
+      r = async_gen_unwrap(g, gen_throw_impl(g, a->arg.as<TupleObject>(), false));
     }
     if (r.is_exc()) return athrow_check_error(a, g);
     return r;
@@ -447,9 +458,9 @@ Value athrow_throw(Value* args, size_t nargs, TupleObject* kw) {
   auto* a = args[0].as<AsyncGenOp>();
   GeneratorObject* g = agop_gen(args[0]);
   if (a->state == kClosed) return raise(exc::RuntimeError, "cannot reuse already awaited aclose()/athrow()");
-  Value e = throw_args_exception("throw", args + 1, nargs - 1, kw);
-  if (e.is_exc()) return e;
-  Value r = gen_throw_impl(g, e, true);
+  TupleObject* t = throw_args("throw", args + 1, nargs - 1, kw);
+  if (!t) return Value::exc();
+  Value r = gen_throw_impl(g, t, true);
   if (!a->arg.is_null()) return async_gen_unwrap(g, r);
   if (!r.is_exc() && isinstance_exact(r, t_wrapped)) return athrow_yield_close(a, g);
   if (r.is_exc() && (exc_matches(exc::StopAsyncIteration) || exc_matches(exc::GeneratorExit))) {
@@ -473,9 +484,9 @@ Value agen_asend(Value* args, size_t nargs, TupleObject* kw) {
   return new_agop(t_asend, args[0], args[1]);
 }
 Value agen_athrow(Value* args, size_t nargs, TupleObject* kw) {
-  Value e = throw_args_exception("athrow", args + 1, nargs - 1, kw);
-  if (e.is_exc()) return e;
-  return new_agop(t_athrow, args[0], e);
+  TupleObject* t = throw_args("athrow", args + 1, nargs - 1, kw);
+  if (!t) return Value::exc();
+  return new_agop(t_athrow, args[0], obj(t));
 }
 Value agen_aclose(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_no_kwargs("aclose", kw) || !check_nargs("aclose", nargs - 1, 0, 0)) return Value::exc();

@@ -114,10 +114,10 @@ bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs) 
     raise_fmt(exc::TypeError, "unbound method {}.{}() needs an argument", f->owner->name->view(), f->name);
     return false;
   }
-  // T.__new__(cls, ...) takes a class: its own checks (tp_new_wrapper's "X is not a subtype of
-  // T") apply, not this one.
-  bool new_of_class = std::strcmp(f->name, "__new__") == 0 && is_subtype(type_of(args[0]), types::type);
-  if (f->owner != types::object && !new_of_class && !is_subtype(type_of(args[0]), f->owner)) {
+  // T.__new__(cls, ...) takes a class: its own checks apply ("T.__new__(X): X is not a subtype
+  // of T", as tp_new_wrapper), not this one
+  bool new_of_type = std::strcmp(f->name, "__new__") == 0 && args[0].is_obj() && is_subtype(type_of(args[0]), types::type);
+  if (f->owner != types::object && !new_of_type && !is_subtype(type_of(args[0]), f->owner)) {
     raise_fmt(exc::TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", f->name,
               f->owner->name->view(), type_name(args[0]));
     return false;

@@ -9,25 +9,30 @@ namespace {
 
 constexpr int64_t kAbcSequence = 1 << 5, kAbcMapping = 1 << 6;  // collections.abc's __abc_tpflags__
 
-// Built-in types outside types:: are recognised by name along the MRO (collections.deque, array,
-// memoryview, bytearray, mappingproxy).
-bool mro_has_builtin(TypeObject* t, std::string_view name) {
-  for (uint64_t i = 0; i < t->mro->size; i++) {
-    auto* m = t->mro->items[i].as<TypeObject>();
-    if (!(m->flags & kTypeHeap) && m->name->view() == name) return true;
+// Py_TPFLAGS_SEQUENCE / _MAPPING of one class in an MRO: built-in collections by type (those
+// outside types:: by name: collections.deque, array, memoryview, mappingproxy), classes from
+// collections.abc by the `__abc_tpflags__` they declare. 0 when the class sets neither.
+int64_t own_collection_flags(TypeObject* m) {
+  static StrObject* const key = str_intern("__abc_tpflags__");
+  if (m == types::list || m == types::tuple || m == types::range) return kAbcSequence;
+  if (m == types::dict) return kAbcMapping;
+  if (!(m->flags & kTypeHeap)) {
+    std::string_view n = m->name->view();
+    if (n == "deque" || n == "array" || n == "memoryview") return kAbcSequence;
+    if (n == "mappingproxy") return kAbcMapping;
+    return 0;
   }
-  return false;
+  Value f = dict_get_str(m->dict, key);
+  int64_t v;
+  if (!f.is_null() && int_to_i64(f, &v)) return v & (kAbcSequence | kAbcMapping);
+  return 0;
 }
 
-// The collection flags a class inherits from collections.abc (Sequence, Mapping): the
-// `__abc_tpflags__` the ABC declares in its namespace.
-int64_t abc_tpflags(TypeObject* t) {
-  static StrObject* const key = str_intern("__abc_tpflags__");
-  for (uint64_t i = 0; i < t->mro->size; i++) {
-    Value f = dict_get_str(t->mro->items[i].as<TypeObject>()->dict, key);
-    int64_t v;
-    if (!f.is_null() && int_to_i64(f, &v)) return v;
-  }
+// A class inherits the flags of the first class along its MRO that has any (CPython's
+// inherit_patma_flags over tp_mro).
+int64_t collection_flags(TypeObject* t) {
+  for (uint64_t i = 0; i < t->mro->size; i++)
+    if (int64_t f = own_collection_flags(t->mro->items[i].as<TypeObject>())) return f;
   return 0;
 }
 
@@ -38,25 +43,18 @@ bool match_self(TypeObject* t) {
   for (TypeObject* b : {types::bool_, types::bytes, types::dict, types::float_, types::frozenset, types::int_, types::list,
                         types::set, types::str, types::tuple})
     if (is_subtype(t, b)) return true;
-  return mro_has_builtin(t, "bytearray");
+  for (uint64_t i = 0; i < t->mro->size; i++) {
+    auto* m = t->mro->items[i].as<TypeObject>();
+    if (!(m->flags & kTypeHeap) && m->name->view() == "bytearray") return true;
+  }
+  return false;
 }
 
 }  // namespace
 
-bool match_is_mapping(Value v) {
-  if (is_dict(v)) return true;
-  TypeObject* t = type_of(v);
-  if (mro_has_builtin(t, "mappingproxy")) return true;
-  return abc_tpflags(t) & kAbcMapping;
-}
+bool match_is_mapping(Value v) { return collection_flags(type_of(v)) & kAbcMapping; }
 
-bool match_is_sequence(Value v) {
-  TypeObject* t = type_of(v);
-  if (is_list(v) || is_tuple(v) || is_subtype(t, types::range)) return true;
-  if (is_str(v) || is_dict(v) || is_subtype(t, types::bytes) || mro_has_builtin(t, "bytearray")) return false;
-  if (mro_has_builtin(t, "deque") || mro_has_builtin(t, "array") || mro_has_builtin(t, "memoryview")) return true;
-  return abc_tpflags(t) & kAbcSequence;
-}
+bool match_is_sequence(Value v) { return collection_flags(type_of(v)) & kAbcSequence; }
 
 Value match_keys(Value subject, Value keys_v) {
   auto* keys = keys_v.as<TupleObject>();

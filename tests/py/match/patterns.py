@@ -123,6 +123,26 @@ for v in ["ab", b"ab", {"a": 1, "b": 2}]:
             print("not a sequence", type(v).__name__)
 
 
+# sequence / mapping-ness is inherited from the first collection class along the MRO
+class Mixin:
+    pass
+
+
+class MyList(Mixin, list):
+    pass
+
+
+class MyDict(dict, Mixin):
+    pass
+
+
+for v in [MyList([1, 2]), MyDict(a=1)]:
+    match v:
+        case [a, b]:
+            print(type(v).__name__, "as a sequence", a, b)
+        case {"a": a}:
+            print(type(v).__name__, "as a mapping", a)
+
 # mapping patterns use get() and do not trigger __missing__ for absent keys
 class Defaulting(dict):
     def __missing__(self, key):

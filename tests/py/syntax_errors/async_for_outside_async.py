@@ -1,0 +1,3 @@
+def f(items):
+    async for x in items:
+        print(x)

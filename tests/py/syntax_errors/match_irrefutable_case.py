@@ -1,0 +1,6 @@
+command = "go"
+match command:
+    case other:
+        print("anything")
+    case "go":
+        print("go")
