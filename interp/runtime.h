@@ -169,6 +169,13 @@ Value vm_run_class_body(FunctionObject* body, DictObject* ns);
 bool vm_super_args(Value* type, Value* self);
 extern int64_t g_recursion_limit;
 
+// -- Signals (modules/signal.cpp) -------------------------------------------------------------------
+// A signal with a Python handler sets g_signals_pending (and the collector's debt, so compiled
+// loops exit); the interpreter calls run_pending_signals at its next loop back-edge: -1 if a
+// handler raised (the exception is pending).
+extern volatile int g_signals_pending;
+int run_pending_signals();
+
 // -- Imports (import.cpp) -------------------------------------------------------------------------
 // IMPORT_NAME: __import__(name, globals, fromlist, level) semantics of CPython's importlib,
 // including packages, relative imports (level > 0, resolved against globals' __package__ /

@@ -1671,12 +1671,17 @@ op_JUMP_BACKWARD: {
         goto error;
       }
       if (gc::should_collect()) gc::collect();  // the exit wrote the frames back
+      if (g_signals_pending && run_pending_signals() < 0) {
+        f->lasti = int32_t(pc - 1 - co->code);
+        goto error;
+      }
       DISPATCH();
     }
   }
-  if (gc::should_collect()) {
+  if (gc::should_collect() || g_signals_pending) {
     SAVE();
-    gc::collect();
+    if (gc::should_collect()) gc::collect();
+    if (g_signals_pending && run_pending_signals() < 0) goto error;
   }
   DISPATCH();
 }
