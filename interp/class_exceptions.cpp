@@ -316,6 +316,8 @@ Value add_note_native(Value* args, size_t nargs, TupleObject* kw) {
 
 }  // namespace
 
+void init_exception_groups();  // class_exception_groups.cpp
+
 void init_exception_types() {
   s_end_lineno = str_intern("end_lineno");
   s_end_offset = str_intern("end_offset");
@@ -356,6 +358,7 @@ void init_exception_types() {
   type_add_methods(exc::OSError, {{"__str__", unary_native<os_error_str>}});
   type_add_methods(exc::SyntaxError, {{"__str__", unary_native<syntax_error_str>}});
   type_add_methods(exc::ImportError, {{"__str__", unary_native<import_error_str>}});
+  init_exception_groups();
 }
 
 }  // namespace cls

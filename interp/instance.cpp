@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "interp/safepoint.h"
 #include "interp/class_internal.h"
 
 namespace chaipy {
@@ -208,7 +209,7 @@ int instance_set_slot(InstanceObject* o, StrObject* name, Value v) {
   if (n > o->capacity) {
     uint32_t cap = o->capacity * 2;
     while (cap < n) cap *= 2;
-    auto* a = static_cast<Value*>(std::malloc(cap * sizeof(Value)));
+    auto* a = static_cast<Value*>(sys_malloc(cap * sizeof(Value)));
     for (uint32_t k = 0; k < s->nslots; k++) a[k] = o->slots[k];
     if (o->slots != o->inline_slots) {
       std::free(o->slots);
@@ -245,7 +246,7 @@ Value attach_name_obj(Value self, StrObject* name) {
 bool is_data_descriptor(Value d) {
   TypeObject* dt = type_of(d);
   if (dt == types::property) return true;
-  if (!(dt->flags & kTypeHeap)) return false;
+  if (!(dt->flags & (kTypeHeap | kTypeNativeDescr))) return false;
   return !lookup(dt, S.__set__).is_null() || !lookup(dt, S.__delete__).is_null();
 }
 
@@ -276,7 +277,7 @@ Value bind_method(Value descr, Value self, TypeObject* owner) {
   if (dt == types::staticmethod) return descr.as<WrapperObject>()->fget;
   if (dt == types::classmethod) return bind_for_class(descr, owner);
   if (dt == types::property) return property_get(descr, self);
-  if (dt->flags & kTypeHeap) return descr_get(descr, self, owner);
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) return descr_get(descr, self, owner);
   return descr;
 }
 
@@ -288,7 +289,7 @@ Value generic_getattr(Value self, StrObject* name) {
   if (!descr.is_null()) {
     dt = type_of(descr);
     if (dt == types::property) return property_get(descr, self);
-    if ((dt->flags & kTypeHeap) && is_data_descriptor(descr)) return descr_get(descr, self, t);
+    if ((dt->flags & (kTypeHeap | kTypeNativeDescr)) && is_data_descriptor(descr)) return descr_get(descr, self, t);
   }
   if ((t->flags & kTypeInstanceLayout) && self.is_obj()) {
     Value v = instance_get_slot(self.as<InstanceObject>(), name);
@@ -327,7 +328,7 @@ int generic_setattr(Value self, StrObject* name, Value v) {
   if (!descr.is_null()) {
     TypeObject* dt = type_of(descr);
     if (dt == types::property) return property_set(descr, self, v);
-    if (dt->flags & kTypeHeap) {
+    if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
       Value f = lookup(dt, v.is_null() ? S.__delete__ : S.__set__);
       if (!f.is_null()) {
         Value a[2] = {self, v};

@@ -585,22 +585,24 @@ Value type_subclasscheck_native(Value* args, size_t nargs, TupleObject* kw) {
 }  // namespace
 
 // -- Attribute access on classes ----------------------------------------------------------------
+Value classmethod_bind(Value descr, TypeObject* cls) {
+  Value f = descr.as<WrapperObject>()->fget;
+  if (isinstance_exact(f, types::builtin_function)) {
+    auto* n = f.as<NativeFunctionObject>();
+    return native_function_new(n->name, n->fn, n->owner, obj(cls));
+  }
+  auto* bm = gc::make<BoundMethodObject>(types::method);
+  bm->func = f;
+  bm->self = obj(cls);
+  return obj(bm);
+}
+
 Value bind_for_class(Value descr, TypeObject* cls) {
   TypeObject* dt = type_of(descr);
   if (dt == types::function || dt == types::builtin_function || dt == types::property) return descr;
   if (dt == types::staticmethod) return descr.as<WrapperObject>()->fget;
-  if (dt == types::classmethod) {
-    Value f = descr.as<WrapperObject>()->fget;
-    if (isinstance_exact(f, types::builtin_function)) {
-      auto* n = f.as<NativeFunctionObject>();
-      return native_function_new(n->name, n->fn, n->owner, obj(cls));
-    }
-    auto* bm = gc::make<BoundMethodObject>(types::method);
-    bm->func = f;
-    bm->self = obj(cls);
-    return obj(bm);
-  }
-  if (dt->flags & kTypeHeap) {
+  if (dt == types::classmethod) return classmethod_bind(descr, cls);
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
     Value g = lookup(dt, S.__get__);
     if (!g.is_null()) {
       Value a[2] = {Value::none(), obj(cls)};

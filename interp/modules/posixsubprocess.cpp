@@ -53,23 +53,25 @@ void write_noraise(int fd, const char* p, size_t n) {
 }
 
 [[noreturn]] void child_fail(int errpipe_write, int err, bool reached_exec, const char* msg = nullptr) {
+  char buf[128];  // one write, so that the parent never reads half a report
+  size_t n = 0;
+  auto put = [&](const char* s) {
+    while (*s && n < sizeof buf) buf[n++] = *s++;
+  };
   if (err) {
     char hex[2 * sizeof(int) + 1];
     int k = int(sizeof hex);
     hex[--k] = 0;
-    unsigned e = unsigned(err);
-    while (e && k > 0) {
-      hex[--k] = "0123456789abcdef"[e % 16];
-      e /= 16;
-    }
-    write_noraise(errpipe_write, "OSError:", 8);
-    write_noraise(errpipe_write, hex + k, std::strlen(hex + k));
-    write_noraise(errpipe_write, ":", 1);
-    if (!reached_exec) write_noraise(errpipe_write, "noexec", 6);
+    for (unsigned e = unsigned(err); e && k > 0; e /= 16) hex[--k] = "0123456789abcdef"[e % 16];
+    put("OSError:");
+    put(hex + k);
+    put(":");
+    if (!reached_exec) put("noexec");
   } else {
-    write_noraise(errpipe_write, "SubprocessError:0:", 18);
-    if (msg) write_noraise(errpipe_write, msg, std::strlen(msg));
+    put("SubprocessError:0:");
+    if (msg) put(msg);
   }
+  write_noraise(errpipe_write, buf, n);
   ::_exit(255);
 }
 

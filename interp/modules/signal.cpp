@@ -2,10 +2,9 @@
 // handlers, SIG_DFL / SIG_IGN, default_int_handler, alarm, pause, raise_signal, strsignal,
 // valid_signals, set_wakeup_fd, siginterrupt, setitimer / getitimer, pthread_sigmask / kill.
 //
-// The C handler only records the signal (and writes to the wakeup fd); the Python handler runs
-// at the interpreter's next safe point (a loop back-edge: run_pending_signals, called by the VM).
-// It also raises the collector's debt so that compiled traces, which test the debt at their loop
-// edge, exit to the interpreter.
+// The C handler only records the signal (and writes to the wakeup fd) and requests a safe-point
+// event (interp/safepoint.h); the Python handlers run there (run_pending_signals), where an
+// exception they raise propagates from the interrupted instruction.
 #include <signal.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -17,13 +16,14 @@
 
 #include "interp/modules/os_support.h"
 #include "interp/objects/objects.h"
+#include "interp/safepoint.h"
 #include "interp/vm.h"
 
 namespace chaipy {
 
-volatile int g_signals_pending = 0;  // sig_atomic_t is int
-
 namespace {
+
+volatile sig_atomic_t g_signals_pending = 0;
 
 volatile sig_atomic_t g_tripped[NSIG];
 volatile sig_atomic_t g_wakeup_fd = -1;
@@ -40,7 +40,7 @@ void c_handler(int sig) {
   int saved = errno;
   g_tripped[sig] = 1;
   g_signals_pending = 1;
-  gc::g_debt = gc::g_threshold + 1;  // traces exit at their next loop edge
+  safepoint_request(kEventSignal);
   if (g_wakeup_fd >= 0) {
     unsigned char b = (unsigned char)sig;
     ssize_t r = ::write(g_wakeup_fd, &b, 1);
@@ -48,6 +48,8 @@ void c_handler(int sig) {
   }
   errno = saved;
 }
+
+int run_pending_signals();
 
 bool signum_arg(Value v, int* out) {
   if (!int_arg(v, out)) return false;
@@ -270,8 +272,6 @@ Value signal_getitimer(Value* args, size_t nargs, TupleObject* kw) {
   return itimer_tuple(v);
 }
 
-}  // namespace
-
 int run_pending_signals() {
   if (!g_signals_pending) return 0;
   g_signals_pending = 0;
@@ -293,12 +293,15 @@ int run_pending_signals() {
   return 0;
 }
 
+}  // namespace
+
 Value make_signal_module() {
   static bool once = false;
   if (!once) {
     once = true;
     gc::add_root_scanner(trace_handlers);
     gc::add_root(&g_itimer_error);
+    safepoint_set_signal_hook([] { return run_pending_signals() == 0; });
   }
   Value m = module_new("_signal");
   DictObject* d = m.as<ModuleObject>()->dict;

@@ -15,6 +15,7 @@
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
 #include "interp/vm.h"
+#include "pycache/pyc.h"
 
 namespace chaipy {
 
@@ -186,7 +187,7 @@ Value make_sys_module(int argc, char** argv) {
   DictObject* idict = impl.as<ModuleObject>()->dict;
   set(idict, "name", str_value("chaipy"));
   set(idict, "version", vi);
-  set(idict, "cache_tag", str_value("chaipy-311"));
+  set(idict, "cache_tag", str_value(pyc::cache_tag()));
   set(idict, "hexversion", int_from_i64(0x030B00F0));
   set(d, "implementation", impl);
 
@@ -215,7 +216,18 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "orig_argv", obj(list_new(0)));
   set(d, "abiflags", str_value(""));
   set(d, "api_version", Value::from_small_int(1013));
-  for (const char* p : {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"}) set(d, p, str_value("/usr/local"));
+  // prefix: the directory above <platlibdir>/python3.11 (CPython's getpath); /usr for Debian's.
+  {
+    std::string lib = stdlib_dir(), prefix = "/usr/local";
+    size_t slash = lib.rfind('/');
+    if (!lib.empty() && slash != std::string::npos && lib.substr(slash + 1) == "python3.11") {
+      std::string up = lib.substr(0, slash);
+      size_t s2 = up.rfind('/');
+      prefix = s2 == std::string::npos || s2 == 0 ? "/" : up.substr(0, s2);
+    }
+    for (const char* p : {"prefix", "exec_prefix", "base_prefix", "base_exec_prefix"}) set(d, p, str_value(prefix));
+    set(d, "platlibdir", str_value("lib"));
+  }
   {
     std::vector<std::string_view> names = {"builtins", "sys"};
 #define MODULE(pyname, cname) names.push_back(pyname);
