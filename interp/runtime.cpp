@@ -221,8 +221,8 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
   size_t nkw = kwnames ? kwnames->size : 0;
   size_t npos = nargs - nkw;
   if (maxpos != SIZE_MAX && npos > maxpos) {
-    raise_fmt(exc::TypeError, "{}() takes at most {} positional argument{} ({} given)", fname, maxpos,
-              maxpos == 1 ? "" : "s", npos);
+    raise_fmt(exc::TypeError, "{}() takes {} {} positional argument{} ({} given)", fname,
+              maxpos == required ? "exactly" : "at most", maxpos, maxpos == 1 ? "" : "s", npos);
     return false;
   }
   if (npos > nnames) {

@@ -2,6 +2,7 @@
 // script in memory and run it on the VM (in a thread with a large native stack).
 #include <malloc.h>
 #include <pthread.h>
+#include <signal.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -359,9 +360,20 @@ int main(int argc, char** argv) {
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, reservation_bytes(size_t(512) << 20, 8));
   pthread_t th;
-  if (pthread_create(&th, &attr, interpreter_thread, &ra) != 0) {
+  static pid_t main_pid = getpid();
+  auto thread_main = [](void* p) -> void* {
+    interpreter_thread(p);
+    // A fork()ed child has no main thread to return to: it exits here with the program's status.
+    if (getpid() != main_pid) exit(static_cast<RunArgs*>(p)->status);
+    return nullptr;
+  };
+  if (pthread_create(&th, &attr, thread_main, &ra) != 0) {
     interpreter_thread(&ra);
   } else {
+    // Signals go to the interpreter's thread (its blocking calls see EINTR, as CPython's do).
+    sigset_t all;
+    sigfillset(&all);
+    pthread_sigmask(SIG_BLOCK, &all, nullptr);
     pthread_join(th, nullptr);
   }
   std::cout.flush();

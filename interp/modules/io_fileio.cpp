@@ -88,7 +88,7 @@ bool fileio_init_impl(FileIOObject* f, Value file, std::string_view mode, bool c
   if (!parse_mode(f, mode, &flags)) return false;
   int fd = -1;
   PathArg path;
-  if (is_int(file) && !file.is_bool()) {
+  if (is_int(file)) {
     if (!int_arg(file, &fd)) return false;
     if (fd < 0) {
       raise(exc::ValueError, "negative file descriptor");

@@ -211,6 +211,23 @@ Value bytesio_next(Value self) {
   return n == 0 ? Value::null() : line;
 }
 
+// getbuffer(): a memoryview over the live buffer, through a small exporter object (CPython's
+// bytesiobuf) so that BytesIO itself is not bytes-like. While views exist the buffer cannot be
+// resized (BufferError), which keeps the exported pointer valid.
+struct BytesIOBufObject : Object {
+  Value source;
+};
+TypeObject* g_bytesio_buf;
+
+Value bytesio_getbuffer(Value* args, size_t nargs, TupleObject*) {
+  if (!check_b(args, nargs, "getbuffer")) return Value::exc();
+  auto* e = gc::make<BytesIOBufObject>(g_bytesio_buf);
+  e->source = args[0];
+  Value mv = dict_get_str(g_builtins, NAME("memoryview"));
+  if (mv.is_null()) return raise(exc::NotImplementedError, "memoryview");
+  return call1(mv, obj(e));
+}
+
 Value bytesio_getstate(Value* args, size_t nargs, TupleObject*) {
   if (!check_b(args, nargs, "__getstate__")) return Value::exc();
   Value d = generic_getattr(args[0], NAME("__dict__"));
@@ -232,7 +249,7 @@ bool check_s(Value* args, size_t nargs, const char* m, bool need_open = true) {
     return false;
   }
   if (need_open && s->closed) {
-    closed_error();
+    closed_error(false);
     return false;
   }
   return true;
@@ -321,7 +338,7 @@ int stringio_init(Value self, Value* args, size_t nargs, TupleObject* kw) {
   if (is_str(nl)) {
     std::string_view v = as_str(nl)->view();
     if (v != "" && v != "\n" && v != "\r" && v != "\r\n") {
-      raise_fmt(exc::ValueError, "illegal newline value: {}", v);
+      raise_fmt(exc::ValueError, "illegal newline value: {}", repr_utf8(nl));
       return -1;
     }
   }
@@ -498,6 +515,19 @@ void init_memory_types(DictObject* m) {
       {"flush", bytesio_flush, kNativeNoArgs}, {"__getstate__", bytesio_getstate, kNativeNoArgs},
   });
   type_add_getsets(bytesio, {{"closed", bytesio_closed}});
+  type_add_methods(bytesio, {{"getbuffer", bytesio_getbuffer, kNativeNoArgs}});
+  g_bytesio_buf = make_builtin_type("_BytesIOBuffer", types::object, sizeof(BytesIOBufObject), 0);
+  g_bytesio_buf->module = str_intern("_io");
+  g_bytesio_buf->trace = [](Object* o, Tracer& t) { t.visit(static_cast<BytesIOBufObject*>(o)->source); };
+  g_bytesio_buf->getbuffer = [](Value self, BufferView* v) {
+    BytesIOObject* b = bself(self.as<BytesIOBufObject>()->source);
+    v->buf = b->buf->data();
+    v->len = int64_t(b->buf->size());
+    v->readonly = false;
+    b->exports++;
+    return 0;
+  };
+  g_bytesio_buf->releasebuffer = [](Value self, BufferView*) { bself(self.as<BytesIOBufObject>()->source)->exports--; };
 
   stringio = io_type("StringIO", textiobase, sizeof(StringIOObject), m);
   stringio->trace = stringio_trace;

@@ -350,11 +350,9 @@ Value io_open(Value* args, size_t nargs, TupleObject* kw) {
     closefd = t;
   }
   Value opener = a[7].is_null() ? Value::none() : a[7];
-  if (!is_int(file) || file.is_bool()) {
-    if (!is_str(file) && !is_bytes(file)) {
-      Value p = fspath(file);
-      if (p.is_exc()) return p;
-    }
+  if (!is_int(file) && !is_str(file) && !is_bytes(file)) {
+    file = fspath(file);  // FileIO.name is the path, not the os.PathLike object
+    if (file.is_exc()) return file;
   }
   bool creating = false, reading = false, writing = false, appending = false, updating = false, text = false,
        binary = false;
@@ -374,12 +372,12 @@ Value io_open(Value* args, size_t nargs, TupleObject* kw) {
     }
   }
   if (text && binary) return raise(exc::ValueError, "can't have text and binary mode at once");
-  if (int(creating) + int(reading) + int(writing) + int(appending) != 1)
+  if (int(creating) + int(reading) + int(writing) + int(appending) > 1)  // none: FileIO's message
     return raise(exc::ValueError, "must have exactly one of create/read/write/append mode");
   if (binary && !encoding.is_none()) return raise(exc::ValueError, "binary mode doesn't take an encoding argument");
   if (binary && !errors.is_none()) return raise(exc::ValueError, "binary mode doesn't take an errors argument");
   if (binary && !newline.is_none()) return raise(exc::ValueError, "binary mode doesn't take a newline argument");
-  std::string rawmode = creating ? "x" : reading ? "r" : writing ? "w" : "a";
+  std::string rawmode = creating ? "x" : reading ? "r" : writing ? "w" : appending ? "a" : "";
   if (updating) rawmode += '+';
   Value raw = fileio_new(file, rawmode.c_str(), closefd, opener);
   if (raw.is_exc()) return raw;

@@ -99,7 +99,11 @@ void init_std_streams(DictObject* sys_dict) {
   }
   g_sys_dict = sys_dict;
   Value io = make_io_module();
-  if (!io.is_exc()) dict_set_str(g_sys_modules, str_intern("_io"), io);
+  if (!io.is_exc()) {
+    dict_set_str(g_sys_modules, str_intern("_io"), io);
+    // The open() builtin is _io.open, as in CPython.
+    dict_set_str(g_builtins, str_intern("open"), dict_get_str(io.as<ModuleObject>()->dict, str_intern("open")));
+  }
   const char* env = std::getenv("PYTHONUNBUFFERED");
   bool unbuffered = env && *env;
   const char* errors = stdio_errors();

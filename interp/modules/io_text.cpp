@@ -94,7 +94,7 @@ bool read_chunk(TextIOObject* t, bool* err) {
   std::string carry = t->snap->substr(std::min(t->snap_used, t->snap->size()));
   int64_t carry_pos = t->snap_pos < 0 ? -1 : t->snap_pos + int64_t(t->snap_used);
   if (carry_pos < 0) {  // first read since a seek: where does the buffer stand?
-    if (t->seekable && t->telling) {
+    if (t->seekable) {
       Value p = call_name(t->buffer, "tell");
       if (p.is_exc() || index_of(p, &carry_pos).is_exc()) {
         exc_fetch();
@@ -408,8 +408,9 @@ Value text_next(Value self) {
   t->telling = false;
   Value line = text_readline_impl(t, -1);
   if (line.is_exc()) return line;
-  if (as_str(line)->nbytes == 0) {
+  if (as_str(line)->nbytes == 0) {  // end of the file: tell() works again (CPython)
     t->telling = t->seekable;
+    reset_read_state(t);
     return Value::null();
   }
   return line;

@@ -28,10 +28,12 @@ bool path_convert(const char* fname, const char* argname, Value v, PathArg* out,
 Value fspath(Value v);
 // An int file descriptor from an int or an object with fileno() (CPython's PyObject_AsFileDescriptor).
 bool fd_from_object(Value v, int* out);
+// Clears / sets FD_CLOEXEC (posix_proc.cpp); -1 with errno set.
+int set_inheritable(int fd, bool inheritable);
 // A C int argument (__index__, OverflowError "signed integer is greater than maximum").
 bool int_arg(Value v, int* out);
-// The bytes of a bytes-like argument (bytes today; bytearray / memoryview through the buffer
-// protocol); false after raising "a bytes-like object is required, not 'str'".
+// The bytes of a bytes-like argument (the buffer protocol: bytes, bytearray, memoryview ...);
+// false after raising "a bytes-like object is required, not 'str'".
 bool buffer_view(Value v, std::string_view* out);
 // The locale's encoding as CPython reports it (locale.getencoding(): 'UTF-8' under C.UTF-8,
 // 'utf-8' in the C locale, where CPython turns on UTF-8 mode).

@@ -65,12 +65,17 @@ bool int_arg(Value v, int* out) {
 }
 
 bool buffer_view(Value v, std::string_view* out) {
-  if (v.is_obj() && is_subtype(type_of(v), types::bytes)) {
+  if (v.is_obj() && v.as_obj()->type == types::bytes) {
     *out = std::string_view(v.as<BytesObject>()->data, v.as<BytesObject>()->size);
     return true;
   }
-  raise_fmt(exc::TypeError, "a bytes-like object is required, not '{}'", type_name(v));
-  return false;
+  // The exporter is an argument of the running call, so its memory outlives the view; nothing
+  // the callers do in between can resize it.
+  BufferView view;
+  if (!get_buffer_contiguous(v, &view)) return false;
+  *out = std::string_view(view.buf, size_t(view.len));
+  release_buffer(&view);
+  return true;
 }
 
 bool fd_from_object(Value v, int* out) {
@@ -126,6 +131,7 @@ bool path_convert(const char* fname, const char* argname, Value v, PathArg* out,
     }
     p = fspath(v);
     if (p.is_exc()) return false;
+    out->object = p;  // errors name the path, not the os.PathLike object (CPython)
   }
   if (is_bytes(p)) {
     auto* b = p.as<BytesObject>();
@@ -585,6 +591,8 @@ Value posix_chmod(Value* args, size_t nargs, TupleObject* kw) {
       !int_arg(a[1], &mode) || !dir_fd_arg("chmod", a[2], &dfd) || !bool_arg(a[3], true, &follow))
     return Value::exc();
   int r = p.fd >= 0 ? ::fchmod(p.fd, mode_t(mode)) : ::fchmodat(dfd, p.c_str(), mode_t(mode), follow ? 0 : AT_SYMLINK_NOFOLLOW);
+  if (r != 0 && !follow && (errno == ENOTSUP || errno == EOPNOTSUPP))  // a symlink's own mode (CPython)
+    return raise(exc::NotImplementedError, "chmod: follow_symlinks unavailable on this platform");
   if (r != 0) return os_error_path(errno, p);
   return Value::none();
 }
@@ -1201,8 +1209,8 @@ const IntConst kConstants[] = {
 #define C(n) {#n, n},
     C(F_OK) C(R_OK) C(W_OK) C(X_OK) C(O_RDONLY) C(O_WRONLY) C(O_RDWR) C(O_APPEND) C(O_CREAT) C(O_EXCL) C(O_TRUNC)
     C(O_NONBLOCK) C(O_NDELAY) C(O_SYNC) C(O_DSYNC) C(O_RSYNC) C(O_NOCTTY) C(O_CLOEXEC) C(O_DIRECTORY) C(O_NOFOLLOW)
-    C(O_ACCMODE) C(O_ASYNC) C(O_DIRECT) C(O_LARGEFILE) C(O_NOATIME) C(O_PATH) C(O_TMPFILE) C(SEEK_SET) C(SEEK_CUR)
-    C(SEEK_END) C(SEEK_DATA) C(SEEK_HOLE) C(WNOHANG) C(WUNTRACED) C(WCONTINUED) C(WEXITED) C(WSTOPPED) C(WNOWAIT)
+    C(O_ACCMODE) C(O_ASYNC) C(O_DIRECT) C(O_LARGEFILE) C(O_NOATIME) C(O_PATH) C(O_TMPFILE)
+    C(SEEK_DATA) C(SEEK_HOLE) C(WNOHANG) C(WUNTRACED) C(WCONTINUED) C(WEXITED) C(WSTOPPED) C(WNOWAIT)
     C(P_PID) C(P_PGID) C(P_ALL) C(EX_OK) C(EX_USAGE) C(EX_DATAERR) C(EX_NOINPUT) C(EX_NOUSER) C(EX_NOHOST)
     C(EX_UNAVAILABLE) C(EX_SOFTWARE) C(EX_OSERR) C(EX_OSFILE) C(EX_CANTCREAT) C(EX_IOERR) C(EX_TEMPFAIL)
     C(EX_PROTOCOL) C(EX_NOPERM) C(EX_CONFIG) C(F_LOCK) C(F_TLOCK) C(F_ULOCK) C(F_TEST) C(ST_RDONLY) C(ST_NOSUID)

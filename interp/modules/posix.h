@@ -9,6 +9,5 @@ namespace chaipy {
 
 Value stat_result_from(const struct stat& st);      // os.stat_result
 void posix_add_process_functions(DictObject* d);     // posix_proc.cpp: getpid, fork, exec*, wait* ...
-int set_inheritable(int fd, bool inheritable);       // posix_proc.cpp; -1 with errno
 
 }  // namespace chaipy
