@@ -96,8 +96,11 @@ bool get_subject(Value string, Subject* out) {
 }
 
 // string[i:j] for the subject of a match (str or bytes), as CPython's getslice.
+// Malformed code can leave a group ending before it starts: str gives '' like
+// PyUnicode_Substring, bytes CPython's SystemError.
 Value slice_of(Value string, int64_t i, int64_t j) {
   if (is_str(string)) {
+    if (j <= i) return str_value("");
     StrObject* s = as_str(string);
     if (i == 0 && j == int64_t(s->length) && s->type == types::str) return string;
     if (s->ascii) {
@@ -112,6 +115,7 @@ Value slice_of(Value string, int64_t i, int64_t j) {
     return str_value(std::string_view(s->data + a, b - a));
   }
   auto* b = string.as<BytesObject>();
+  if (j < i) return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
   if (i == 0 && j == int64_t(b->size) && b->type == types::bytes) return string;
   return bytes_new(std::string_view(b->data + i, size_t(j - i)));
 }
@@ -320,9 +324,11 @@ Value pattern_findall(Value* args, size_t nargs, TupleObject* kwnames) {
       item = state_group(st, string, 1, empty);
     } else {
       TupleObject* t = tuple_new(size_t(p->groups));
-      for (int64_t i = 0; i < p->groups; i++) t->items[i] = state_group(st, string, i + 1, empty);
+      for (int64_t i = 0; i < p->groups; i++)
+        if ((t->items[i] = state_group(st, string, i + 1, empty)).is_exc()) return Value::exc();
       item = obj(t);
     }
+    if (item.is_exc()) return item;
     list_append(list, item);
     st.must_advance = st.ptr == st.start;
     st.start = st.ptr;
@@ -355,7 +361,11 @@ Value pattern_split(Value* args, size_t nargs, TupleObject* kwnames) {
       return engine_error(status);
     }
     list_append(list, slice_of(string, last, st.start));
-    for (int64_t i = 0; i < p->groups; i++) list_append(list, state_group(st, string, i + 1, Value::none()));
+    for (int64_t i = 0; i < p->groups; i++) {
+      Value g = state_group(st, string, i + 1, Value::none());
+      if (g.is_exc()) return g;
+      list_append(list, g);
+    }
     n++;
     st.must_advance = st.ptr == st.start;
     last = st.start = st.ptr;
@@ -702,7 +712,8 @@ Value match_groups(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!parse_default("groups", args, nargs, kwnames, &dflt)) return Value::exc();
   MatchObject* m = self_match(args);
   TupleObject* t = tuple_new(size_t(m->groups - 1));
-  for (int64_t i = 1; i < m->groups; i++) t->items[i - 1] = match_group_by_index(m, i, dflt);
+  for (int64_t i = 1; i < m->groups; i++)
+    if ((t->items[i - 1] = match_group_by_index(m, i, dflt)).is_exc()) return Value::exc();
   return obj(t);
 }
 
