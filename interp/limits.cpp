@@ -4,7 +4,6 @@
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 
-#include <cstdlib>
 
 #include "interp/runtime.h"
 
@@ -26,6 +25,13 @@ uint64_t max_alloc_bytes() {
   return limit;
 }
 
+size_t reservation_bytes(size_t want, size_t share) {
+  struct rlimit rl;
+  if (getrlimit(RLIMIT_AS, &rl) != 0 || rl.rlim_cur == RLIM_INFINITY) return want;
+  size_t cap = (size_t(rl.rlim_cur) / share) & ~size_t(0xFFFF);
+  return cap < want ? cap : want;
+}
+
 bool check_alloc(uint64_t count, uint64_t item_size, uint64_t extra) {
   uint64_t bytes;
   if (!size_calc(count, item_size, extra, &bytes) || bytes > max_alloc_bytes()) {
@@ -33,18 +39,6 @@ bool check_alloc(uint64_t count, uint64_t item_size, uint64_t extra) {
     return false;
   }
   return true;
-}
-
-void* checked_malloc(size_t bytes) {
-  void* p = bytes <= max_alloc_bytes() ? std::malloc(bytes ? bytes : 1) : nullptr;
-  if (!p) raise_value(obj(exc::MemoryError));
-  return p;
-}
-
-void* checked_realloc(void* p, size_t bytes) {
-  void* q = bytes <= max_alloc_bytes() ? std::realloc(p, bytes ? bytes : 1) : nullptr;
-  if (!q) raise_value(obj(exc::MemoryError));
-  return q;
 }
 
 }  // namespace chaipy

@@ -12,6 +12,11 @@ namespace chaipy {
 // limit (RLIMIT_AS) and physical memory plus swap. Computed once.
 uint64_t max_alloc_bytes();
 
+// The size of an address-space reservation that wants `want` bytes: `want`, or a share of
+// RLIMIT_AS (1/`share`) when an address-space limit is in force (`ulimit -v`), so that the frame
+// stack, the JIT's code arena and the interpreter thread's stack fit under the limit together.
+size_t reservation_bytes(size_t want, size_t share);
+
 // count * item_size + extra in *out; false (nothing raised) on overflow.
 inline bool size_calc(uint64_t count, uint64_t item_size, uint64_t extra, uint64_t* out) {
   uint64_t m;
@@ -22,9 +27,5 @@ inline bool size_calc(uint64_t count, uint64_t item_size, uint64_t extra, uint64
 // True if count * item_size + extra bytes may be allocated; otherwise raises MemoryError and
 // returns false.
 bool check_alloc(uint64_t count, uint64_t item_size, uint64_t extra = 0);
-
-// malloc / realloc that raise MemoryError (and return nullptr) instead of failing silently.
-void* checked_malloc(size_t bytes);
-void* checked_realloc(void* p, size_t bytes);
 
 }  // namespace chaipy

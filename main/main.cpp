@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "frontend/compile.h"
+#include "interp/limits.h"
 #include "interp/vm.h"
 #include "jit/jit.h"
 #include "pycache/compileall.h"
@@ -341,6 +342,7 @@ int main(int argc, char** argv) {
 
   pyc::config().dont_write_bytecode = opts.dont_write_bytecode;
   if (!pyc::config().prefix.empty()) pyc::config().prefix = std::filesystem::absolute(pyc::config().prefix).string();
+  pyc::config().cache_root = pyc::default_cache_root();
   // The interpreter runs on its own thread; keep it on glibc's main (brk) arena with a generous
   // top pad instead of a per-thread arena that grows by many small mprotect calls (that was a
   // third of a warm import's time).
@@ -355,7 +357,7 @@ int main(int argc, char** argv) {
   ra.opts = opts;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, size_t(512) << 20);
+  pthread_attr_setstacksize(&attr, reservation_bytes(size_t(512) << 20, 8));
   pthread_t th;
   if (pthread_create(&th, &attr, interpreter_thread, &ra) != 0) {
     interpreter_thread(&ra);

@@ -6,6 +6,7 @@
 // is decoded once into a code-point array (cached for the last such string, so a tokenizer
 // calling pattern.match(text, pos) in a loop decodes the text once). Match objects keep only
 // character indices and slice the original string when a group is asked for.
+#include <algorithm>
 #include <cstring>
 
 #include "interp/gc.h"
@@ -49,12 +50,18 @@ struct Subject {
   int64_t length = 0;
   bool isbytes = false;
   std::shared_ptr<const std::vector<uint32_t>> decoded;  // keeps a decoded str's code points
+  BufferView view;                                       // held for bytearray, memoryview, ...
+  Subject() = default;
+  Subject(const Subject&) = delete;
+  Subject& operator=(const Subject&) = delete;
+  ~Subject() { release_buffer(&view); }
 };
 
 Value g_decoded_key;  // the str whose code points g_decoded holds (a GC root)
 std::shared_ptr<const std::vector<uint32_t>> g_decoded;
 
-bool is_bytes_like(Value v) { return v.is_obj() && is_subtype(v.as_obj()->type, types::bytes); }
+bool is_exact_bytes(Value v) { return v.is_obj() && v.as_obj()->type == types::bytes; }
+bool is_bytes_like(Value v) { return is_exact_bytes(v) || is_buffer(v); }
 
 bool get_subject(Value string, Subject* out) {
   if (is_str(string)) {
@@ -83,13 +90,23 @@ bool get_subject(Value string, Subject* out) {
     out->charsize = 4;
     return true;
   }
-  if (is_bytes_like(string)) {
+  if (is_exact_bytes(string)) {
     auto* b = string.as<BytesObject>();
     out->isbytes = true;
     out->data = b->data;
     out->charsize = 1;
     out->length = int64_t(b->size);
     return true;
+  }
+  if (is_buffer(string)) {  // held until the Subject dies (a bytearray cannot resize meanwhile)
+    if (get_buffer(string, &out->view)) {
+      out->isbytes = true;
+      out->data = out->view.buf;
+      out->charsize = 1;
+      out->length = out->view.len;
+      return true;
+    }
+    exc_fetch();  // e.g. a non-contiguous memoryview: CPython's TypeError below
   }
   raise_fmt(exc::TypeError, "expected string or bytes-like object, got '{}'", type_name(string));
   return false;
@@ -114,10 +131,19 @@ Value slice_of(Value string, int64_t i, int64_t j) {
     size_t a = utf8_offset(s, i), b = utf8_offset(s, j);
     return str_value(std::string_view(s->data + a, b - a));
   }
-  auto* b = string.as<BytesObject>();
+  if (is_exact_bytes(string)) {
+    auto* b = string.as<BytesObject>();
+    if (j < i) return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+    if (i == 0 && j == int64_t(b->size)) return string;
+    return bytes_new(std::string_view(b->data + i, size_t(j - i)));
+  }
+  // Another bytes-like object: a bytes copy of the slice of its current contents.
+  BufferHold h;
+  if (!h.get(string)) return Value::exc();
+  i = std::min(i, h.v.len);
+  j = std::min(j, h.v.len);
   if (j < i) return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
-  if (i == 0 && j == int64_t(b->size) && b->type == types::bytes) return string;
-  return bytes_new(std::string_view(b->data + i, size_t(j - i)));
+  return bytes_new(std::string_view(h.v.buf + i, size_t(j - i)));
 }
 
 // One-shot calls (match, search, findall, split, sub) borrow a State from a small free list so
@@ -386,9 +412,13 @@ Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kw
   bool callable = is_callable(filter);
   if (!callable) {
     bool literal = false;
-    if (is_str(filter)) literal = std::memchr(as_str(filter)->data, '\\', as_str(filter)->nbytes) == nullptr;
-    else if (is_bytes_like(filter))
-      literal = std::memchr(filter.as<BytesObject>()->data, '\\', filter.as<BytesObject>()->size) == nullptr;
+    if (is_str(filter)) {
+      literal = std::memchr(as_str(filter)->data, '\\', as_str(filter)->nbytes) == nullptr;
+    } else if (is_bytes_like(filter)) {
+      BufferHold h;
+      if (!h.get(filter)) return Value::exc();
+      literal = std::memchr(h.v.buf, '\\', size_t(h.v.len)) == nullptr;
+    }
     if (!literal) {
       filter = call_re("_subx", {args[0], filter});
       if (filter.is_exc()) return filter;
@@ -413,8 +443,13 @@ Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kw
         raise_fmt(exc::TypeError, "sequence item {}: expected str instance, {} found", items, type_name(v));
       return false;
     }
-    if (want_bytes) out.append(v.as<BytesObject>()->data, v.as<BytesObject>()->size);
-    else out.append(as_str(v)->view());
+    if (want_bytes) {
+      BufferHold h;
+      if (!h.get(v)) return false;
+      out.append(h.view());
+    } else {
+      out.append(as_str(v)->view());
+    }
     items++;
     return true;
   };

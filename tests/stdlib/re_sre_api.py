@@ -123,6 +123,18 @@ big = "ab" * 50000
 print(compile("altstar").match(big).span(), compile("lazy").match(big + "c").span())
 print(len(compile("word").findall("x " * 100000)))
 
+# -- Other bytes-like subjects ---------------------------------------------------------------
+bi = compile("bytes_i")
+ba = bytearray(b"xxabyyAB")
+print(repr(bi.search(ba)), bi.findall(ba), bi.split(memoryview(ba)), bi.sub(b"-", ba), bi.sub(bytearray(b"+"), b"ab"))
+mb = bi.search(ba)
+print(type(mb.group()).__name__, mb.string is ba, mb.span())
+sc = bi.scanner(ba)
+print(repr(sc.search()), attempt(ba.extend, b"zz"))
+del sc
+print(attempt(bi.search, memoryview(b"abcd")[::2]), bi.sub(lambda m: bytearray(b"<>"), b"zab"))
+print(attempt(compile("word").search, bytearray(b"ab")), attempt(bi.sub, "x", ba))
+
 # -- Invalid code ----------------------------------------------------------------------------
 print(attempt(_sre.compile, "a", 0, [1, 2, 3], 0, {}, ()))
 print(attempt(_sre.compile, "a", 0, [17, 2**32, 1], 0, {}, ()))
