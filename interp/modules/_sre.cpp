@@ -937,6 +937,30 @@ Value sre_compile(Value* args, size_t nargs, TupleObject* kwnames) {
   return obj(p);
 }
 
+// CPython's types are named "re.Pattern" etc. in their messages (tp_name).
+const char* qualified_name(TypeObject* t) {
+  return t == g_pattern_type ? "re.Pattern" : t == g_match_type ? "re.Match" : "_sre.SRE_Scanner";
+}
+
+Value no_new(TypeObject* type, Value*, size_t, TupleObject*) {
+  return raise_fmt(exc::TypeError, "cannot create '{}' instances", qualified_name(type));
+}
+
+// Attributes are read-only; there is no instance dict.
+template <const std::string_view* kNames, size_t kCount>
+int readonly_setattr(Value self, StrObject* name, Value) {
+  for (size_t i = 0; i < kCount; i++)
+    if (name->view() == kNames[i]) {
+      raise(exc::AttributeError, "readonly attribute");
+      return -1;
+    }
+  raise_fmt(exc::AttributeError, "'{}' object has no attribute '{}'", qualified_name(type_of(self)), name->view());
+  return -1;
+}
+constexpr std::string_view kPatternAttrs[] = {"pattern", "flags", "groups", "groupindex"};
+constexpr std::string_view kMatchAttrs[] = {"string", "re", "pos", "endpos", "lastindex", "lastgroup", "regs"};
+constexpr std::string_view kScannerAttrs[] = {"pattern"};
+
 void init_types() {
   if (g_pattern_type) return;
   g_pattern_type = make_builtin_type("Pattern", types::object, sizeof(PatternObject), 0);
@@ -946,6 +970,8 @@ void init_types() {
   g_pattern_type->hash = pattern_hash;
   g_pattern_type->richcompare = pattern_richcompare;
   g_pattern_type->getattr = pattern_getattr;
+  g_pattern_type->setattr = readonly_setattr<kPatternAttrs, 4>;
+  g_pattern_type->tp_new = no_new;
   type_add_methods(g_pattern_type, {
       {"match", pattern_match_impl<Anchor::kMatch>},
       {"fullmatch", pattern_match_impl<Anchor::kFullMatch>},
@@ -966,6 +992,8 @@ void init_types() {
   g_match_type->trace = match_trace;
   g_match_type->repr = match_repr;
   g_match_type->getattr = match_getattr;
+  g_match_type->setattr = readonly_setattr<kMatchAttrs, 7>;
+  g_match_type->tp_new = no_new;
   g_match_type->getitem = match_getitem;
   type_add_methods(g_match_type, {
       {"group", match_group},
@@ -985,6 +1013,8 @@ void init_types() {
   g_scanner_type->trace = scanner_trace;
   g_scanner_type->finalize = scanner_finalize;
   g_scanner_type->getattr = scanner_getattr;
+  g_scanner_type->setattr = readonly_setattr<kScannerAttrs, 1>;
+  g_scanner_type->tp_new = no_new;
   type_add_methods(g_scanner_type, {
       {"match", scanner_next<false>},
       {"search", scanner_next<true>},

@@ -55,6 +55,8 @@ print(repr(compile("plain").match("a" * 100)))
 print(repr(compile("bytes_i").search(b"xxAbAB")))
 e = compile("empty").match("abc", 1, 2)
 print(repr(e), e.pos, e.endpos, e.span())
+print(attempt(type(p)), attempt(type(m)), attempt(type(p.scanner("")), ""), attempt(setattr, p, "flags", 1))
+print(attempt(setattr, p, "x", 1), attempt(setattr, m, "pos", 1), attempt(setattr, m, "y", 1))
 print(True if m else False, type(m).__name__, type(m).__module__, type(p).__name__, type(p).__module__)
 
 # -- pos / endpos ---------------------------------------------------------------------------
