@@ -6,6 +6,7 @@
 // is decoded once into a code-point array (cached for the last such string, so a tokenizer
 // calling pattern.match(text, pos) in a loop decodes the text once). Match objects keep only
 // character indices and slice the original string when a group is asked for.
+#include <algorithm>
 #include <cstring>
 
 #include "interp/gc.h"
@@ -49,12 +50,18 @@ struct Subject {
   int64_t length = 0;
   bool isbytes = false;
   std::shared_ptr<const std::vector<uint32_t>> decoded;  // keeps a decoded str's code points
+  BufferView view;                                       // held for bytearray, memoryview, ...
+  Subject() = default;
+  Subject(const Subject&) = delete;
+  Subject& operator=(const Subject&) = delete;
+  ~Subject() { release_buffer(&view); }
 };
 
 Value g_decoded_key;  // the str whose code points g_decoded holds (a GC root)
 std::shared_ptr<const std::vector<uint32_t>> g_decoded;
 
-bool is_bytes_like(Value v) { return v.is_obj() && is_subtype(v.as_obj()->type, types::bytes); }
+bool is_exact_bytes(Value v) { return v.is_obj() && v.as_obj()->type == types::bytes; }
+bool is_bytes_like(Value v) { return is_exact_bytes(v) || is_buffer(v); }
 
 bool get_subject(Value string, Subject* out) {
   if (is_str(string)) {
@@ -83,7 +90,7 @@ bool get_subject(Value string, Subject* out) {
     out->charsize = 4;
     return true;
   }
-  if (is_bytes_like(string)) {
+  if (is_exact_bytes(string)) {
     auto* b = string.as<BytesObject>();
     out->isbytes = true;
     out->data = b->data;
@@ -91,13 +98,26 @@ bool get_subject(Value string, Subject* out) {
     out->length = int64_t(b->size);
     return true;
   }
+  if (is_buffer(string)) {  // held until the Subject dies (a bytearray cannot resize meanwhile)
+    if (get_buffer(string, &out->view)) {
+      out->isbytes = true;
+      out->data = out->view.buf;
+      out->charsize = 1;
+      out->length = out->view.len;
+      return true;
+    }
+    exc_fetch();  // e.g. a non-contiguous memoryview: CPython's TypeError below
+  }
   raise_fmt(exc::TypeError, "expected string or bytes-like object, got '{}'", type_name(string));
   return false;
 }
 
 // string[i:j] for the subject of a match (str or bytes), as CPython's getslice.
+// Malformed code can leave a group ending before it starts: str gives '' like
+// PyUnicode_Substring, bytes CPython's SystemError.
 Value slice_of(Value string, int64_t i, int64_t j) {
   if (is_str(string)) {
+    if (j <= i) return str_value("");
     StrObject* s = as_str(string);
     if (i == 0 && j == int64_t(s->length) && s->type == types::str) return string;
     if (s->ascii) {
@@ -111,9 +131,19 @@ Value slice_of(Value string, int64_t i, int64_t j) {
     size_t a = utf8_offset(s, i), b = utf8_offset(s, j);
     return str_value(std::string_view(s->data + a, b - a));
   }
-  auto* b = string.as<BytesObject>();
-  if (i == 0 && j == int64_t(b->size) && b->type == types::bytes) return string;
-  return bytes_new(std::string_view(b->data + i, size_t(j - i)));
+  if (is_exact_bytes(string)) {
+    auto* b = string.as<BytesObject>();
+    if (j < i) return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+    if (i == 0 && j == int64_t(b->size)) return string;
+    return bytes_new(std::string_view(b->data + i, size_t(j - i)));
+  }
+  // Another bytes-like object: a bytes copy of the slice of its current contents.
+  BufferHold h;
+  if (!h.get(string)) return Value::exc();
+  i = std::min(i, h.v.len);
+  j = std::min(j, h.v.len);
+  if (j < i) return raise(exc::SystemError, "Negative size passed to PyBytes_FromStringAndSize");
+  return bytes_new(std::string_view(h.v.buf + i, size_t(j - i)));
 }
 
 // One-shot calls (match, search, findall, split, sub) borrow a State from a small free list so
@@ -320,9 +350,11 @@ Value pattern_findall(Value* args, size_t nargs, TupleObject* kwnames) {
       item = state_group(st, string, 1, empty);
     } else {
       TupleObject* t = tuple_new(size_t(p->groups));
-      for (int64_t i = 0; i < p->groups; i++) t->items[i] = state_group(st, string, i + 1, empty);
+      for (int64_t i = 0; i < p->groups; i++)
+        if ((t->items[i] = state_group(st, string, i + 1, empty)).is_exc()) return Value::exc();
       item = obj(t);
     }
+    if (item.is_exc()) return item;
     list_append(list, item);
     st.must_advance = st.ptr == st.start;
     st.start = st.ptr;
@@ -355,7 +387,11 @@ Value pattern_split(Value* args, size_t nargs, TupleObject* kwnames) {
       return engine_error(status);
     }
     list_append(list, slice_of(string, last, st.start));
-    for (int64_t i = 0; i < p->groups; i++) list_append(list, state_group(st, string, i + 1, Value::none()));
+    for (int64_t i = 0; i < p->groups; i++) {
+      Value g = state_group(st, string, i + 1, Value::none());
+      if (g.is_exc()) return g;
+      list_append(list, g);
+    }
     n++;
     st.must_advance = st.ptr == st.start;
     last = st.start = st.ptr;
@@ -376,9 +412,13 @@ Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kw
   bool callable = is_callable(filter);
   if (!callable) {
     bool literal = false;
-    if (is_str(filter)) literal = std::memchr(as_str(filter)->data, '\\', as_str(filter)->nbytes) == nullptr;
-    else if (is_bytes_like(filter))
-      literal = std::memchr(filter.as<BytesObject>()->data, '\\', filter.as<BytesObject>()->size) == nullptr;
+    if (is_str(filter)) {
+      literal = std::memchr(as_str(filter)->data, '\\', as_str(filter)->nbytes) == nullptr;
+    } else if (is_bytes_like(filter)) {
+      BufferHold h;
+      if (!h.get(filter)) return Value::exc();
+      literal = std::memchr(h.v.buf, '\\', size_t(h.v.len)) == nullptr;
+    }
     if (!literal) {
       filter = call_re("_subx", {args[0], filter});
       if (filter.is_exc()) return filter;
@@ -403,8 +443,13 @@ Value pattern_subx(const char* fname, Value* args, size_t nargs, TupleObject* kw
         raise_fmt(exc::TypeError, "sequence item {}: expected str instance, {} found", items, type_name(v));
       return false;
     }
-    if (want_bytes) out.append(v.as<BytesObject>()->data, v.as<BytesObject>()->size);
-    else out.append(as_str(v)->view());
+    if (want_bytes) {
+      BufferHold h;
+      if (!h.get(v)) return false;
+      out.append(h.view());
+    } else {
+      out.append(as_str(v)->view());
+    }
     items++;
     return true;
   };
@@ -702,7 +747,8 @@ Value match_groups(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!parse_default("groups", args, nargs, kwnames, &dflt)) return Value::exc();
   MatchObject* m = self_match(args);
   TupleObject* t = tuple_new(size_t(m->groups - 1));
-  for (int64_t i = 1; i < m->groups; i++) t->items[i - 1] = match_group_by_index(m, i, dflt);
+  for (int64_t i = 1; i < m->groups; i++)
+    if ((t->items[i - 1] = match_group_by_index(m, i, dflt)).is_exc()) return Value::exc();
   return obj(t);
 }
 
@@ -891,6 +937,30 @@ Value sre_compile(Value* args, size_t nargs, TupleObject* kwnames) {
   return obj(p);
 }
 
+// CPython's types are named "re.Pattern" etc. in their messages (tp_name).
+const char* qualified_name(TypeObject* t) {
+  return t == g_pattern_type ? "re.Pattern" : t == g_match_type ? "re.Match" : "_sre.SRE_Scanner";
+}
+
+Value no_new(TypeObject* type, Value*, size_t, TupleObject*) {
+  return raise_fmt(exc::TypeError, "cannot create '{}' instances", qualified_name(type));
+}
+
+// Attributes are read-only; there is no instance dict.
+template <const std::string_view* kNames, size_t kCount>
+int readonly_setattr(Value self, StrObject* name, Value) {
+  for (size_t i = 0; i < kCount; i++)
+    if (name->view() == kNames[i]) {
+      raise(exc::AttributeError, "readonly attribute");
+      return -1;
+    }
+  raise_fmt(exc::AttributeError, "'{}' object has no attribute '{}'", qualified_name(type_of(self)), name->view());
+  return -1;
+}
+constexpr std::string_view kPatternAttrs[] = {"pattern", "flags", "groups", "groupindex"};
+constexpr std::string_view kMatchAttrs[] = {"string", "re", "pos", "endpos", "lastindex", "lastgroup", "regs"};
+constexpr std::string_view kScannerAttrs[] = {"pattern"};
+
 void init_types() {
   if (g_pattern_type) return;
   g_pattern_type = make_builtin_type("Pattern", types::object, sizeof(PatternObject), 0);
@@ -900,6 +970,8 @@ void init_types() {
   g_pattern_type->hash = pattern_hash;
   g_pattern_type->richcompare = pattern_richcompare;
   g_pattern_type->getattr = pattern_getattr;
+  g_pattern_type->setattr = readonly_setattr<kPatternAttrs, 4>;
+  g_pattern_type->tp_new = no_new;
   type_add_methods(g_pattern_type, {
       {"match", pattern_match_impl<Anchor::kMatch>},
       {"fullmatch", pattern_match_impl<Anchor::kFullMatch>},
@@ -920,6 +992,8 @@ void init_types() {
   g_match_type->trace = match_trace;
   g_match_type->repr = match_repr;
   g_match_type->getattr = match_getattr;
+  g_match_type->setattr = readonly_setattr<kMatchAttrs, 7>;
+  g_match_type->tp_new = no_new;
   g_match_type->getitem = match_getitem;
   type_add_methods(g_match_type, {
       {"group", match_group},
@@ -939,6 +1013,8 @@ void init_types() {
   g_scanner_type->trace = scanner_trace;
   g_scanner_type->finalize = scanner_finalize;
   g_scanner_type->getattr = scanner_getattr;
+  g_scanner_type->setattr = readonly_setattr<kScannerAttrs, 1>;
+  g_scanner_type->tp_new = no_new;
   type_add_methods(g_scanner_type, {
       {"match", scanner_next<false>},
       {"search", scanner_next<true>},

@@ -1063,10 +1063,6 @@ struct Validator {
           NEED(1);
           if (*code++ >= kNumAtCodes) return -1;
           break;
-        case OP_CATEGORY:  // not emitted outside sets, but harmless
-          NEED(1);
-          if (*code++ >= kNumCategories) return -1;
-          break;
         case OP_IN: case OP_IN_IGNORE: case OP_IN_UNI_IGNORE: case OP_IN_LOC_IGNORE:
           GET_SKIP(0);
           if (skip < 2) return -1;
@@ -1198,7 +1194,30 @@ struct Validator {
 bool sre_validate(const Code* code, size_t n, int64_t groups) {
   if (groups < 0 || groups > kMaxGroups || n == 0 || code[n - 1] != OP_SUCCESS) return false;
   Validator v{groups};
-  return v.inner(code, code + n - 1) == 0;
+  if (v.inner(code, code + n - 1) != 0) return false;
+  // Stricter than CPython, whose search() then reads past the code or loops forever: the literal
+  // prefix search skips `prefix_skip` two-word instructions of the body (LITERAL, normally), and
+  // follows the overlap table backwards only.
+  if (code[0] == OP_INFO && (code[2] & kInfoPrefix)) {
+    Code len = code[5], skip = code[6];
+    const Code* overlap = code + 7 + len;
+    const Code* body = code + 1 + code[1];
+    if (skip > len) return false;
+    for (Code j = 0; j < len; j++)
+      if (overlap[j] > j) return false;
+    for (Code k = 0; k < skip; k++) {
+      if (body + 2 * k + 1 >= code + n) return false;
+      switch (body[2 * k]) {
+        case OP_LITERAL: case OP_NOT_LITERAL: case OP_LITERAL_IGNORE: case OP_NOT_LITERAL_IGNORE:
+        case OP_LITERAL_UNI_IGNORE: case OP_NOT_LITERAL_UNI_IGNORE: case OP_LITERAL_LOC_IGNORE:
+        case OP_NOT_LITERAL_LOC_IGNORE: case OP_MARK: case OP_AT: case OP_GROUPREF: case OP_GROUPREF_IGNORE:
+        case OP_GROUPREF_UNI_IGNORE: case OP_GROUPREF_LOC_IGNORE:
+          break;
+        default: return false;
+      }
+    }
+  }
+  return true;
 }
 
 }  // namespace chaipy::sre

@@ -55,6 +55,8 @@ print(repr(compile("plain").match("a" * 100)))
 print(repr(compile("bytes_i").search(b"xxAbAB")))
 e = compile("empty").match("abc", 1, 2)
 print(repr(e), e.pos, e.endpos, e.span())
+print(attempt(type(p)), attempt(type(m)), attempt(type(p.scanner("")), ""), attempt(setattr, p, "flags", 1))
+print(attempt(setattr, p, "x", 1), attempt(setattr, m, "pos", 1), attempt(setattr, m, "y", 1))
 print(True if m else False, type(m).__name__, type(m).__module__, type(p).__name__, type(p).__module__)
 
 # -- pos / endpos ---------------------------------------------------------------------------
@@ -98,6 +100,18 @@ print(compile("ignore").findall("ÉCOLE école Ecole"), compile("ignore").sub("X
 big = "ab" * 50000
 print(compile("altstar").match(big).span(), compile("lazy").match(big + "c").span())
 print(len(compile("word").findall("x " * 100000)))
+
+# -- Other bytes-like subjects ---------------------------------------------------------------
+bi = compile("bytes_i")
+ba = bytearray(b"xxabyyAB")
+print(repr(bi.search(ba)), bi.findall(ba), bi.split(memoryview(ba)), bi.sub(b"-", ba), bi.sub(bytearray(b"+"), b"ab"))
+mb = bi.search(ba)
+print(type(mb.group()).__name__, mb.string is ba, mb.span())
+sc = bi.scanner(ba)
+print(repr(sc.search()), attempt(ba.extend, b"zz"))
+del sc
+print(attempt(bi.search, memoryview(b"abcd")[::2]), bi.sub(lambda m: bytearray(b"<>"), b"zab"))
+print(attempt(compile("word").search, bytearray(b"ab")), attempt(bi.sub, "x", ba))
 
 # -- Invalid code ----------------------------------------------------------------------------
 print(attempt(_sre.compile, "a", 0, [1, 2, 3], 0, {}, ()))
