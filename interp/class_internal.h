@@ -52,6 +52,7 @@ Value call_prepend(Value f, Value self, Value* args, size_t nargs, TupleObject* 
 Value call_dunder(Value f, Value self, Value* args, size_t nargs, TupleObject* kw = nullptr);
 // Descriptor __get__ for attribute access on a class (no instance).
 Value bind_for_class(Value descr, TypeObject* cls);
+Value classmethod_bind(Value descr, TypeObject* cls);  // classmethod.__get__(None, cls) (descr: a classmethod or subclass)
 bool is_data_descriptor(Value descr);
 Value descr_get(Value descr, Value self, TypeObject* owner);  // user-defined __get__
 std::string addr(const void* p);  // "0x7f..."
@@ -136,6 +137,8 @@ void builtin_sub_setup(TypeObject* t);  // trace/finalize trampolines
 Value builtin_sub_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw);
 DictObject* builtin_sub_dict(Value self, bool create);  // the instance's attribute dict
 void init_builtin_sub_methods();
+// Some heap class in t's MRO (before its first built-in base) has `name` in its own dict.
+bool heap_mro_defines(TypeObject* t, StrObject* name);
 inline bool is_builtin_sub(TypeObject* t) {
   return (t->flags & kTypeHeap) && !(t->flags & (kTypeInstanceLayout | kTypeTypeSubclass));
 }

@@ -56,7 +56,14 @@ Value prop_copy(Value self, int which, Value f) {
   (which == 0 ? g : which == 1 ? s : d) = f;
   Value doc = p->doc;
   if (which == 0) doc = Value::none();  // re-derive from the new getter
-  return prop_make(type_of(self), g, s, d, doc, p->name);
+  TypeObject* t = type_of(self);
+  if (t->flags & kTypeHeap) {  // a subclass: type(self)(fget, fset, fdel, doc), as CPython
+    Value a[4] = {g, s, d, doc};
+    Value r = call(obj(t), a, 4);
+    if (!r.is_exc() && is_subtype(type_of(r), types::property)) as_prop(r)->name = p->name;
+    return r;
+  }
+  return prop_make(t, g, s, d, doc, p->name);
 }
 
 Value prop_getter(Value* a, size_t n, TupleObject* kw) {
@@ -84,6 +91,41 @@ Value prop_delete_native(Value* a, size_t n, TupleObject* kw) {
   if (n != 2) return raise(exc::TypeError, "expected 1 argument");
   return property_set(a[0], a[1], Value::null()) < 0 ? Value::exc() : Value::none();
 }
+// property.__init__(self, fget=None, fset=None, fdel=None, doc=None): for subclasses' super().__init__.
+Value prop_init_native(Value* a, size_t n, TupleObject* kw) {
+  static const char* const names[] = {"fget", "fset", "fdel", "doc", nullptr};
+  if (n - nkw(kw) < 1 || !is_subtype(type_of(a[0]), types::property))
+    return raise(exc::TypeError, "descriptor '__init__' of 'property' object needs an argument");
+  Value out[4];
+  if (!parse_args("property", a + 1, n - 1, kw, names, 0, out)) return Value::exc();
+  for (auto& v : out)
+    if (v.is_null()) v = Value::none();
+  PropertyObject* p = as_prop(a[0]);
+  Value fresh = prop_make(types::property, out[0], out[1], out[2], out[3], Value::null());
+  p->fget = out[0];
+  p->fset = out[1];
+  p->fdel = out[2];
+  p->doc = as_prop(fresh)->doc;
+  return Value::none();
+}
+
+// __isabstractmethod__ of property / staticmethod / classmethod: a subclass's own class attribute
+// wins; else true when one of the wrapped callables says so.
+Value abstract_of(Value self, std::initializer_list<Value> fns) {
+  TypeObject* t = type_of(self);
+  if ((t->flags & kTypeHeap) && heap_mro_defines(t, S.__isabstractmethod__)) return generic_getattr(self, S.__isabstractmethod__);
+  for (Value f : fns) {
+    if (f.is_null() || f.is_none()) continue;
+    Value r = getattr_opt(f, S.__isabstractmethod__);
+    if (r.is_exc()) return r;
+    if (r.is_null()) continue;
+    int b = truthy(r);
+    if (b < 0) return Value::exc();
+    if (b) return Value::true_();
+  }
+  return Value::false_();
+}
+
 Value prop_set_name_native(Value* a, size_t n, TupleObject* kw) {
   if (n != 3) return raise(exc::TypeError, "__set_name__() takes 2 positional arguments");
   as_prop(a[0])->name = a[2];
@@ -97,7 +139,7 @@ Value prop_getattr(Value self, StrObject* name) {
   if (name == S.fset) return p->fset;
   if (name == S.fdel) return p->fdel;
   if (name == S.__doc__) return p->doc;
-  if (name == S.__isabstractmethod__) return Value::false_();
+  if (name == S.__isabstractmethod__) return abstract_of(self, {p->fget, p->fset, p->fdel});
   return generic_getattr(self, name);
 }
 
@@ -115,12 +157,15 @@ int prop_setattr(Value self, StrObject* name, Value v) {
 }
 
 // -- staticmethod / classmethod ---------------------------------------------------------------------------
+const char* wrapper_kind(TypeObject* t) { return is_subtype(t, types::staticmethod) ? "staticmethod" : "classmethod"; }
+
 Value wrapper_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw) {
-  const char* tn = t == types::staticmethod ? "staticmethod" : "classmethod";
-  if (nkw(kw)) return raise_fmt(exc::TypeError, "{}() takes no keyword arguments", tn);
-  if (nargs != 1) return raise_fmt(exc::TypeError, "{} expected 1 argument, got {}", tn, nargs);
+  const char* tn = wrapper_kind(t);
+  bool sub = t->flags & kTypeHeap;  // a subclass's __init__ fills it (builtin_sub_new passes no args)
+  if (nkw(kw) && !sub) return raise_fmt(exc::TypeError, "{}() takes no keyword arguments", tn);
+  if (nargs != 1 && !(sub && nargs == 0)) return raise_fmt(exc::TypeError, "{} expected 1 argument, got {}", tn, nargs);
   auto* w = gc::make<WrapperObject>(t);
-  w->fget = args[0];
+  w->fget = nargs ? args[0] : Value::none();
   w->fset = w->fdel = Value::none();
   w->doc = Value::none();
   return obj(w);
@@ -134,8 +179,19 @@ void wrapper_trace(Object* o, Tracer& t) {
   t.visit(w->doc);
 }
 
+// staticmethod.__init__ / classmethod.__init__(self, callable)
+Value wrapper_init_native(Value* a, size_t n, TupleObject* kw) {
+  if (n < 1 || !(is_subtype(type_of(a[0]), types::staticmethod) || is_subtype(type_of(a[0]), types::classmethod)))
+    return raise(exc::TypeError, "descriptor '__init__' needs an argument");
+  const char* tn = wrapper_kind(type_of(a[0]));
+  if (nkw(kw)) return raise_fmt(exc::TypeError, "{}() takes no keyword arguments", tn);
+  if (n != 2) return raise_fmt(exc::TypeError, "{} expected 1 argument, got {}", tn, n - 1);
+  a[0].as<WrapperObject>()->fget = a[1];
+  return Value::none();
+}
+
 Value wrapper_repr(Value self) {
-  const char* tn = type_of(self) == types::staticmethod ? "staticmethod" : "classmethod";
+  const char* tn = wrapper_kind(type_of(self));
   return str_value(fmt::format("<{}({})>", tn, repr_utf8(self.as<WrapperObject>()->fget)));
 }
 
@@ -143,7 +199,7 @@ Value wrapper_getattr(Value self, StrObject* name) {
   name = intern_name(name);
   auto* w = self.as<WrapperObject>();
   if (name == S.func_ || name == S.__wrapped__) return w->fget;
-  if (name == S.__isabstractmethod__) return Value::false_();
+  if (name == S.__isabstractmethod__) return abstract_of(self, {w->fget});
   if (name == S.__doc__ || name == S.__name__ || name == S.__qualname__ || name == S.__module__) {
     Value r = getattr_opt(w->fget, name);
     if (r.is_exc()) return r;
@@ -159,8 +215,8 @@ Value staticmethod_call(Value self, Value* args, size_t nargs, TupleObject* kw) 
 Value wrapper_get_native(Value* a, size_t n, TupleObject* kw) {
   if (n < 2) return raise(exc::TypeError, "__get__(None, None) is invalid");
   TypeObject* owner = n >= 3 && a[2].is_obj() && is_subtype(type_of(a[2]), types::type) ? a[2].as<TypeObject>() : type_of(a[1]);
-  if (type_of(a[0]) == types::staticmethod) return a[0].as<WrapperObject>()->fget;
-  return bind_for_class(a[0], owner);
+  if (is_subtype(type_of(a[0]), types::staticmethod)) return a[0].as<WrapperObject>()->fget;
+  return classmethod_bind(a[0], owner);
 }
 
 // -- super ---------------------------------------------------------------------------------------------------
@@ -578,7 +634,8 @@ void init_descr_types() {
                        {"__get__", prop_get_native},
                        {"__set__", prop_set_native},
                        {"__delete__", prop_delete_native},
-                       {"__set_name__", prop_set_name_native}});
+                       {"__set_name__", prop_set_name_native},
+                       {"__init__", prop_init_native}});
 
   for (TypeObject* W : {types::staticmethod, types::classmethod}) {
     W->tp_new = wrapper_new;
@@ -587,7 +644,7 @@ void init_descr_types() {
     W->repr = wrapper_repr;
     W->getattr = wrapper_getattr;
     W->hash = object_hash;
-    type_add_methods(W, {{"__get__", wrapper_get_native}});
+    type_add_methods(W, {{"__get__", wrapper_get_native}, {"__init__", wrapper_init_native}});
   }
   types::staticmethod->call = staticmethod_call;
 

@@ -691,31 +691,45 @@ Value import_from(Value module, StrObject* name) {
 
 bool import_is_initializing(Value module) { return is_initializing(module); }
 
+const std::string& stdlib_dir() {
+  static const std::string dir = [] {
+    std::string d;
+    if (const char* e = std::getenv("CHAIPY_STDLIB_DIR"); e && *e) d = e;
+#ifdef CHAIPY_STDLIB_DIR
+    else d = CHAIPY_STDLIB_DIR;
+#endif
+    if (!d.empty()) d = absolute(d);
+    while (d.size() > 1 && d.back() == '/') d.pop_back();
+    return d;
+  }();
+  return dir;
+}
+
 void import_init_path(std::string_view script_dir) {
   ensure_ready();
-  Value path = sys_attr("path");
-  if (path.is_null() || !is_list(path)) return;
-  ListObject* l = path.as<ListObject>();
-  if (l->size == 0) list_append(l, str_value(script_dir));
-  else l->items[0] = str_value(script_dir);
+  Value sys = sys_module();
+  if (sys.is_null()) return;
+  // sys.path = [script dir, *PYTHONPATH, stdlib dir] (CPython's order; lib-dynload's C
+  // extensions are never loaded, so it is not listed).
+  ListObject* l = list_new(0);
+  list_append(l, str_value(script_dir));
   if (const char* pp = std::getenv("PYTHONPATH"); pp && *pp) {
-    std::vector<std::string> extra;
     std::string_view s(pp);
     while (true) {
       size_t colon = s.find(':');
       std::string_view part = s.substr(0, colon);
-      if (!part.empty()) extra.emplace_back(part);
+      if (!part.empty()) list_append(l, str_value(part));
       if (colon == std::string_view::npos) break;
       s = s.substr(colon + 1);
     }
-    // Insert after entry 0, in order.
-    ListObject* nl = list_new(0);
-    list_append(nl, l->items[0]);
-    for (const auto& e : extra) list_append(nl, str_value(e));
-    for (uint64_t i = 1; i < l->size; i++) list_append(nl, l->items[i]);
-    Value sys = sys_module();
-    if (!sys.is_null()) dict_set_str(sys.as<ModuleObject>()->dict, S("path"), obj(nl));
   }
+  const std::string& lib = stdlib_dir();
+  if (!lib.empty()) list_append(l, str_value(lib));
+  dict_set_str(sys.as<ModuleObject>()->dict, S("path"), obj(l));
+  // Caches of sources the package manager owns go under the per-user cache root.
+  pyc::Config& c = pyc::config();
+  if (!lib.empty()) c.system_dirs.push_back(lib);
+  c.system_dirs.push_back("/usr/lib/python3");  // Debian's dist-packages
 }
 
 Value import_run_main(std::string_view modname) {

@@ -342,6 +342,7 @@ int main(int argc, char** argv) {
 
   pyc::config().dont_write_bytecode = opts.dont_write_bytecode;
   if (!pyc::config().prefix.empty()) pyc::config().prefix = std::filesystem::absolute(pyc::config().prefix).string();
+  pyc::config().cache_root = pyc::default_cache_root();
   // The interpreter runs on its own thread; keep it on glibc's main (brk) arena with a generous
   // top pad instead of a per-thread arena that grows by many small mprotect calls (that was a
   // third of a warm import's time).

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <climits>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -147,6 +148,42 @@ Config& config() {
 }
 
 // -- Paths ----------------------------------------------------------------------------------------
+std::string default_cache_root() {
+  if (const char* x = std::getenv("XDG_CACHE_HOME"); x && *x == '/') return std::string(x) + "/chaipy";
+  if (const char* h = std::getenv("HOME"); h && *h) return std::string(h) + "/.cache/chaipy";
+  return "";
+}
+
+bool is_system_dir(const std::string& dir) {
+  for (const std::string& s : config().system_dirs)
+    if (dir.size() >= s.size() && dir.compare(0, s.size(), s) == 0 &&
+        (dir.size() == s.size() || dir[s.size()] == '/' || s.back() == '/'))
+      return true;
+  return false;
+}
+
+namespace {
+// The prefix tree a cache for a source in `abs_head` goes to ("" = the __pycache__ beside it).
+const std::string& prefix_for(const std::string& abs_head) {
+  static const std::string none;
+  const Config& c = config();
+  if (!c.prefix.empty()) return c.prefix;
+  if (!c.cache_root.empty() && is_system_dir(abs_head)) return c.cache_root;
+  return none;
+}
+
+// `head` with `root` (a prefix tree) stripped, if head lies in that tree.
+bool strip_root(std::string* head, const std::string& root) {
+  if (root.empty()) return false;
+  std::string stripped = root;
+  while (stripped.size() > 1 && stripped.back() == '/') stripped.pop_back();
+  if (head->rfind(stripped + "/", 0) != 0 && *head != stripped) return false;
+  *head = head->substr(stripped.size());
+  if (head->empty() || (*head)[0] != '/') *head = "/" + *head;
+  return true;
+}
+}  // namespace
+
 std::string cache_from_source(const std::string& path) {
   size_t slash = path.rfind('/');
   std::string head = slash == std::string::npos ? "" : path.substr(0, slash);
@@ -156,15 +193,18 @@ std::string cache_from_source(const std::string& path) {
   std::string base = dot == std::string::npos ? tail : tail.substr(0, dot);
   if (base.empty()) base = tail.substr(dot + 1);  // ".py" → "py.chaipy-N.pyc", as CPython
   std::string filename = base + "." + cache_tag() + ".pyc";
-  const std::string& prefix = config().prefix;
-  if (!prefix.empty()) {
+  const Config& c = config();
+  if (!c.prefix.empty() || !c.cache_root.empty()) {
     std::string abs_head = abspath(head.empty() ? "." : head);
-    size_t k = 0;
-    while (k < abs_head.size() && abs_head[k] == '/') k++;
-    std::string rel = abs_head.substr(k);
-    std::string out = prefix;
-    if (!rel.empty()) out += (out.empty() || out.back() == '/' ? "" : "/") + rel;
-    return out + (out.empty() || out.back() == '/' ? "" : "/") + filename;
+    const std::string& prefix = prefix_for(abs_head);
+    if (!prefix.empty()) {
+      size_t k = 0;
+      while (k < abs_head.size() && abs_head[k] == '/') k++;
+      std::string rel = abs_head.substr(k);
+      std::string out = prefix;
+      if (!rel.empty()) out += (out.empty() || out.back() == '/' ? "" : "/") + rel;
+      return out + (out.empty() || out.back() == '/' ? "" : "/") + filename;
+    }
   }
   if (head.empty()) return "__pycache__/" + filename;
   return head + (head.back() == '/' ? "" : "/") + "__pycache__/" + filename;
@@ -175,17 +215,7 @@ std::optional<std::string> source_from_cache(const std::string& path, std::strin
   size_t slash = p.rfind('/');
   std::string head = slash == std::string::npos ? "" : p.substr(0, slash);
   std::string pycache_filename = slash == std::string::npos ? p : p.substr(slash + 1);
-  bool found_in_prefix = false;
-  const std::string& prefix = config().prefix;
-  if (!prefix.empty()) {
-    std::string stripped = prefix;
-    while (stripped.size() > 1 && stripped.back() == '/') stripped.pop_back();
-    if (head.rfind(stripped + "/", 0) == 0 || head == stripped) {
-      head = head.substr(stripped.size());
-      if (head.empty() || head[0] != '/') head = "/" + head;
-      found_in_prefix = true;
-    }
-  }
+  bool found_in_prefix = strip_root(&head, config().prefix) || strip_root(&head, config().cache_root);
   if (!found_in_prefix) {
     size_t s2 = head.rfind('/');
     std::string pycache = s2 == std::string::npos ? head : head.substr(s2 + 1);

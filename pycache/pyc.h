@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "frontend/code_unit.h"
 
@@ -60,12 +61,22 @@ std::string build_pyc(const CodeUnit& code, Invalidation mode, std::string_view 
 struct Config {
   bool dont_write_bytecode = false;
   std::string prefix;              // -X pycache_prefix / PYTHONPYCACHEPREFIX ("" = none)
+  // The per-user cache root (default_cache_root()) for sources in directories the system's
+  // package manager owns, and those directories (absolute, normalised). Sources under one of
+  // them are cached under cache_root like a pycache_prefix ("" / empty = no cache root).
+  std::string cache_root;
+  std::vector<std::string> system_dirs;
 };
 Config& config();
+// $XDG_CACHE_HOME/chaipy, else $HOME/.cache/chaipy ("" when neither variable is set).
+std::string default_cache_root();
+// True when `dir` (absolute, normalised) is one of config().system_dirs or below one.
+bool is_system_dir(const std::string& dir);
 
 // -- Paths ----------------------------------------------------------------------------------------
 // importlib.util.cache_from_source: "<dir>/__pycache__/<base>.chaipy-N.pyc", or with a prefix
-// "<prefix>/<absolute dir without leading />/<base>.chaipy-N.pyc".
+// "<prefix>/<absolute dir without leading />/<base>.chaipy-N.pyc". The prefix is
+// config().prefix if set, else config().cache_root for a source in a system directory.
 std::string cache_from_source(const std::string& path);
 // importlib.util.source_from_cache; on a malformed path returns nullopt with CPython's ValueError
 // message in *err.

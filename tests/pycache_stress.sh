@@ -157,6 +157,32 @@ check "PYTHONPYCACHEPREFIX: cache used" "$NMOD" \
 check "sys.pycache_prefix" "$WORK/prefix" \
   "$("$CHAIPY" -X pycache_prefix="$WORK/prefix" -c 'import sys; print(sys.pycache_prefix)')"
 
+# -- 8b. The per-user cache root for the standard library ------------------------------------------
+# Sources under the stdlib directory (a system directory: never written into) are cached under
+# $XDG_CACHE_HOME/chaipy, mirroring their absolute path; the second import loads bytecode.
+mkdir -p "$WORK/lib/json" "$WORK/xdg"
+printf 'X = 41\n' > "$WORK/lib/fakestd.py"
+printf 'from .sub import Y\n' > "$WORK/lib/json/__init__.py"
+printf 'Y = 1\n' > "$WORK/lib/json/sub.py"
+stdrun() { (cd "$WORK" && XDG_CACHE_HOME="$WORK/xdg" CHAIPY_STDLIB_DIR="$WORK/lib" "$CHAIPY" "$@"); }
+check "cache root: output" "42" "$(stdrun -c 'import fakestd, json; print(fakestd.X + json.Y)')"
+check "cache root: nothing written into the stdlib" "0" "$(find "$WORK/lib" -name '*.pyc' | wc -l)"
+check "cache root: files under \$XDG_CACHE_HOME/chaipy" "3" "$(find "$WORK/xdg/chaipy" -name "*.$TAG.pyc" | wc -l)"
+check "cache root: mirrors the absolute path" "1" \
+  "$(test -f "$WORK/xdg/chaipy$(realpath "$WORK/lib")/json/sub.$TAG.pyc" && echo 1)"
+check "cache root: second run loads bytecode" "3" \
+  "$(stdrun --log-level debug -c 'import fakestd, json' 2>&1 | grep -c 'loaded from')"
+check "cache root: __cached__" "$WORK/xdg/chaipy$(realpath "$WORK/lib")/fakestd.$TAG.pyc" \
+  "$(stdrun -c 'import fakestd; print(fakestd.__cached__)')"
+check "cache root: sys.path ends with the stdlib" "$(realpath "$WORK/lib")" "$(stdrun -c 'import sys; print(sys.path[-1])')"
+rm -rf "$WORK/xdg"
+check "cache root: -B writes nothing" "0" \
+  "$(stdrun -B -c 'import fakestd' && find "$WORK/xdg" -name '*.pyc' 2>/dev/null | wc -l)"
+check "cache root: PYTHONDONTWRITEBYTECODE writes nothing" "0" \
+  "$(PYTHONDONTWRITEBYTECODE=1 stdrun -c 'import fakestd' && find "$WORK/xdg" -name '*.pyc' 2>/dev/null | wc -l)"
+check "cache root: HOME fallback" "1" \
+  "$(cd "$WORK" && env -u XDG_CACHE_HOME HOME="$WORK/home" CHAIPY_STDLIB_DIR="$WORK/lib" "$CHAIPY" -c 'import fakestd' && find "$WORK/home/.cache/chaipy" -name "fakestd.$TAG.pyc" | wc -l)"
+
 # -- 9. py_compile / compileall and invalidation modes ------------------------------------------------
 make_tree
 (cd "$WORK/proj" && "$CHAIPY" -m py_compile pkg/core.py) && pass "py_compile exit status" || fail "py_compile"

@@ -832,9 +832,12 @@ static Value int_to_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
     mpz_sub_ui(m, m, 1);  // -z - 1 >= 0
     bits = (mpz_sgn(m) == 0 ? 0 : mpz_sizeinbase(m, 2)) + 1;
   }
-  if (uint64_t(length) < (bits + 7) / 8) return raise(exc::OverflowError, "int too big to convert");
+  // CPython's rule lets -1 (all sign bits) fit in zero bytes.
+  bool minus_one_in_nothing = is_signed && length == 0 && mpz_cmp_si(z, -1) == 0;
+  if (uint64_t(length) < (bits + 7) / 8 && !minus_one_in_nothing)
+    return raise(exc::OverflowError, "int too big to convert");
   if (!check_alloc(uint64_t(length), 1)) return Value::exc();
-  if (mpz_sgn(z) < 0) {  // two's complement into `length` bytes: add 2^(8*length)
+  if (mpz_sgn(z) < 0 && length > 0) {  // two's complement into `length` bytes: add 2^(8*length)
     Mpz full;
     mpz_setbit(full, mp_bitcnt_t(8 * length));
     mpz_add(z, z, full);

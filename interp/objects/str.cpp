@@ -176,6 +176,8 @@ int64_t str_codepoint_at(StrObject* s, int64_t i) {
 }
 
 // -- Hash / equality -----------------------------------------------------------------------------------
+int64_t hash_bytes(std::string_view data) { return hash_utf8(data); }
+
 int64_t str_hash(StrObject* s) {
   if (s->hash == -1) s->hash = hash_utf8(s->view());
   return s->hash;
@@ -385,7 +387,6 @@ bool str_decimal_space_to_ascii(std::string_view in, std::string* out) {
 }
 
 // -- Constructor -------------------------------------------------------------------------------------------
-Value bytes_decode(Value b, Value encoding, Value errors);
 
 static Value str_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"object", "encoding", "errors", nullptr};
@@ -393,7 +394,11 @@ static Value str_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject
   if (!parse_args("str", args, nargs, kwnames, names, 0, out)) return Value::exc();
   if (out[0].is_null()) return obj(str_intern(""));
   if (out[1].is_null() && out[2].is_null()) return str_of(out[0]);
-  if (is_bytes(out[0])) return bytes_decode(out[0], out[1], out[2]);
+  if (is_buffer(out[0])) {
+    BufferHold h;
+    if (!h.get(out[0])) return Value::exc();
+    return bytes_decode(h.view(), out[1], out[2]);
+  }
   if (is_str(out[0])) return raise(exc::TypeError, "decoding str is not supported");
   return raise_fmt(exc::TypeError, "decoding to str: need a bytes-like object, {} found", type_name(out[0]));
 }

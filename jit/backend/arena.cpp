@@ -60,6 +60,13 @@ uint8_t* CodeArena::install(const void* bytes, size_t n) {
 
 void CodeArena::patch(void* at, const void* bytes, size_t n) { write(static_cast<uint8_t*>(at), bytes, n); }
 
+void CodeArena::release_from(uint8_t* at) {
+  if (at < base_ || at > top_) return;
+  uintptr_t lo = (uintptr_t(at) + page_size() - 1) & ~(page_size() - 1);
+  if (lo < uintptr_t(committed_)) madvise(reinterpret_cast<void*>(lo), uintptr_t(committed_) - lo, MADV_DONTNEED);
+  top_ = at;
+}
+
 void CodeArena::write(uint8_t* at, const void* bytes, size_t n) {
   protect(at, at + n, PROT_READ | PROT_WRITE);
   std::memcpy(at, bytes, n);

@@ -29,6 +29,9 @@ class CodeArena {
   uint8_t* install(const void* bytes, size_t n);
   // Overwrites n bytes of installed code at `at`.
   void patch(void* at, const void* bytes, size_t n);
+  // Drops every byte installed from `at` (an address install() returned) on: top() goes back
+  // there and the pages past it are given back to the system (they read as zeros until reused).
+  void release_from(uint8_t* at);
 
   bool contains(const void* p) const { return p >= base_ && p < base_ + reserved_; }
 

@@ -2,6 +2,8 @@
 // (every truncation, random corruption), pyc header modes, cache-path mapping, atomic writes.
 #include <unistd.h>
 
+#include <cstdlib>
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
@@ -352,6 +354,46 @@ TEST_CASE("cache path mapping", "[pycache]") {
   std::string rel = pyc::cache_from_source("rel/foo.py");
   CHECK(rel == "/tmp/pfx" + fs::current_path().string() + "/rel/foo." + tag + ".pyc");
   pyc::config().prefix.clear();
+}
+
+TEST_CASE("cache root for system directories", "[pycache]") {
+  std::string tag = pyc::cache_tag();
+  pyc::Config saved = pyc::config();
+  pyc::config().prefix.clear();
+  pyc::config().cache_root = "/home/u/.cache/chaipy";
+  pyc::config().system_dirs = {"/usr/lib/python3.11"};
+  CHECK(pyc::is_system_dir("/usr/lib/python3.11"));
+  CHECK(pyc::is_system_dir("/usr/lib/python3.11/json"));
+  CHECK(!pyc::is_system_dir("/usr/lib/python3.111"));
+  CHECK(!pyc::is_system_dir("/usr/lib"));
+  // Sources the package manager owns: cached under the root, mirroring the absolute path.
+  CHECK(pyc::cache_from_source("/usr/lib/python3.11/os.py") == "/home/u/.cache/chaipy/usr/lib/python3.11/os." + tag + ".pyc");
+  CHECK(pyc::cache_from_source("/usr/lib/python3.11/json/__init__.py") ==
+        "/home/u/.cache/chaipy/usr/lib/python3.11/json/__init__." + tag + ".pyc");
+  std::string err;
+  CHECK(pyc::source_from_cache("/home/u/.cache/chaipy/usr/lib/python3.11/os." + tag + ".pyc", &err) ==
+        "/usr/lib/python3.11/os.py");
+  // Everything else keeps its __pycache__.
+  CHECK(pyc::cache_from_source("/home/u/proj/m.py") == "/home/u/proj/__pycache__/m." + tag + ".pyc");
+  CHECK(pyc::source_from_cache("/home/u/proj/__pycache__/m." + tag + ".pyc", &err) == "/home/u/proj/m.py");
+  // An explicit pycache_prefix wins for every source.
+  pyc::config().prefix = "/tmp/pfx";
+  CHECK(pyc::cache_from_source("/usr/lib/python3.11/os.py") == "/tmp/pfx/usr/lib/python3.11/os." + tag + ".pyc");
+  pyc::config() = saved;
+}
+
+TEST_CASE("default cache root", "[pycache]") {
+  std::string xdg = std::getenv("XDG_CACHE_HOME") ? std::getenv("XDG_CACHE_HOME") : "";
+  std::string home = std::getenv("HOME") ? std::getenv("HOME") : "";
+  ::setenv("XDG_CACHE_HOME", "/x/cache", 1);
+  ::setenv("HOME", "/h", 1);
+  CHECK(pyc::default_cache_root() == "/x/cache/chaipy");
+  ::setenv("XDG_CACHE_HOME", "relative", 1);  // the XDG spec ignores relative paths
+  CHECK(pyc::default_cache_root() == "/h/.cache/chaipy");
+  ::unsetenv("XDG_CACHE_HOME");
+  CHECK(pyc::default_cache_root() == "/h/.cache/chaipy");
+  if (xdg.empty()) ::unsetenv("XDG_CACHE_HOME"); else ::setenv("XDG_CACHE_HOME", xdg.c_str(), 1);
+  if (home.empty()) ::unsetenv("HOME"); else ::setenv("HOME", home.c_str(), 1);
 }
 
 TEST_CASE("atomic writes", "[pycache]") {
