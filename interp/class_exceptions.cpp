@@ -437,12 +437,9 @@ void init_exception_types() {
   type_add_methods(exc::OSError, {{"__str__", unary_native<os_error_str>}});
   type_add_methods(exc::SyntaxError, {{"__str__", unary_native<syntax_error_str>}});
   type_add_methods(exc::ImportError, {{"__str__", unary_native<import_error_str>}});
-<<<<<<< HEAD
   for (TypeObject* t : {exc::UnicodeEncodeError, exc::UnicodeDecodeError, exc::UnicodeTranslateError})
     type_add_methods(t, {{"__str__", unary_native<unicode_error_str>}});
-=======
   init_exception_groups();
->>>>>>> refs/heads/main
 }
 
 }  // namespace cls

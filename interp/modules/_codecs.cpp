@@ -15,9 +15,16 @@ bool positional(const char* fname, Value* args, size_t nargs, TupleObject* kw, s
   return check_no_kwargs(fname, kw) && check_nargs(fname, nargs, min, max);
 }
 
-// A bytes-like argument (and str, UTF-8 encoded, where CPython's "s*" accepts it).
+// A bytes-like argument (and str, UTF-8 encoded, where CPython's "s*" accepts it). args[i] is
+// replaced by a bytes copy when it is another buffer (bytearray, memoryview), so the view stays
+// valid for the call and exceptions carry bytes, as CPython's do.
 bool data_arg(const char* fname, Value* args, size_t nargs, size_t i, bool accept_str, std::string_view* out) {
   Value v = args[i];
+  if (!is_bytes(v) && !(accept_str && is_str(v)) && is_buffer(v)) {
+    BufferHold h;
+    if (!h.get(v)) return false;
+    args[i] = v = bytes_new(h.view());
+  }
   if (is_bytes(v)) {
     *out = {v.as<BytesObject>()->data, v.as<BytesObject>()->size};
     return true;
