@@ -28,6 +28,79 @@ bool kw_allowed(TypeObject* sb, StrObject* k) {
   return false;
 }
 
+// -- UnicodeEncodeError / UnicodeDecodeError / UnicodeTranslateError ----------------------------------
+struct UnicodeErrorNames {
+  StrObject *encoding, *object, *start, *end, *reason;
+};
+const UnicodeErrorNames& uerr() {
+  static const UnicodeErrorNames n = {str_intern("encoding"), str_intern("object"), str_intern("start"),
+                                      str_intern("end"), str_intern("reason")};
+  return n;
+}
+
+// CPython's PyArg_ParseTuple "UUnnU" (encode), "UOnnU" (decode, bytes), "UnnU" (translate).
+int unicode_error_init(Value self, TypeObject* sb, TupleObject* args, bool strict) {
+  const UnicodeErrorNames& n = uerr();
+  bool translate = sb == exc::UnicodeTranslateError, decode = sb == exc::UnicodeDecodeError;
+  size_t want = translate ? 4 : 5;
+  for (StrObject* a : {n.encoding, n.object, n.start, n.end, n.reason}) set_attr(self, a, Value::none());
+  if (args->size != want) {
+    if (!strict) return 0;
+    raise_fmt(exc::TypeError, "function takes exactly {} arguments ({} given)", want, args->size);
+    return -1;
+  }
+  Value* a = args->items;
+  size_t k = translate ? 0 : 1;  // index of `object`
+  for (size_t i = 0; i < want; i++) {
+    bool ok = i == k + 1 || i == k + 2 ? is_int(a[i]) : i == k && decode ? isinstance_exact(a[i], types::bytes) : is_str(a[i]);
+    if (ok) continue;
+    if (!strict) return 0;
+    const char* expected = i == k + 1 || i == k + 2 ? "int" : i == k && decode ? "bytes-like object" : "str";
+    if (i == k + 1 || i == k + 2)
+      raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(a[i]));
+    else
+      raise_fmt(exc::TypeError, "argument {} must be {}, not {}", i + 1, expected, type_name(a[i]));
+    return -1;
+  }
+  if (!translate) set_attr(self, n.encoding, a[0]);
+  set_attr(self, n.object, a[k]);
+  set_attr(self, n.start, a[k + 1]);
+  set_attr(self, n.end, a[k + 2]);
+  set_attr(self, n.reason, a[k + 3]);
+  return 0;
+}
+
+Value unicode_error_str(Value self) {
+  const UnicodeErrorNames& n = uerr();
+  Value object = get_attr(self, n.object), reason = get_attr(self, n.reason), encoding = get_attr(self, n.encoding);
+  int64_t start, end;
+  if (object.is_none() || !is_str(reason) || !int_to_i64(get_attr(self, n.start), &start) ||
+      !int_to_i64(get_attr(self, n.end), &end)) {
+    TupleObject* a = as_exc(self)->args;
+    if (a && a->size == 1) return str_of(a->items[0]);
+    return str_value("");
+  }
+  TypeObject* sb = solid_base(type_of(self));
+  std::string_view why = as_str(reason)->view();
+  std::string enc = is_str(encoding) ? std::string(as_str(encoding)->view()) : "";
+  if (sb == exc::UnicodeDecodeError) {
+    auto* b = object.as<BytesObject>();
+    if (start >= 0 && start < int64_t(b->size) && end == start + 1)
+      return str_value(fmt::format("'{}' codec can't decode byte 0x{:02x} in position {}: {}", enc,
+                                   (unsigned char)b->data[start], start, why));
+    return str_value(fmt::format("'{}' codec can't decode bytes in position {}-{}: {}", enc, start, end - 1, why));
+  }
+  std::string what = sb == exc::UnicodeEncodeError ? fmt::format("'{}' codec can't encode", enc) : "can't translate";
+  StrObject* s = as_str(object);
+  if (start >= 0 && start < int64_t(s->length) && end == start + 1) {
+    int64_t ch = str_codepoint_at(s, start);
+    std::string esc = ch <= 0xFF ? fmt::format("\\x{:02x}", ch) : ch <= 0xFFFF ? fmt::format("\\u{:04x}", ch)
+                                                                           : fmt::format("\\U{:08x}", ch);
+    return str_value(fmt::format("{} character '{}' in position {}: {}", what, esc, start, why));
+  }
+  return str_value(fmt::format("{} characters in position {}-{}: {}", what, start, end - 1, why));
+}
+
 }  // namespace
 // Per-class state derived from args (CPython's XxxError_init).
 int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw) {
@@ -87,6 +160,10 @@ int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw) {
     set_attr(self, S.obj, Value::none());
   } else if (is_subtype(sb, exc::NameError)) {
     set_attr(self, S.name, Value::none());
+  } else if (sb == exc::UnicodeEncodeError || sb == exc::UnicodeDecodeError || sb == exc::UnicodeTranslateError) {
+    // Raised from Python, the arguments must fit; raised natively with a bare message (kwvals
+    // null), the attributes stay None.
+    if (unicode_error_init(self, sb, args, kwvals != nullptr) < 0) return -1;
   }
   for (size_t i = 0; i < nkw(kw); i++) {
     StrObject* k = intern_name(as_str(kw->items[i]));
@@ -346,6 +423,8 @@ void init_exception_types() {
     if (is_subtype(t, exc::OSError)) t->str = os_error_str;
     if (is_subtype(t, exc::SyntaxError)) t->str = syntax_error_str;
     if (is_subtype(t, exc::ImportError)) t->str = import_error_str;
+    if (t == exc::UnicodeEncodeError || t == exc::UnicodeDecodeError || t == exc::UnicodeTranslateError)
+      t->str = unicode_error_str;
   }
   TypeObject* B = exc::BaseException;
   dict_set_str(B->dict, S.__new__, native_static("__new__", exc_new_native, B));
@@ -358,6 +437,8 @@ void init_exception_types() {
   type_add_methods(exc::OSError, {{"__str__", unary_native<os_error_str>}});
   type_add_methods(exc::SyntaxError, {{"__str__", unary_native<syntax_error_str>}});
   type_add_methods(exc::ImportError, {{"__str__", unary_native<import_error_str>}});
+  for (TypeObject* t : {exc::UnicodeEncodeError, exc::UnicodeDecodeError, exc::UnicodeTranslateError})
+    type_add_methods(t, {{"__str__", unary_native<unicode_error_str>}});
   init_exception_groups();
 }
 

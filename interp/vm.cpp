@@ -1135,7 +1135,11 @@ op_LOAD_METHOD: {
   bool plain_getattr = (t->getattr == nullptr || t->getattr == generic_getattr) && t != types::type && t != types::module;
   if (plain_getattr) {
     Value m = type_lookup_cached(t, name);
-    if (!m.is_null() && (isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
+    // A module-level native (no owner type, e.g. codecs.utf_8_decode stored as a class
+    // attribute) is not a descriptor: it is called without self, as in CPython.
+    bool native_method = isinstance_exact(m, types::builtin_function) && m.as<NativeFunctionObject>()->owner &&
+                         m.as<NativeFunctionObject>()->self.is_null();
+    if (!m.is_null() && (isinstance_exact(m, types::function) || native_method)) {
       bool shadowed = false;
       if (t->flags & kTypeInstanceLayout) {
         auto* inst = o.as<InstanceObject>();

@@ -1008,7 +1008,9 @@ class RecorderImpl final : public Recorder {
     TypeObject* tp = type_of(v);
     bool plain = (tp->getattr == nullptr || tp->getattr == generic_getattr) && tp != types::type && tp != types::module;
     Value m = plain ? type_lookup_cached(tp, name) : Value::null();
-    if (m.is_null() || !(isinstance_exact(m, types::function) || isinstance_exact(m, types::builtin_function))) {
+    bool native_method = isinstance_exact(m, types::builtin_function) && m.as<NativeFunctionObject>()->owner &&
+                         m.as<NativeFunctionObject>()->self.is_null();  // as the interpreter's LOAD_METHOD
+    if (m.is_null() || !(isinstance_exact(m, types::function) || native_method)) {
       if (isinstance_exact(v, types::module) || !class_attr(v, name).is_null()) {  // module.f(...), C.f(...)
         rec_load_attr(f, arg);
         Ref fn = peek_after(0);

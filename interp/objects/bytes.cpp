@@ -3,6 +3,7 @@
 // buffer export. The methods shared with bytearray live in bytes_methods.cpp.
 #include <cstring>
 
+#include "interp/codecs.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -128,50 +129,9 @@ static int bytes_getbuffer(Value self, BufferView* v) {
   return 0;
 }
 
-// -- decode: utf-8, ascii and latin-1 natively; everything else goes to the codecs hook ------------
+// -- decode: every codec through interp/codecs.h -----------------------------------------------------
 Value bytes_decode(std::string_view s, Value encoding, Value errors) {
-  if (!encoding.is_null() && !is_str(encoding))
-    return raise_fmt(exc::TypeError, "decode() argument 'encoding' must be str, not {}", type_name(encoding));
-  if (!errors.is_null() && !is_str(errors))
-    return raise_fmt(exc::TypeError, "decode() argument 'errors' must be str, not {}", type_name(errors));
-  std::string enc = encoding.is_null() ? "utf-8" : std::string(as_str(encoding)->view());
-  for (auto& c : enc) c = c == '_' ? '-' : char(std::tolower((unsigned char)c));
-  std::string err = errors.is_null() ? "strict" : std::string(as_str(errors)->view());
-  std::string out;
-  if (enc == "utf-8" || enc == "utf8") {
-    for (size_t i = 0; i < s.size();) {
-      auto c = (unsigned char)s[i];
-      int need = c < 0x80 ? 1 : (c >= 0xC2 && c < 0xE0) ? 2 : (c >= 0xE0 && c < 0xF0) ? 3 : (c >= 0xF0 && c < 0xF5) ? 4 : 0;
-      bool ok = need > 0 && i + size_t(need) <= s.size();
-      for (int k = 1; ok && k < need; k++) ok = ((unsigned char)s[i + size_t(k)] & 0xC0) == 0x80;
-      if (ok && need == 3) {
-        uint32_t cp = ((c & 0x0F) << 12) | ((s[i + 1] & 0x3F) << 6);
-        ok = cp >= 0x800 && !(cp >= 0xD800 && cp <= 0xDFFF);
-      }
-      if (ok && need == 4) {
-        uint32_t cp = ((c & 0x07) << 18) | ((s[i + 1] & 0x3F) << 12);
-        ok = cp >= 0x10000 && cp <= 0x10FFFF;
-      }
-      if (ok) { out.append(s.substr(i, size_t(need))); i += size_t(need); continue; }
-      if (err == "ignore") { i++; continue; }
-      if (err == "replace") { out += "\xEF\xBF\xBD"; i++; continue; }
-      return raise_fmt(exc::UnicodeDecodeError, "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}", c, i,
-                       need == 0 ? "invalid start byte" : i + size_t(need) > s.size() ? "unexpected end of data" : "invalid continuation byte");
-    }
-    return str_value(out);
-  }
-  bool latin = enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1";
-  if (enc == "ascii" || enc == "us-ascii" || latin) {
-    for (size_t i = 0; i < s.size(); i++) {
-      auto c = (unsigned char)s[i];
-      if (c < 0x80 || latin) { utf8_append(out, c); continue; }
-      if (err == "ignore") continue;
-      if (err == "replace") { out += "\xEF\xBF\xBD"; continue; }
-      return raise_fmt(exc::UnicodeDecodeError, "'ascii' codec can't decode byte 0x{:02x} in position {}: ordinal not in range(128)", c, i);
-    }
-    return str_value(out);
-  }
-  return raise_fmt(exc::LookupError, "unknown encoding: {}", enc);
+  return codec_decode_bytes(s, Value::null(), encoding, errors);
 }
 
 // -- %-formatting (PEP 461) ---------------------------------------------------------------------------

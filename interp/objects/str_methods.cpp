@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/codecs.h"
 #include "interp/objects/objects.h"
 #include "unicode/unicode.h"
 
@@ -630,30 +631,7 @@ static Value str_encode_m(Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"encoding", "errors", nullptr};
   Value out[2];
   if (!parse_args("encode", args + 1, nargs - 1, kwnames, names, 0, out)) return Value::exc();
-  std::string enc = out[0].is_null() ? "utf-8" : std::string(as_str(out[0])->view());
-  for (auto& c : enc) c = char(std::tolower((unsigned char)c));
-  for (auto& c : enc) if (c == '_') c = '-';
-  StrObject* s = SELF(args);
-  if (enc == "utf-8" || enc == "utf8") return bytes_new(s->view());
-  bool latin = enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1";
-  if (enc == "ascii" || enc == "us-ascii" || latin) {
-    std::string errors = out[1].is_null() ? "strict" : std::string(as_str(out[1])->view());
-    uint32_t limit = latin ? 0x100 : 0x80;
-    std::string r;
-    size_t idx = 0;
-    for (size_t i = 0; i < s->nbytes; idx++) {
-      int l;
-      uint32_t cp = utf8_decode(s->data + i, &l);
-      i += size_t(l);
-      if (cp < limit) { r += char(cp); continue; }
-      if (errors == "ignore") continue;
-      if (errors == "replace") { r += '?'; continue; }
-      return raise_fmt(exc::UnicodeEncodeError, "'{}' codec can't encode character '\\x{:02x}' in position {}: ordinal not in range({})",
-                       latin ? "latin-1" : "ascii", cp, idx, limit);
-    }
-    return bytes_new(r);
-  }
-  return raise_fmt(exc::LookupError, "unknown encoding: {}", enc);
+  return codec_encode_str(args[0], out[0], out[1]);
 }
 
 static Value str_maketrans_m(Value* args, size_t nargs, TupleObject* k) {
