@@ -63,6 +63,7 @@ enum TypeFlags : uint32_t {
   kTypeExceptionLayout = 1u << 3, // instances are ExceptionObject (an InstanceObject)
   kTypeIntSubclass = 1u << 4, kTypeStrSubclass = 1u << 5, kTypeListSubclass = 1u << 6,
   kTypeTupleSubclass = 1u << 7, kTypeDictSubclass = 1u << 8, kTypeTypeSubclass = 1u << 9,
+  kTypeWeakrefable = 1u << 10,  // weakref.ref(instance) is allowed (CPython's tp_weaklistoffset)
 };
 
 struct Shape;
