@@ -49,6 +49,7 @@ struct Keyword {
 struct Comprehension {
   ExprP target, iter;
   std::vector<ExprP> ifs;
+  bool is_async = false;  // `async for`
 };
 
 struct Expr {
@@ -79,7 +80,7 @@ struct Expr {
 
 enum class StmtKind : uint8_t {
   kFunctionDef, kClassDef, kReturn, kDelete, kAssign, kAugAssign, kAnnAssign, kFor, kWhile, kIf, kWith,
-  kRaise, kTry, kAssert, kImport, kImportFrom, kGlobal, kNonlocal, kExpr, kPass, kBreak, kContinue,
+  kRaise, kTry, kAssert, kImport, kImportFrom, kGlobal, kNonlocal, kExpr, kPass, kBreak, kContinue, kMatch,
 };
 
 struct Alias {
@@ -89,6 +90,29 @@ struct Alias {
 struct WithItem {
   ExprP context_expr, optional_vars;
 };
+// match-statement patterns (CPython's pattern_ty kinds).
+enum class PatternKind : uint8_t { kValue, kSingleton, kSequence, kMapping, kClass, kStar, kAs, kOr };
+struct Pattern;
+using PatternP = std::unique_ptr<Pattern>;
+struct Pattern {
+  PatternKind kind;
+  Pos pos;
+  ExprP value;                      // Value: the expression; Singleton: a None/True/False Constant;
+                                    // Class: the class expression
+  std::string name;                 // As/Star: capture name ("" for `_`); Mapping: **rest ("" if none)
+  PatternP pattern;                 // As: the sub-pattern (null for a bare capture or `_`)
+  std::vector<PatternP> patterns;   // Sequence/Or/Class positional/Mapping values
+  std::vector<ExprP> keys;          // Mapping keys
+  std::vector<std::string> kwd_attrs;
+  std::vector<PatternP> kwd_patterns;  // Class keyword sub-patterns
+  Pattern(PatternKind k, Pos p) : kind(k), pos(p) {}
+};
+struct MatchCase {
+  PatternP pattern;
+  ExprP guard;
+  StmtList body;
+};
+
 struct ExceptHandler {
   ExprP type;
   std::string name;
@@ -113,6 +137,9 @@ struct Stmt {
   std::vector<WithItem> items;
   std::vector<Alias> names;          // Import/ImportFrom
   std::vector<std::string> idents;   // Global/Nonlocal
+  std::vector<MatchCase> cases;      // Match (subject in `value`)
+  bool is_async = false;             // FunctionDef/For/With: `async def` / `async for` / `async with`
+  bool is_star = false;              // Try: `except*` handlers
 
   Stmt(StmtKind k, Pos p) : kind(k), pos(p) {}
 };

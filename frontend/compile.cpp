@@ -104,7 +104,7 @@ bool decode_source(std::string& src, const std::string& filename, CompileResult&
 
 }  // namespace
 
-CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode) {
+CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode, bool text) {
   CompileResult res;
   std::string src;
   src.reserve(source.size());
@@ -118,7 +118,7 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
   }
   if (src.size() >= 3 && src.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     src.erase(0, 3);
-  } else if (!decode_source(src, filename, res)) {
+  } else if (!text && !decode_source(src, filename, res)) {
     return res;
   }
   ParseMode pm = mode == CompileMode::Eval ? ParseMode::kEval : mode == CompileMode::Single ? ParseMode::kSingle : ParseMode::kExec;

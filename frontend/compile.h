@@ -18,8 +18,9 @@ struct CompileResult {
   std::optional<SyntaxErrorInfo> error;
 };
 
+// `text`: the source is already decoded (compile() of a str): a coding cookie is not applied.
 CompileResult compile_source(std::string_view source, const std::string& filename,
-                             CompileMode mode = CompileMode::Exec);
+                             CompileMode mode = CompileMode::Exec, bool text = false);
 
 // The text CPython prints to stderr for an uncaught SyntaxError (File line, source line, caret
 // line, "Type: msg"), with trailing newline.

@@ -43,7 +43,8 @@ void Compiler::enter_unit(SymScope* scope, UnitKind kind, const std::string& nam
   if (scope->function_like()) {
     c.flags |= CO_OPTIMIZED | CO_NEWLOCALS;
     if (scope->nested) c.flags |= CO_NESTED;
-    if (scope->is_generator) c.flags |= CO_GENERATOR;
+    if (scope->is_generator) c.flags |= scope->is_coroutine ? CO_ASYNC_GENERATOR : CO_GENERATOR;
+    else if (scope->is_coroutine) c.flags |= CO_COROUTINE;
     if (scope->has_varargs) c.flags |= CO_VARARGS;
     if (scope->has_varkw) c.flags |= CO_VARKEYWORDS;
   }
@@ -57,7 +58,7 @@ void Compiler::enter_unit(SymScope* scope, UnitKind kind, const std::string& nam
     if (std::find(cell_order.begin(), cell_order.end(), n) == cell_order.end()) cell_order.push_back(n);
   for (auto& n : cell_order) emit(Op::MAKE_CELL, deref_index(n));
   if (!frees.empty()) emit(Op::COPY_FREE_VARS, uint32_t(frees.size()));
-  if (scope->is_generator) {
+  if (scope->generator_like()) {
     _u->depth = 1;  // a resumed generator frame starts with the sent value on the stack
     _u->max_depth = std::max(_u->max_depth, 1);
     set_loc(Pos{firstlineno, -1, firstlineno, -1});
@@ -144,7 +145,7 @@ std::shared_ptr<CodeUnit> Compiler::leave_unit() {
     c.exceptions.push_back(e);
     i = j;
   }
-  c.stacksize = compute_stackdepth(c, u.scope->is_generator);
+  c.stacksize = compute_stackdepth(c, u.scope->generator_like());
   auto result = u.code;
   _units.pop_back();
   _u = _units.empty() ? nullptr : _units.back().get();
@@ -465,10 +466,11 @@ void Compiler::stmt(const Stmt& s) {
     case StmtKind::kAugAssign: return aug_assign(s);
     case StmtKind::kAnnAssign:
       return ann_assign(s);
-    case StmtKind::kFor: return for_stmt(s);
+    case StmtKind::kFor: return s.is_async ? async_for(s) : for_stmt(s);
     case StmtKind::kWhile: return while_stmt(s);
     case StmtKind::kIf: return if_stmt(s);
-    case StmtKind::kWith: return with_stmt(s, 0);
+    case StmtKind::kWith: return s.is_async ? async_with(s, 0) : with_stmt(s, 0);
+    case StmtKind::kMatch: return match_stmt(s);
     case StmtKind::kRaise: {
       int n = 0;
       if (s.value) {
@@ -657,7 +659,10 @@ void Compiler::if_stmt(const Stmt& s) {
 void Compiler::while_stmt(const Stmt& s) {
   int constant = expr_constant(*s.test);
   if (constant == 0) {
+    int dead = new_label();
+    push_fblock(FBlock{FBlockKind::kWhileLoop, dead, dead}, s.pos);  // `while 0: break` is valid
     compile_dead(s.body);
+    pop_fblock();
     stmts(s.orelse);
     return;
   }
@@ -694,9 +699,11 @@ void Compiler::for_stmt(const Stmt& s) {
 
 void Compiler::return_stmt(const Stmt& s) {
   if (!_u->scope->function_like()) error("'return' outside function", s.pos);
+  if (s.value && async_generator()) error("'return' with value in async generator", s.pos);
   bool preserve_tos = s.value && s.value->kind != ExprKind::kConstant;
   if (preserve_tos) expr(*s.value);
-  set_loc(s.pos);
+  else if (s.value) set_loc(s.value->pos);  // as CPython: a constant's location until the unwinding
+  if (!s.value || s.value->pos.line != s.pos.line) set_loc(s.pos);
   unwind_fblock_stack(preserve_tos, nullptr);
   set_loc(s.pos);
   if (!s.value) load_none();
@@ -720,6 +727,8 @@ void Compiler::break_continue(const Stmt& s, bool is_break) {
 bool Compiler::unwind_fblock_stack(bool preserve_tos, FBlock* loop_out) {
   if (_u->fblocks.empty()) return false;
   FBlock top = _u->fblocks.back();
+  if (top.kind == FBlockKind::kExceptionGroupHandler)
+    error("'break', 'continue' and 'return' cannot appear in an except* block", _u->loc);
   if (loop_out && (top.kind == FBlockKind::kWhileLoop || top.kind == FBlockKind::kForLoop)) {
     *loop_out = top;
     return true;
@@ -735,6 +744,11 @@ void Compiler::unwind_fblock(const FBlock& f, bool preserve_tos) {
   switch (f.kind) {
     case FBlockKind::kWhileLoop:
     case FBlockKind::kExceptionHandler:
+    case FBlockKind::kExceptionGroupHandler:
+      return;
+    case FBlockKind::kAsyncComprehension:
+      if (preserve_tos) emit(Op::SWAP, 2);
+      emit(Op::POP_TOP);
       return;
     case FBlockKind::kForLoop:
       if (preserve_tos) emit(Op::SWAP, 2);
@@ -765,6 +779,7 @@ void Compiler::unwind_fblock(const FBlock& f, bool preserve_tos) {
       pop_handler();
       if (preserve_tos) emit(Op::SWAP, 2);
       call_exit_with_nones();
+      if (f.with->is_async) await_value(2);
       emit(Op::POP_TOP);
       set_loc(saved);
       return;
@@ -795,6 +810,7 @@ void Compiler::pop_except_and_reraise() {
 
 void Compiler::try_stmt(const Stmt& s) {
   if (!s.finalbody.empty()) try_finally(s);
+  else if (s.is_star) try_star(s);
   else try_except(s);
 }
 
@@ -803,7 +819,8 @@ void Compiler::try_finally(const Stmt& s) {
   // `try` block
   setup_handler(body_end, false);
   push_fblock(FBlock{FBlockKind::kFinallyTry, -1, -1, &s.finalbody}, s.pos);
-  if (!s.handlers.empty()) try_except(s);
+  if (s.is_star) try_star(s);
+  else if (!s.handlers.empty()) try_except(s);
   else stmts(s.body);
   pop_handler();
   pop_fblock();
@@ -930,6 +947,147 @@ void Compiler::with_stmt(const Stmt& s, size_t pos) {
   emit(Op::WITH_EXCEPT_START);
   with_except_finish(cleanup);
   bind(exit);
+}
+
+// -- async for / async with ------------------------------------------------------------------------
+void Compiler::async_for(const Stmt& s) {
+  if (!in_async_function()) error("'async for' outside async function", s.pos);
+  int start = new_label(), except = new_label(), end = new_label();
+  expr(*s.value);
+  set_loc(s.pos);
+  emit(Op::GET_AITER);
+  bind(start);
+  push_fblock(FBlock{FBlockKind::kForLoop, start, end}, s.pos);
+  setup_handler(except, false);
+  emit(Op::GET_ANEXT);  // pushes an awaitable already
+  load_none();
+  yield_from_loop();
+  pop_handler();
+  store(*s.target);
+  stmts(s.body);
+  emit_jump(Op::JUMP_BACKWARD, start);
+  pop_fblock();
+  bind(except);
+  set_loc(s.value->pos);
+  emit(Op::END_ASYNC_FOR);
+  stmts(s.orelse);
+  bind(end);
+}
+
+void Compiler::async_with(const Stmt& s, size_t pos) {
+  if (!in_async_function()) error("'async with' outside async function", s.pos);
+  int final = new_label(), exit = new_label(), cleanup = new_label();
+  const WithItem& item = s.items[pos];
+  expr(*item.context_expr);
+  set_loc(s.pos);
+  emit(Op::BEFORE_ASYNC_WITH);
+  await_value(1);
+  setup_handler(final, true, -1);
+  push_fblock(FBlock{FBlockKind::kWith, -1, -1, nullptr, &s}, s.pos);
+  if (item.optional_vars) store(*item.optional_vars);
+  else emit(Op::POP_TOP);
+  if (pos + 1 == s.items.size()) stmts(s.body);
+  else async_with(s, pos + 1);
+  pop_handler();
+  pop_fblock();
+  set_loc(s.pos);
+  call_exit_with_nones();
+  await_value(2);
+  emit(Op::POP_TOP);
+  emit_jump(Op::JUMP_FORWARD, exit);
+  bind(final);
+  setup_handler(cleanup, true);
+  emit(Op::PUSH_EXC_INFO);
+  emit(Op::WITH_EXCEPT_START);
+  await_value(2);
+  with_except_finish(cleanup);
+  bind(exit);
+}
+
+// -- try / except* ------------------------------------------------------------------------------------
+// Stack in the handlers: [prev_exc, orig, raised-list, rest]; each clause splits `rest` with
+// CHECK_EG_MATCH; what a clause raises is appended to the list, and PREP_RERAISE_STAR computes
+// what propagates from the original group and the list.
+void Compiler::try_star(const Stmt& s) {
+  int except = new_label(), orelse = new_label(), end = new_label(), cleanup = new_label();
+  int reraise_star = new_label(), reraise = new_label();
+  setup_handler(except, false);
+  push_fblock(FBlock{FBlockKind::kTryExcept}, s.pos);
+  stmts(s.body);
+  pop_fblock();
+  pop_handler();
+  emit_jump(Op::JUMP_FORWARD, orelse);
+  bind(except);
+  setup_handler(cleanup, true);
+  emit(Op::PUSH_EXC_INFO);
+  push_fblock(FBlock{FBlockKind::kExceptionGroupHandler}, s.pos);
+  for (size_t i = 0; i < s.handlers.size(); i++) {
+    const ExceptHandler& h = s.handlers[i];
+    set_loc(h.pos);
+    int handled = new_label(), except_with_error = new_label(), no_match = new_label();
+    if (i == 0) {
+      emit(Op::COPY, 1);
+      emit(Op::BUILD_LIST, 0);
+      emit(Op::SWAP, 2);
+    }
+    expr(*h.type);
+    set_loc(h.pos);
+    emit(Op::CHECK_EG_MATCH);
+    emit(Op::COPY, 1);
+    emit_jump(Op::POP_JUMP_IF_NONE, no_match);
+    int cleanup_end = new_label();
+    if (!h.name.empty()) name_op(h.name, Ctx::kStore);
+    else emit(Op::POP_TOP);
+    setup_handler(cleanup_end, true);
+    push_fblock(FBlock{FBlockKind::kHandlerCleanup, -1, -1, nullptr, nullptr, h.name}, h.pos);
+    stmts(h.body);
+    pop_fblock();
+    pop_handler();
+    if (!h.name.empty()) {
+      load_none();
+      name_op(h.name, Ctx::kStore);
+      name_op(h.name, Ctx::kDel);
+    }
+    emit_jump(Op::JUMP_FORWARD, handled);
+    bind(cleanup_end);
+    if (!h.name.empty()) {
+      load_none();
+      name_op(h.name, Ctx::kStore);
+      name_op(h.name, Ctx::kDel);
+    }
+    emit(Op::LIST_APPEND, 3);  // the exception the clause raised
+    emit(Op::POP_TOP);         // lasti
+    emit_jump(Op::JUMP_FORWARD, except_with_error);
+    bind(handled);
+    emit(Op::NOP);
+    emit_jump(Op::JUMP_FORWARD, except_with_error);
+    bind(no_match);
+    emit(Op::POP_TOP);  // the match (None)
+    bind(except_with_error);
+    if (i + 1 == s.handlers.size()) {
+      emit(Op::LIST_APPEND, 1);  // the unhandled rest (or None)
+      emit_jump(Op::JUMP_FORWARD, reraise_star);
+    }
+  }
+  pop_fblock();
+  bind(reraise_star);
+  emit(Op::PREP_RERAISE_STAR);
+  emit(Op::COPY, 1);
+  emit_jump(Op::POP_JUMP_IF_NOT_NONE, reraise);
+  emit(Op::POP_TOP);
+  pop_handler();
+  emit(Op::POP_EXCEPT);
+  emit_jump(Op::JUMP_FORWARD, end);
+  bind(reraise);
+  pop_handler();
+  emit(Op::SWAP, 2);
+  emit(Op::POP_EXCEPT);
+  emit(Op::RERAISE, 0);
+  bind(cleanup);
+  pop_except_and_reraise();
+  bind(orelse);
+  stmts(s.orelse);
+  bind(end);
 }
 
 void Compiler::import_stmt(const Stmt& s) {

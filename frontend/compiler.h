@@ -49,6 +49,7 @@ class Compiler {
   };
   enum class FBlockKind : uint8_t {
     kWhileLoop, kForLoop, kTryExcept, kFinallyTry, kFinallyEnd, kWith, kHandlerCleanup, kPopValue, kExceptionHandler,
+    kExceptionGroupHandler, kAsyncComprehension,
   };
   struct FBlock {
     FBlockKind kind;
@@ -122,6 +123,11 @@ class Compiler {
   void try_except(const Stmt& s);
   void try_finally(const Stmt& s);
   void with_stmt(const Stmt& s, size_t item);
+  void async_for(const Stmt& s);
+  void async_with(const Stmt& s, size_t item);
+  void try_star(const Stmt& s);
+  bool in_async_function() const { return _u->kind == UnitKind::kFunction && _u->scope->is_async_def; }
+  bool async_generator() const { return _u->scope->is_generator && _u->scope->is_coroutine; }
   void return_stmt(const Stmt& s);
   void break_continue(const Stmt& s, bool is_break);
   void unwind_fblock(const FBlock& f, bool preserve_tos);
@@ -160,6 +166,29 @@ class Compiler {
   void joined_str(const Expr& e);
   void formatted_value(const Expr& e);
   void yield_from_loop();
+  void await_value(uint32_t where);  // GET_AWAITABLE where; LOAD_CONST None; the SEND loop
+  void emit_yield();                 // ASYNC_GEN_WRAP in an async generator, YIELD_VALUE
+
+  // -- match statements (compiler_match.cpp) -----------------------------------------------------
+  struct PatternContext {
+    std::vector<std::string> stores;  // names captured so far, their values on the stack
+    bool allow_irrefutable = false;
+    std::vector<int> fail_pop;        // fail_pop[n]: pops n items, then goes to fail_pop[0]
+    int on_top = 0;                   // items above the captured values to keep
+  };
+  void match_stmt(const Stmt& s);
+  void pattern(const ast::Pattern& p, PatternContext& pc);
+  void pattern_subpattern(const ast::Pattern& p, PatternContext& pc);
+  void pattern_as(const ast::Pattern& p, PatternContext& pc);
+  void pattern_class(const ast::Pattern& p, PatternContext& pc);
+  void pattern_mapping(const ast::Pattern& p, PatternContext& pc);
+  void pattern_or(const ast::Pattern& p, PatternContext& pc);
+  void pattern_sequence(const ast::Pattern& p, PatternContext& pc);
+  void pattern_store_name(const std::string& name, PatternContext& pc);
+  void pattern_rotate(int count);
+  void ensure_fail_pop(PatternContext& pc, int n);
+  void jump_to_fail_pop(PatternContext& pc, Op op);
+  void emit_and_reset_fail_pop(PatternContext& pc);
 };
 
 }  // namespace chaipy

@@ -64,15 +64,22 @@ void Compiler::expr_inner(const Expr& e) {
     case ExprKind::kDictComp:
     case ExprKind::kGeneratorExp:
       return comprehension(e);
-    case ExprKind::kAwait: error("'await' outside function", e.pos);
+    case ExprKind::kAwait:
+      if (!_u->scope->function_like()) error("'await' outside function", e.pos);
+      if (!in_async_function() && _u->kind != UnitKind::kComprehension) error("'await' outside async function", e.pos);
+      expr(*e.a);
+      set_loc(e.pos);
+      await_value(0);
+      return;
     case ExprKind::kYield:
       if (!_u->scope->function_like()) error("'yield' outside function", e.pos);
       if (e.a) expr(*e.a);
       else load_none();
-      emit(Op::YIELD_VALUE);
+      emit_yield();
       return;
     case ExprKind::kYieldFrom:
       if (!_u->scope->function_like()) error("'yield' outside function", e.pos);
+      if (in_async_function()) error("'yield from' inside async function", e.pos);
       expr(*e.a);
       emit(Op::GET_YIELD_FROM_ITER);
       load_none();
@@ -524,8 +531,12 @@ void Compiler::comprehension(const Expr& e) {
   int kind = e.kind == ExprKind::kGeneratorExp ? 0 : e.kind == ExprKind::kListComp ? 1 : e.kind == ExprKind::kSetComp ? 2 : 3;
   static const char* const names[] = {"<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>"};
   SymScope* scope = _st.scope_of(&e);
+  bool outer_async = in_async_function() || _u->kind == UnitKind::kComprehension;
   enter_unit(scope, UnitKind::kComprehension, names[kind], e.pos.line);
   set_loc(e.pos);
+  bool is_async = scope->is_coroutine;
+  if (is_async && kind != 0 && !outer_async)
+    error("asynchronous comprehension outside of an asynchronous function", e.pos);
   _u->code->argcount = 1;
   if (kind == 1) emit(Op::BUILD_LIST, 0);
   if (kind == 2) emit(Op::BUILD_SET, 0);
@@ -535,8 +546,9 @@ void Compiler::comprehension(const Expr& e) {
   auto code = leave_unit();
   make_closure(code, 0);
   expr(*e.generators[0].iter);
-  emit(Op::GET_ITER);
+  emit(e.generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
   emit(Op::CALL, 0);
+  if (is_async && kind != 0) await_value(0);
 }
 
 void Compiler::comprehension_generator(const Expr& e, size_t gi, int depth, int kind) {
@@ -546,11 +558,20 @@ void Compiler::comprehension_generator(const Expr& e, size_t gi, int depth, int 
     emit(Op::LOAD_FAST, 0);
   } else {
     expr(*g.iter);
-    emit(Op::GET_ITER);
+    emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
   }
   depth++;
   bind(start);
-  emit_jump(Op::FOR_ITER, anchor);
+  if (g.is_async) {
+    push_fblock(FBlock{FBlockKind::kAsyncComprehension, start}, e.pos);
+    setup_handler(anchor, false);
+    emit(Op::GET_ANEXT);  // pushes an awaitable already
+    load_none();
+    yield_from_loop();
+    pop_handler();
+  } else {
+    emit_jump(Op::FOR_ITER, anchor);
+  }
   store(*g.target);
   for (auto& c : g.ifs) jump_if(*c, if_cleanup, false);
   if (gi + 1 < e.generators.size()) {
@@ -559,7 +580,7 @@ void Compiler::comprehension_generator(const Expr& e, size_t gi, int depth, int 
     switch (kind) {
       case 0:
         expr(*e.a);
-        emit(Op::YIELD_VALUE);
+        emit_yield();
         emit(Op::POP_TOP);
         break;
       case 1:
@@ -580,6 +601,10 @@ void Compiler::comprehension_generator(const Expr& e, size_t gi, int depth, int 
   bind(if_cleanup);
   emit_jump(Op::JUMP_BACKWARD, start);
   bind(anchor);
+  if (g.is_async) {
+    pop_fblock();
+    emit(Op::END_ASYNC_FOR);
+  }
 }
 
 void Compiler::lambda(const Expr& e) {
@@ -623,6 +648,17 @@ void Compiler::joined_str(const Expr& e) {
   }
   for (auto& v : e.elts) expr(*v);
   if (e.elts.size() != 1) emit(Op::BUILD_STRING, uint32_t(e.elts.size()));
+}
+
+void Compiler::await_value(uint32_t where) {
+  emit(Op::GET_AWAITABLE, where);
+  load_none();
+  yield_from_loop();
+}
+
+void Compiler::emit_yield() {
+  if (async_generator()) emit(Op::ASYNC_GEN_WRAP);
+  emit(Op::YIELD_VALUE);
 }
 
 void Compiler::yield_from_loop() {

@@ -197,6 +197,27 @@ bool fold_binop(Expr& e) {
     make_const(e, Const::real(z));
     return true;
   }
+  // complex literals such as 1+2j (and -0-0j in patterns): real operands become (x, 0.0)
+  auto as_complex = [&](const Const& c, double& re, double& im) {
+    if (c.kind == Const::Kind::Complex) {
+      re = c.f;
+      im = c.imag;
+      return true;
+    }
+    im = 0.0;
+    return as_float(c, re);
+  };
+  double lr, li, rr, ri;
+  if ((l.kind == Const::Kind::Complex || r.kind == Const::Kind::Complex) && as_complex(l, lr, li) &&
+      as_complex(r, rr, ri) && (op == BinOp::ADD || op == BinOp::SUBTRACT || op == BinOp::MULTIPLY)) {
+    Const c;
+    c.kind = Const::Kind::Complex;
+    if (op == BinOp::ADD) c.f = lr + rr, c.imag = li + ri;
+    else if (op == BinOp::SUBTRACT) c.f = lr - rr, c.imag = li - ri;
+    else c.f = lr * rr - li * ri, c.imag = lr * ri + li * rr;
+    make_const(e, c);
+    return true;
+  }
   if (l.kind == Const::Kind::Str && r.kind == Const::Kind::Str && op == BinOp::ADD && l.s.size() + r.s.size() <= 4096) {
     make_const(e, Const::str(l.s + r.s));
     return true;
@@ -411,6 +432,15 @@ void fold_expr(ExprP& p) {
   }
 }
 
+// Negative numbers and complex literals in patterns become constants.
+void fold_pattern(Pattern& p) {
+  fold_expr(p.value);
+  for (auto& k : p.keys) fold_expr(k);
+  if (p.pattern) fold_pattern(*p.pattern);
+  for (auto& x : p.patterns) fold_pattern(*x);
+  for (auto& x : p.kwd_patterns) fold_pattern(*x);
+}
+
 void fold_stmt(Stmt& s) {
   fold_expr(s.target);
   fold_expr(s.value);
@@ -431,6 +461,11 @@ void fold_stmt(Stmt& s) {
     fold_expr(it.optional_vars);
   }
   if (s.kind == StmtKind::kFor) fold_iter(s.value);
+  for (auto& c : s.cases) {
+    fold_pattern(*c.pattern);
+    fold_expr(c.guard);
+    fold_stmts(c.body);
+  }
 }
 
 void fold_stmts(StmtList& l) {

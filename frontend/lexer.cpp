@@ -5,6 +5,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_set>
+
+#include "unicode/unicode.h"
+#include "unicode/utf8.h"
 
 namespace chaipy {
 
@@ -60,24 +64,6 @@ bool is_keyword(std::string_view name) {
   return false;
 }
 
-void append_utf8(std::string& out, uint32_t cp) {
-  if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  }
-}
-
 // Decode one UTF-8 code point at s[i]; sets `len`.
 static uint32_t decode_utf8(std::string_view s, size_t i, int& len) {
   uint8_t c = uint8_t(s[i]);
@@ -90,21 +76,13 @@ static uint32_t decode_utf8(std::string_view s, size_t i, int& len) {
   return cp;
 }
 
-// A rough stand-in for Unicode's XID_Continue over non-ASCII code points: rejects the
-// punctuation, symbol and space blocks that commonly show up by accident in source.
-static bool is_identifier_cp(uint32_t cp) {
-  if (cp < 0x80) return std::isalnum(int(cp)) || cp == '_';
-  if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA || cp == 0xB7;
-  if (cp == 0xD7 || cp == 0xF7) return false;
-  if (cp >= 0x2000 && cp <= 0x206F) return cp == 0x203F || cp == 0x2040 || cp == 0x2054;  // punctuation
-  if (cp >= 0x2070 && cp <= 0x20CF) return cp == 0x2071 || cp == 0x207F || (cp >= 0x2090 && cp <= 0x209C);
-  if (cp >= 0x2190 && cp <= 0x2BFF) return false;  // arrows, math, technical, boxes, dingbats
-  if (cp >= 0x3000 && cp <= 0x3003) return false;
-  if (cp >= 0x3008 && cp <= 0x3020) return false;
-  if (cp >= 0xFF01 && cp <= 0xFF0F) return false;
-  if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji
-  if (cp == 0xFEFF || cp == 0xA0) return false;
-  return true;
+// Identifiers are NFKC-normalised (PEP 3131): the normalised spelling of a non-ASCII name lives
+// here for the rest of the process, so tokens can keep pointing at stable text.
+static std::string_view normalized_identifier(std::string_view name) {
+  static std::unordered_set<std::string> names;
+  std::string n = unicode::normalize(unicode::NormalForm::kNFKC, name);
+  if (n == name) return name;
+  return *names.insert(std::move(n)).first;
 }
 
 // -- The tokenizer ----------------------------------------------------------------------------
@@ -329,6 +307,7 @@ class Lexer {
       for (const char* o : ok)
         if (pre == o) return lex_string(start, int(p - _pos));
     }
+    bool ascii = true;
     while (_pos < _end) {
       uint8_t ch = uint8_t(_src[_pos]);
       if (ch < 0x80) {
@@ -337,19 +316,21 @@ class Lexer {
       }
       int len;
       uint32_t cp = decode_utf8(_src, _pos, len);
-      if (!is_identifier_cp(cp)) {
+      if (_pos == start ? !unicode::is_xid_start(cp) : !unicode::is_xid_continue(cp)) {
         if (_pos == start) return invalid_character(cp, len);
         break;
       }
       _pos += len;
+      ascii = false;
     }
     push(Tok::NAME, start, _line, col0);
+    if (!ascii) _out.tokens.back().text = normalized_identifier(_out.tokens.back().text);
     return true;
   }
 
   bool invalid_character(uint32_t cp, int len) {
     int c = col();
-    if (cp == 0xA0 || cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF || cp == 0x200B)
+    if (!unicode::is_printable(cp))
       error(fmt::format("invalid non-printable character U+{:04X}", cp), _line, c, _line, c + len);
     else
       error(fmt::format("invalid character '{}' (U+{:04X})", _src.substr(_pos, len), cp), _line, c, _line, c + len);
@@ -360,7 +341,8 @@ class Lexer {
   bool check_number_end(size_t start, int col0, const char* kind) {
     char c = peek();
     uint8_t uc = uint8_t(c);
-    if (!(std::isalnum(uc) || c == '_' || uc >= 0x80)) return true;
+    // CPython 3.11 compares a signed char here, so non-ASCII never counts.
+    if (!(std::isalnum(uc) || c == '_')) return true;
     // "1if x else y" and friends are accepted (with a warning) by CPython
     static const char* const kw[] = {"and", "else", "for", "if", "in", "is", "not", "or"};
     for (const char* k : kw) {
@@ -584,13 +566,32 @@ StringPrefix string_prefix(std::string_view lit) {
   return p;
 }
 
+// Error positions are those of CPython's unicode_escape decoder, which sees the body with each
+// non-ASCII character spelled as a 10-byte \UXXXXXXXX escape.
+static size_t escape_position(std::string_view s, size_t i) {
+  size_t pos = 0;
+  for (size_t k = 0; k < i && k < s.size(); k++) {
+    auto c = (unsigned char)s[k];
+    if (c < 0x80) pos++;
+    else if ((c & 0xC0) != 0x80) pos += 10;
+  }
+  return pos;
+}
+
 bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::string& err) {
+  // "(unicode error) ... position START-END: msg" for the escape from s[start] to s[end - 1].
+  auto unicode_error = [&](size_t start, size_t end, std::string_view msg) {
+    err = fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position {}-{}: {}",
+                      escape_position(s, start), escape_position(s, end) - 1, msg);
+    return false;
+  };
   for (size_t i = 0; i < s.size(); i++) {
     char c = s[i];
     if (c != '\\') {
       out += c;
       continue;
     }
+    size_t start = i;
     if (++i >= s.size()) { out += '\\'; break; }
     c = s[i];
     switch (c) {
@@ -610,7 +611,7 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
         int n = 0;
         while (n < 3 && i < s.size() && s[i] >= '0' && s[i] <= '7') { v = v * 8 + (s[i] - '0'); i++; n++; }
         i--;
-        if (bytes) out += char(v & 0xFF); else append_utf8(out, v);
+        if (bytes) out += char(v & 0xFF); else utf8_append(out, v);
         break;
       }
       case 'x': case 'u': case 'U': {
@@ -619,29 +620,35 @@ bool decode_escapes(std::string_view s, bool bytes, std::string& out, std::strin
         uint32_t v = 0;
         for (int k = 0; k < n; k++) {
           if (i + 1 >= s.size() || !std::isxdigit(uint8_t(s[i + 1]))) {
-            err = fmt::format("({}) {} can't decode bytes in position {}-{}: truncated \\{}{} escape",
-                              bytes ? "value error" : "unicode error", bytes ? "" : "'unicodeescape' codec", 0, 0,
-                              c, std::string(n, 'X'));
-            if (bytes) err = fmt::format("(value error) invalid \\x escape at position {}", 0);
-            else err = fmt::format("(unicode error) 'unicodeescape' codec can't decode bytes in position 0-{}: truncated \\{}{} escape", k + 1, c, std::string(n, 'X'));
-            return false;
+            if (bytes) {
+              err = fmt::format("(value error) invalid \\x escape at position {}", start);
+              return false;
+            }
+            return unicode_error(start, i + 1, fmt::format("truncated \\{}{} escape", c, std::string(n, 'X')));
           }
           char h = s[++i];
           v = v * 16 + (std::isdigit(uint8_t(h)) ? h - '0' : std::tolower(uint8_t(h)) - 'a' + 10);
         }
         if (bytes) out += char(v);
-        else if (v > 0x10FFFF) {
-          err = "(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character";
-          return false;
-        } else append_utf8(out, v);
+        else if (v > 0x10FFFF) return unicode_error(start, i + 1, "illegal Unicode character");
+        else utf8_append(out, v);
         break;
       }
-      case 'N':
-        if (!bytes) {
-          err = "(unicode error) 'unicodeescape' codec can't decode bytes: \\N{...} escapes are not supported";
-          return false;
+      case 'N': {
+        if (bytes) {
+          out += "\\N";
+          break;
         }
-        [[fallthrough]];
+        // \N{name}: names, aliases (not named sequences), case-insensitively.
+        if (i + 1 >= s.size() || s[i + 1] != '{') return unicode_error(start, i + 1, "malformed \\N character escape");
+        size_t close = s.find('}', i + 2);
+        if (close == std::string_view::npos) return unicode_error(start, s.size(), "malformed \\N character escape");
+        if (close == i + 2) return unicode_error(start, close, "malformed \\N character escape");
+        if (!unicode::lookup(s.substr(i + 2, close - i - 2), false, &out))
+          return unicode_error(start, close + 1, "unknown Unicode character name");
+        i = close;
+        break;
+      }
       default:
         out += '\\';
         out += c;

@@ -49,8 +49,6 @@ struct StringPrefix {
 StringPrefix string_prefix(std::string_view literal);
 // Decode the escapes of a (non-raw) body; returns false with `err` set on a bad escape.
 bool decode_escapes(std::string_view body, bool bytes, std::string& out, std::string& err);
-// Append code point `cp` to `out` as UTF-8.
-void append_utf8(std::string& out, uint32_t cp);
 bool is_keyword(std::string_view name);
 
 }  // namespace chaipy

@@ -56,9 +56,16 @@ class Parser {
     next();
     return true;
   }
-  static Pos tpos(const Token& t) { return Pos{t.line, t.col, t.end_line, t.end_col}; }
+  // A NEWLINE token has no width in CPython's error locations.
+  static Pos tpos(const Token& t) {
+    return t.kind == Tok::NEWLINE ? Pos{t.line, t.col, t.line, t.col} : Pos{t.line, t.col, t.end_line, t.end_col};
+  }
+  // From `start` to the end of the last token consumed; a compound statement ends where its last
+  // body statement does (not at the NEWLINE / DEDENT after it).
   Pos from(const Pos& start) const {
-    const Token& last = _toks[_p > 0 ? _p - 1 : 0];
+    size_t q = _p > 0 ? _p - 1 : 0;
+    while (q > 0 && (_toks[q].kind == Tok::NEWLINE || _toks[q].kind == Tok::DEDENT || _toks[q].kind == Tok::INDENT)) q--;
+    const Token& last = _toks[q];
     return Pos{start.line, start.col, last.end_line, last.end_col};
   }
   static Pos span(const Pos& a, const Pos& b) { return Pos{a.line, a.col, b.end_line, b.end_col}; }
@@ -130,6 +137,9 @@ class Parser {
       if (t == "for") return out.push_back(for_stmt());
       if (t == "try") return out.push_back(try_stmt());
       if (t == "with") return out.push_back(with_stmt());
+      if (t == "async") return out.push_back(async_stmt({}));
+      if (t == "match")
+        if (StmtP m = match_stmt()) return out.push_back(std::move(m));
     }
     simple_stmts(out);
   }
@@ -173,7 +183,21 @@ class Parser {
     Pos p = tpos(cur());
     if (at_kw("def")) return funcdef(std::move(decos), p);
     if (at_kw("class")) return classdef(std::move(decos), p);
+    if (at_kw("async") && peek_tok().kind == Tok::NAME && peek_tok().text == "def") return async_stmt(std::move(decos));
     syntax_error();
+  }
+
+  // `async def` / `async for` / `async with`: the statement, marked async, spanning from `async`.
+  StmtP async_stmt(std::vector<ExprP> decos) {
+    Pos start = tpos(next());  // async
+    StmtP s;
+    if (at_kw("def")) s = funcdef(std::move(decos), start);
+    else if (at_kw("for")) s = for_stmt();
+    else if (at_kw("with")) s = with_stmt();
+    else syntax_error();
+    s->is_async = true;
+    s->pos = Pos{start.line, start.col, s->pos.end_line, s->pos.end_col};
+    return s;
   }
 
   StmtP funcdef(std::vector<ExprP> decos, Pos start) {
@@ -339,7 +363,14 @@ class Parser {
     while (at_kw("except")) {
       ExceptHandler h;
       Pos hp = tpos(next());
-      if (at(Tok::STAR)) fail("except* is not supported", tpos(cur()));
+      bool star = at(Tok::STAR);
+      if (!s->handlers.empty() && star != s->is_star)
+        fail("cannot have both 'except' and 'except*' on the same 'try'", star ? span(hp, tpos(cur())) : hp);
+      if (star) {
+        s->is_star = true;
+        next();
+        if (at(Tok::COLON) || at(Tok::NEWLINE)) fail("expected one or more exception types", tpos(cur()));
+      }
       if (!at(Tok::COLON)) {
         h.type = expression();
         if (at(Tok::COMMA)) {
@@ -350,7 +381,7 @@ class Parser {
         }
         if (accept_kw("as")) h.name = expect_name();
       }
-      block(h.body, "'except' statement", hp.line);
+      block(h.body, star ? "'except*' statement" : "'except' statement", hp.line);
       h.pos = from(hp);
       s->handlers.push_back(std::move(h));
     }
@@ -411,6 +442,307 @@ class Parser {
     block(s->body, "'with' statement", start.line);
     s->pos = from(start);
     return s;
+  }
+
+  // -- match statements (PEP 634) -------------------------------------------------------------
+  // `match` is a soft keyword: the statement is tried first and, when what follows `match` is not
+  // a subject and ':', parsing restarts at `match` as an ordinary expression statement.
+  StmtP match_stmt() {
+    size_t save = _p;
+    Pos start = tpos(next());
+    ExprP subject;
+    try {
+      subject = match_subject();
+    } catch (const ParseError&) {
+      _p = save;
+      return nullptr;
+    }
+    if (!at(Tok::COLON)) {
+      _p = save;
+      return nullptr;
+    }
+    auto s = mks(StmtKind::kMatch, start);
+    s->value = std::move(subject);
+    next();  // ':'
+    if (!accept(Tok::NEWLINE)) syntax_error();
+    if (!accept(Tok::INDENT)) {
+      if (at(Tok::ERRORTOKEN)) syntax_error();
+      fail(fmt::format("expected an indented block after 'match' statement on line {}", start.line), error_pos_of(cur()),
+           "IndentationError");
+    }
+    while (!accept(Tok::DEDENT)) {
+      if (at(Tok::ENDMARKER)) break;
+      if (!at_kw("case")) syntax_error();
+      Pos cp = tpos(next());
+      MatchCase c;
+      c.pattern = case_patterns();
+      if (accept_kw("if")) c.guard = named_expression();
+      block(c.body, "'case' statement", cp.line);
+      s->cases.push_back(std::move(c));
+    }
+    s->pos = from(start);
+    return s;
+  }
+
+  ExprP match_subject() {
+    Pos start = tpos(cur());
+    ExprP first = star_named_expression();
+    if (!at(Tok::COMMA)) {
+      if (first->kind == ExprKind::kStarred) syntax_error();
+      return first;
+    }
+    auto t = mk(ExprKind::kTuple, start);
+    t->elts.push_back(std::move(first));
+    while (accept(Tok::COMMA)) {
+      if (at(Tok::COLON)) break;
+      t->elts.push_back(star_named_expression());
+    }
+    t->pos = from(start);
+    return t;
+  }
+
+  static PatternP mkp(PatternKind k, Pos p) { return std::make_unique<Pattern>(k, p); }
+
+  // patterns: an open sequence `a, *b` or one pattern
+  PatternP case_patterns() {
+    Pos start = tpos(cur());
+    PatternP first = maybe_star_pattern();
+    if (!at(Tok::COMMA)) {
+      if (first->kind == PatternKind::kStar) syntax_error();
+      return first;
+    }
+    auto seq = mkp(PatternKind::kSequence, start);
+    seq->patterns.push_back(std::move(first));
+    while (accept(Tok::COMMA)) {
+      if (at(Tok::COLON) || at_kw("if")) break;
+      seq->patterns.push_back(maybe_star_pattern());
+    }
+    seq->pos = from(start);
+    return seq;
+  }
+
+  PatternP maybe_star_pattern() {
+    if (!at(Tok::STAR)) return pattern();
+    Pos start = tpos(next());
+    auto p = mkp(PatternKind::kStar, start);
+    if (!at_name()) syntax_error();
+    std::string n(next().text);
+    if (n != "_") p->name = n;
+    p->pos = from(start);
+    return p;
+  }
+
+  // as_pattern | or_pattern
+  PatternP pattern() {
+    DepthGuard g(*this);
+    Pos start = tpos(cur());
+    PatternP p = or_pattern();
+    if (!at_kw("as")) return p;
+    next();
+    if (at_kw("_")) fail("cannot use '_' as a target", tpos(cur()));
+    if (!at_name() || peek_tok().kind == Tok::DOT || peek_tok().kind == Tok::LPAR || peek_tok().kind == Tok::EQUAL) {
+      if (starts_expression(cur())) {
+        ExprP e = expression();
+        fail("invalid pattern target", e->pos);
+      }
+      syntax_error();
+    }
+    auto as = mkp(PatternKind::kAs, start);
+    as->name = std::string(next().text);
+    as->pattern = std::move(p);
+    as->pos = from(start);
+    return as;
+  }
+
+  PatternP or_pattern() {
+    Pos start = tpos(cur());
+    PatternP first = closed_pattern();
+    if (!at(Tok::VBAR)) return first;
+    auto o = mkp(PatternKind::kOr, start);
+    o->patterns.push_back(std::move(first));
+    while (accept(Tok::VBAR)) o->patterns.push_back(closed_pattern());
+    o->pos = from(start);
+    return o;
+  }
+
+  PatternP closed_pattern() {
+    DepthGuard g(*this);
+    Pos start = tpos(cur());
+    switch (cur().kind) {
+      case Tok::NAME: {
+        std::string_view t = cur().text;
+        if (t == "None" || t == "True" || t == "False") {
+          auto p = mkp(PatternKind::kSingleton, start);
+          p->value = atom();
+          return p;
+        }
+        if (is_keyword(t)) syntax_error();
+        ExprP e = mk(ExprKind::kName, start);
+        e->id = std::string(next().text);
+        bool dotted = false;
+        while (accept(Tok::DOT)) {
+          auto a = mk(ExprKind::kAttribute, start);
+          a->a = std::move(e);
+          a->id = expect_name();
+          a->pos = from(start);
+          e = std::move(a);
+          dotted = true;
+        }
+        if (at(Tok::LPAR)) return class_pattern(std::move(e), start);
+        if (dotted) {
+          auto p = mkp(PatternKind::kValue, start);
+          p->value = std::move(e);
+          p->pos = from(start);
+          return p;
+        }
+        auto p = mkp(PatternKind::kAs, start);
+        if (e->id != "_") p->name = e->id;
+        return p;
+      }
+      case Tok::NUMBER:
+      case Tok::MINUS:
+      case Tok::STRING: {
+        auto p = mkp(PatternKind::kValue, start);
+        p->value = literal_pattern_expr();
+        p->pos = p->value->pos;
+        return p;
+      }
+      case Tok::LPAR: {
+        next();
+        if (accept(Tok::RPAR)) return mkp(PatternKind::kSequence, from(start));
+        PatternP first = maybe_star_pattern();
+        if (accept(Tok::RPAR)) {
+          if (first->kind == PatternKind::kStar) syntax_error();
+          return first;  // a group pattern
+        }
+        if (!at(Tok::COMMA)) syntax_error();
+        auto seq = mkp(PatternKind::kSequence, start);
+        seq->patterns.push_back(std::move(first));
+        while (accept(Tok::COMMA)) {
+          if (at(Tok::RPAR)) break;
+          seq->patterns.push_back(maybe_star_pattern());
+        }
+        expect(Tok::RPAR);
+        seq->pos = from(start);
+        return seq;
+      }
+      case Tok::LSQB: {
+        next();
+        auto seq = mkp(PatternKind::kSequence, start);
+        while (!at(Tok::RSQB)) {
+          seq->patterns.push_back(maybe_star_pattern());
+          if (!accept(Tok::COMMA)) break;
+        }
+        expect(Tok::RSQB);
+        seq->pos = from(start);
+        return seq;
+      }
+      case Tok::LBRACE: return mapping_pattern();
+      default: syntax_error();
+    }
+  }
+
+  // signed numbers, complex literals `-1+2j`, strings (not f-strings); `None`/`True`/`False` are
+  // singletons. Mapping keys use the same literals.
+  ExprP literal_pattern_expr() {
+    Pos start = tpos(cur());
+    if (at(Tok::STRING)) {
+      ExprP e = strings();
+      if (e->kind == ExprKind::kJoinedStr) fail("patterns may only match literals and attribute lookups", e->pos);
+      return e;
+    }
+    if (at(Tok::NAME) && (at_kw("None") || at_kw("True") || at_kw("False"))) return atom();
+    ExprP num = signed_number();
+    if (!at(Tok::PLUS) && !at(Tok::MINUS)) return num;
+    int op = at(Tok::PLUS) ? int(BinOp::ADD) : int(BinOp::SUBTRACT);
+    next();
+    if (!at(Tok::NUMBER)) syntax_error();
+    ExprP imag = atom();
+    const Expr* real = num->kind == ExprKind::kUnaryOp ? num->a.get() : num.get();
+    if (real->value.kind == Const::Kind::Complex) fail("real number required in complex literal", num->pos);
+    if (imag->value.kind != Const::Kind::Complex) fail("imaginary number required in complex literal", imag->pos);
+    return binop(std::move(num), op, std::move(imag), start);
+  }
+  ExprP signed_number() {
+    Pos start = tpos(cur());
+    if (!accept(Tok::MINUS)) {
+      if (!at(Tok::NUMBER)) syntax_error();
+      return atom();
+    }
+    if (!at(Tok::NUMBER)) syntax_error();
+    auto e = mk(ExprKind::kUnaryOp, start);
+    e->op = int(UnaryOp::kUSub);
+    e->a = atom();
+    e->pos = from(start);
+    return e;
+  }
+
+  PatternP mapping_pattern() {
+    Pos start = tpos(next());  // '{'
+    auto m = mkp(PatternKind::kMapping, start);
+    while (!at(Tok::RBRACE)) {
+      if (accept(Tok::DOUBLESTAR)) {
+        if (!at_name() || at_kw("_")) syntax_error();
+        m->name = std::string(next().text);
+        accept(Tok::COMMA);
+        if (!at(Tok::RBRACE)) syntax_error();
+        break;
+      }
+      ExprP key;
+      if (at(Tok::NAME) && !at_kw("None") && !at_kw("True") && !at_kw("False")) {
+        Pos kp = tpos(cur());
+        key = mk(ExprKind::kName, kp);
+        key->id = expect_name();
+        if (!at(Tok::DOT)) syntax_error();
+        while (accept(Tok::DOT)) {
+          auto a = mk(ExprKind::kAttribute, kp);
+          a->a = std::move(key);
+          a->id = expect_name();
+          a->pos = from(kp);
+          key = std::move(a);
+        }
+      } else {
+        key = literal_pattern_expr();
+      }
+      if (!accept(Tok::COLON)) syntax_error();
+      m->keys.push_back(std::move(key));
+      m->patterns.push_back(pattern());
+      if (!accept(Tok::COMMA)) break;
+    }
+    expect(Tok::RBRACE);
+    m->pos = from(start);
+    return m;
+  }
+
+  PatternP class_pattern(ExprP cls, Pos start) {
+    next();  // '('
+    auto c = mkp(PatternKind::kClass, start);
+    c->value = std::move(cls);
+    Pos first_kw{-1, 0, 0, 0};
+    while (!at(Tok::RPAR)) {
+      if (at_name() && peek_tok().kind == Tok::EQUAL) {
+        Pos kp = tpos(cur());
+        if (first_kw.line < 0) first_kw = kp;
+        c->kwd_attrs.push_back(std::string(next().text));
+        next();  // '='
+        c->kwd_patterns.push_back(pattern());
+      } else {
+        PatternP p = pattern();
+        if (first_kw.line >= 0) {
+          Pos pp = p->pos;
+          while (accept(Tok::COMMA) && !at(Tok::RPAR)) {
+            if (at_name() && peek_tok().kind == Tok::EQUAL) break;
+            pp = span(pp, pattern()->pos);
+          }
+          fail("positional patterns follow keyword patterns", pp);
+        }
+        c->patterns.push_back(std::move(p));
+      }
+      if (!accept(Tok::COMMA)) break;
+    }
+    expect(Tok::RPAR);
+    c->pos = from(start);
+    return c;
   }
 
   ExprP single_target() {
@@ -757,6 +1089,15 @@ class Parser {
     return expression();
   }
 
+  // starred_expression: '*' expression (call arguments, subscripts)
+  ExprP starred_expression() {
+    Pos p = tpos(next());
+    auto e = mk(ExprKind::kStarred, p);
+    e->a = expression();
+    e->pos = from(p);
+    return e;
+  }
+
   ExprP star_named_expression() {
     if (at(Tok::STAR)) return star_expression();
     return named_expression();
@@ -1012,7 +1353,7 @@ class Parser {
   ExprP slices() {
     Pos s = tpos(cur());
     ExprP first = slice();
-    if (!at(Tok::COMMA)) return first;
+    if (!at(Tok::COMMA) && first->kind != ExprKind::kStarred) return first;
     auto t = mk(ExprKind::kTuple, s);
     t->elts.push_back(std::move(first));
     while (accept(Tok::COMMA)) {
@@ -1026,7 +1367,8 @@ class Parser {
     Pos s = tpos(cur());
     ExprP lower;
     if (!at(Tok::COLON)) {
-      lower = at(Tok::STAR) ? star_expression() : named_expression();
+      lower = at(Tok::STAR) ? starred_expression() : named_expression();
+      if (lower->kind == ExprKind::kStarred) return lower;
       if (!at(Tok::COLON)) return lower;
     }
     next();  // ':'
@@ -1047,7 +1389,7 @@ class Parser {
     while (!at(Tok::RPAR)) {
       if (at(Tok::STAR)) {
         Pos star_pos = tpos(cur());
-        ExprP e = star_expression();
+        ExprP e = starred_expression();
         if (seen_dstar) fail("iterable argument unpacking follows keyword argument unpacking", star_pos);
         args.push_back(std::move(e));
       } else if (at(Tok::DOUBLESTAR)) {
@@ -1076,7 +1418,7 @@ class Parser {
             fail(fmt::format("cannot assign to {}", expr_name(e.get())), e->pos);
           fail("expression cannot contain assignment, perhaps you meant \"==\"?", from(p));
         }
-        if (at_kw("for")) {
+        if (at_comp_for()) {
           auto g = mk(ExprKind::kGeneratorExp, p);
           g->a = std::move(e);
           comprehension_clauses(g->generators);
@@ -1108,11 +1450,15 @@ class Parser {
     }
   }
 
+  bool at_comp_for() const {
+    return at_kw("for") || (at_kw("async") && peek_tok().kind == Tok::NAME && peek_tok().text == "for");
+  }
+
   void comprehension_clauses(std::vector<Comprehension>& gens) {
-    while (at_kw("for") || at_kw("async")) {
-      if (at_kw("async")) fail("asynchronous comprehension outside of an asynchronous function", tpos(cur()));
-      next();
+    while (at_kw("for") || (at_kw("async") && peek_tok().kind == Tok::NAME && peek_tok().text == "for")) {
       Comprehension c;
+      if (accept_kw("async")) c.is_async = true;
+      next();
       c.target = target_list(true);
       if (!accept_kw("in")) syntax_error();
       c.iter = disjunction();
@@ -1197,7 +1543,7 @@ class Parser {
       return y;
     }
     ExprP first = star_named_expression();
-    if (at_kw("for")) {
+    if (at_comp_for()) {
       auto g = mk(ExprKind::kGeneratorExp, s);
       g->a = std::move(first);
       comprehension_clauses(g->generators);
@@ -1234,7 +1580,7 @@ class Parser {
     auto l = mk(ExprKind::kList, s);
     if (!at(Tok::RSQB)) {
       ExprP first = star_named_expression();
-      if (at_kw("for")) {
+      if (at_comp_for()) {
         auto c = mk(ExprKind::kListComp, s);
         c->a = std::move(first);
         comprehension_clauses(c->generators);
@@ -1277,7 +1623,7 @@ class Parser {
         }
       }
       if (is_dict) {
-        if (key && at_kw("for")) {
+        if (key && at_comp_for()) {
           auto c = mk(ExprKind::kDictComp, s);
           c->a = std::move(key);
           c->b = std::move(value);
@@ -1311,7 +1657,7 @@ class Parser {
         return d;
       }
       // a set whose first element is `key`
-      if (at_kw("for")) {
+      if (at_comp_for()) {
         auto c = mk(ExprKind::kSetComp, s);
         c->a = std::move(key);
         comprehension_clauses(c->generators);
@@ -1441,6 +1787,14 @@ class Parser {
       if (c == '}' && i + 1 < body.size() && body[i + 1] == '}') { chunk += '}'; i += 2; continue; }
       if (c == '}') fail("f-string: single '}' is not allowed", fpos(t));
       if (c != '{') {
+        if (c == '\\' && !pre.raw && i + 2 < body.size() && body[i + 1] == 'N' && body[i + 2] == '{') {
+          // "\N{name}": its braces are not a replacement field.
+          size_t close = body.find('}', i + 3);
+          size_t end = close == std::string_view::npos ? body.size() : close + 1;
+          chunk.append(body.substr(i, end - i));
+          i = end;
+          continue;
+        }
         if (c == '\\' && !pre.raw && i + 1 < body.size()) { chunk += c; chunk += body[i + 1]; i += 2; continue; }
         chunk += c;
         i++;

@@ -117,6 +117,7 @@ class Builder {
         defaults(*s.args);
         for (auto& d : s.decorators) expr(*d);
         enter(ScopeKind::kFunction, s.name, &s, s.pos.line);
+        if (s.is_async) _cur->is_coroutine = _cur->is_async_def = true;
         params(*s.args);
         stmts(s.body);
         leave();
@@ -194,6 +195,14 @@ class Builder {
         stmts(s.orelse);
         stmts(s.finalbody);
         break;
+      case StmtKind::kMatch:
+        expr(*s.value);
+        for (auto& c : s.cases) {
+          pattern(*c.pattern);
+          if (c.guard) expr(*c.guard);
+          stmts(c.body);
+        }
+        break;
       case StmtKind::kAssert:
         expr(*s.test);
         if (s.value) expr(*s.value);
@@ -244,6 +253,15 @@ class Builder {
     }
   }
 
+  void pattern(const Pattern& p) {
+    if (!p.name.empty()) add_def(p.name, kDefLocal, p.pos);
+    if (p.value) expr(*p.value);
+    for (auto& k : p.keys) expr(*k);
+    if (p.pattern) pattern(*p.pattern);
+    for (auto& x : p.patterns) pattern(*x);
+    for (auto& x : p.kwd_patterns) pattern(*x);
+  }
+
   // -- Expressions ------------------------------------------------------------------------------
   void expr(const Expr& e) {
     switch (e.kind) {
@@ -278,7 +296,8 @@ class Builder {
         _cur->is_generator = true;
         break;
       case ExprKind::kAwait:
-        throw SymError{"'await' outside async function", e.pos};
+        _cur->is_coroutine = true;  // the compiler reports an `await` outside an async function
+        break;
       default:
         break;
     }
@@ -310,7 +329,9 @@ class Builder {
         add_def(t.id, kDefGlobal, t.pos);
         add_def(t.id, kDefGlobal, t.pos, s);
       } else {
-        add_def(t.id, kDefNonlocal, t.pos);
+        auto it = s->flags.find(mangle(s->private_name, t.id));
+        bool global = it != s->flags.end() && (it->second & kDefGlobal);
+        add_def(t.id, global ? kDefGlobal : kDefNonlocal, t.pos);
         add_def(t.id, kDefLocal, t.pos, s);
       }
       return;
@@ -320,10 +341,12 @@ class Builder {
   void comprehension(const Expr& e, const char* name) {
     expr(*e.generators[0].iter);
     SymScope* s = enter(ScopeKind::kComprehension, name, &e, e.pos.line);
-    if (e.kind == ExprKind::kGeneratorExp) s->is_generator = true;
+    bool genexp = e.kind == ExprKind::kGeneratorExp;
+    if (genexp) s->is_generator = true;
     add_def(".0", kDefParam, e.pos);
     for (size_t i = 0; i < e.generators.size(); i++) {
       auto& g = e.generators[i];
+      if (g.is_async) s->is_coroutine = true;
       if (i > 0) expr(*g.iter);
       expr(*g.target);
       for (auto& c : g.ifs) expr(*c);
@@ -331,6 +354,8 @@ class Builder {
     if (e.b) expr(*e.b);  // dict value first? CPython visits key then value
     expr(*e.a);
     leave();
+    // an async list/set/dict comprehension is awaited where it is built (3.11)
+    if (s->is_coroutine && !genexp) _cur->is_coroutine = true;
   }
 
   // -- Analysis -----------------------------------------------------------------------------------

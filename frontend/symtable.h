@@ -34,10 +34,14 @@ struct SymScope {
   SymScope* parent = nullptr;
   std::string private_name;  // enclosing class name for name mangling
   bool is_generator = false, needs_class_closure = false, nested = false;
+  bool is_coroutine = false;  // async def, or holds `await` / `async for` (CPython's ste_coroutine)
+  bool is_async_def = false;  // an `async def` function scope
   bool has_varargs = false, has_varkw = false;
   std::unordered_map<std::string, ast::Pos> first_use;  // for global/nonlocal errors
 
   bool function_like() const { return kind != ScopeKind::kModule && kind != ScopeKind::kClass; }
+  // Code that starts with RETURN_GENERATOR: generators, coroutines and async generators.
+  bool generator_like() const { return function_like() && (is_generator || is_coroutine); }
   NameScope lookup(const std::string& n) const;
   // Cell and free names, sorted (co_cellvars / co_freevars order).
   std::vector<std::string> cellvars() const;

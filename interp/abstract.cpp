@@ -24,14 +24,22 @@ bool is_subtype(TypeObject* t, TypeObject* base) {
 // -- repr / str / hash / truth ---------------------------------------------------------------------
 Value repr(Value v) {
   TypeObject* t = type_of(v);
-  if (t->repr) return t->repr(v);
+  if (t->repr) {
+    RecursionScope guard(" while getting the repr of an object");
+    if (!guard.ok) return Value::exc();
+    return t->repr(v);
+  }
   return str_value(fmt::format("<{} object at {:#x}>", t->name->view(), v.bits() & Value::kPayloadMask));
 }
 
 Value str_of(Value v) {
   TypeObject* t = type_of(v);
   if (t == types::str) return v;
-  if (t->str) return t->str(v);
+  if (t->str) {
+    RecursionScope guard(" while getting the str of an object");
+    if (!guard.ok) return Value::exc();
+    return t->str(v);
+  }
   return repr(v);
 }
 
@@ -62,8 +70,12 @@ int64_t hash(Value v) {
   }
   if (v.is_obj() && v.as_obj()->type == types::str) return str_hash(v.as<StrObject>());
   TypeObject* t = type_of(v);
-  if (t->hash) return t->hash(v);
-  raise_fmt(exc::TypeError, "unhashable type: '{}'", t->name->view());
+  if (t->hash) {
+    RecursionScope guard("");
+    if (!guard.ok) return -1;
+    return t->hash(v);
+  }
+  raise_fmt(exc::TypeError, "unhashable type: '{}'", type_name(v));
   return -1;
 }
 
@@ -83,6 +95,8 @@ int truthy(Value v) {
 
 // -- Comparison ----------------------------------------------------------------------------------
 Value richcompare(Value a, Value b, CmpOp op) {
+  RecursionScope guard(" in comparison");
+  if (!guard.ok) return Value::exc();
   TypeObject *ta = type_of(a), *tb = type_of(b);
   bool tried_b = false;
   Value r;
@@ -102,7 +116,7 @@ Value richcompare(Value a, Value b, CmpOp op) {
   if (op == CmpOp::EQ) return Value::from_bool(a == b);
   if (op == CmpOp::NE) return Value::from_bool(a != b);
   return raise_fmt(exc::TypeError, "'{}' not supported between instances of '{}' and '{}'", kCmpOpNames[int(op)],
-                   ta->name->view(), tb->name->view());
+                   type_name(a), type_name(b));
 }
 
 Value compare_bool(Value a, Value b, CmpOp op) { return richcompare(a, b, op); }
@@ -156,10 +170,10 @@ Value binary_op(int op, Value a, Value b) {
   }
   const char* sym = kBinOpInfo[plain].symbol;
   if (bop == BinOp::POWER && op < kNumBinOps)
-    return raise_fmt(exc::TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", ta->name->view(),
-                     tb->name->view());
+    return raise_fmt(exc::TypeError, "unsupported operand type(s) for ** or pow(): '{}' and '{}'", type_name(a),
+                     type_name(b));
   return raise_fmt(exc::TypeError, "unsupported operand type(s) for {}{}: '{}' and '{}'", sym, op >= kNumBinOps ? "=" : "",
-                   ta->name->view(), tb->name->view());
+                   type_name(a), type_name(b));
 }
 
 Value unary_op(Op op, Value a) {
@@ -221,16 +235,16 @@ Value getitem(Value o, Value key) {
     if (!cg.is_null()) return call2(cg, o, key);
     return raise_fmt(exc::TypeError, "type '{}' is not subscriptable", o.as<TypeObject>()->name->view());
   }
-  return raise_fmt(exc::TypeError, "'{}' object is not subscriptable", t->name->view());
+  return raise_fmt(exc::TypeError, "'{}' object is not subscriptable", type_name(o));
 }
 
 int setitem(Value o, Value key, Value v) {
   TypeObject* t = type_of(o);
   if (t->setitem) return t->setitem(o, key, v);
   if (v.is_null())
-    raise_fmt(exc::TypeError, "'{}' object doesn't support item deletion", t->name->view());
+    raise_fmt(exc::TypeError, "'{}' object doesn't support item deletion", type_name(o));
   else
-    raise_fmt(exc::TypeError, "'{}' object does not support item assignment", t->name->view());
+    raise_fmt(exc::TypeError, "'{}' object does not support item assignment", type_name(o));
   return -1;
 }
 
@@ -279,19 +293,19 @@ Value get_iter(Value o) {
     s->seq = o;
     return obj(s);
   }
-  return raise_fmt(exc::TypeError, "'{}' object is not iterable", t->name->view());
+  return raise_fmt(exc::TypeError, "'{}' object is not iterable", type_name(o));
 }
 
 Value iter_next(Value it) {
   TypeObject* t = type_of(it);
-  if (!t->iternext) return raise_fmt(exc::TypeError, "'{}' object is not an iterator", t->name->view());
+  if (!t->iternext) return raise_fmt(exc::TypeError, "'{}' object is not an iterator", type_name(it));
   return t->iternext(it);
 }
 
 int64_t length(Value o) {
   TypeObject* t = type_of(o);
   if (t->len) return t->len(o);
-  raise_fmt(exc::TypeError, "object of type '{}' has no len()", t->name->view());
+  raise_fmt(exc::TypeError, "object of type '{}' has no len()", type_name(o));
   return -1;
 }
 
@@ -299,7 +313,7 @@ int contains(Value container, Value item) {
   TypeObject* t = type_of(container);
   if (t->contains) return t->contains(container, item);
   if (!t->iter && !t->getitem) {
-    raise_fmt(exc::TypeError, "argument of type '{}' is not iterable", t->name->view());
+    raise_fmt(exc::TypeError, "argument of type '{}' is not iterable", type_name(container));
     return -1;
   }
   return contains_by_iteration(container, item);
@@ -359,7 +373,7 @@ Value to_list(Value iterable) {
     Value x = iter_next(it);
     if (x.is_exc()) return x;
     if (x.is_null()) break;
-    list_append(l, x);
+    if (list_append(l, x) < 0) return Value::exc();
   }
   return obj(l);
 }
@@ -381,7 +395,7 @@ Value to_tuple(Value iterable) {
 Value call(Value callable, Value* args, size_t nargs, TupleObject* kwnames) {
   TypeObject* t = type_of(callable);
   if (t->call) return t->call(callable, args, nargs, kwnames);
-  return raise_fmt(exc::TypeError, "'{}' object is not callable", t->name->view());
+  return raise_fmt(exc::TypeError, "'{}' object is not callable", type_name(callable));
 }
 
 Value call0(Value f) { return call(f, nullptr, 0); }

@@ -685,6 +685,21 @@ Value builtin_exit(Value* args, size_t nargs, TupleObject* kwnames) {
 
 }  // namespace
 
+// PyObject_IsInstance: a metaclass's __instancecheck__ is consulted for classes whose type is not
+// exactly `type`.
+int object_isinstance(Value o, Value cls) {
+  if (is_type_obj(cls) && type_of(o) != cls.as<TypeObject>() && type_of(cls) != types::type) {
+    Value m = lookup_special(cls, NAME("__instancecheck__"));
+    if (m.is_exc()) return -1;
+    if (!m.is_null()) {
+      Value r = call1(m, o);
+      if (r.is_exc()) return -1;
+      return truthy(r);
+    }
+  }
+  return do_isinstance(o, cls, 0);
+}
+
 // -- Module set-up --------------------------------------------------------------------------------------
 void init_builtins_module() {
   DictObject* b = g_builtins;
@@ -703,12 +718,14 @@ void init_builtins_module() {
   });
   init_builtin_iterators(b);
   init_exec_builtins();
+  module_add_functions(b, {{"aiter", builtin_aiter}, {"anext", builtin_anext}});  // generator.cpp
 
   // Built-in types and exception classes by their Python names.
   const std::pair<const char*, TypeObject*> named_types[] = {
       {"object", types::object},       {"type", types::type},           {"int", types::int_},
       {"bool", types::bool_},          {"float", types::float_},        {"complex", types::complex},
       {"str", types::str},             {"bytes", types::bytes},         {"tuple", types::tuple},
+      {"bytearray", types::bytearray}, {"memoryview", types::memoryview},
       {"list", types::list},           {"dict", types::dict},           {"set", types::set},
       {"frozenset", types::frozenset}, {"range", types::range},         {"slice", types::slice},
       {"property", types::property},   {"staticmethod", types::staticmethod},

@@ -1,6 +1,9 @@
 // interp/class_exceptions.cpp — BaseException and the built-in exception classes: construction
 // (args), str/repr, the chaining attributes, and the per-class extras (StopIteration.value,
 // SystemExit.code, OSError.errno, KeyError's str, ...). Instances are ExceptionObject.
+#include <cerrno>
+#include <cstring>
+
 #include "interp/class_internal.h"
 
 namespace chaipy {
@@ -15,7 +18,7 @@ Value get_attr(Value self, StrObject* name) {
   return v.is_null() ? Value::none() : v;
 }
 
-StrObject *s_end_lineno, *s_end_offset, *s_print_file_and_line;
+StrObject *s_end_lineno, *s_end_offset, *s_print_file_and_line, *s_filename2, *s_characters_written;
 
 // Keyword arguments a built-in exception class accepts (besides none).
 bool kw_allowed(TypeObject* sb, StrObject* k) {
@@ -36,18 +39,27 @@ int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw) {
   } else if (is_subtype(sb, exc::SystemExit)) {
     set_attr(self, S.code, n == 0 ? Value::none() : n == 1 ? args->items[0] : obj(args));
   } else if (is_subtype(sb, exc::OSError)) {
-    Value en = Value::none(), se = Value::none(), fn = Value::none();
+    // OSError(errno, strerror[, filename[, winerror[, filename2]]]); BlockingIOError's third
+    // argument is characters_written. With a filename, args keeps only (errno, strerror).
+    Value en = Value::none(), se = Value::none(), fn = Value::none(), fn2 = Value::none();
+    bool blocking = is_subtype(sb, exc::BlockingIOError);
     if (n >= 2 && n <= 5) {
       en = args->items[0];
       se = args->items[1];
       if (n >= 3) {
-        fn = args->items[2];
-        e->args = tuple_of(args->items, 2);
+        if (blocking && is_int(args->items[2])) {
+          set_attr(self, s_characters_written, args->items[2]);
+        } else {
+          fn = args->items[2];
+          if (n == 5) fn2 = args->items[4];
+          if (!fn.is_none()) e->args = tuple_of(args->items, 2);
+        }
       }
     }
     set_attr(self, S.errno_, en);
     set_attr(self, S.strerror, se);
     set_attr(self, S.filename, fn);
+    set_attr(self, s_filename2, fn2);
   } else if (is_subtype(sb, exc::SyntaxError)) {
     set_attr(self, S.msg, n >= 1 ? args->items[0] : Value::none());
     Value fields[6] = {Value::none(), Value::none(), Value::none(), Value::none(), Value::none(), Value::none()};
@@ -89,6 +101,10 @@ int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw) {
 namespace {
 
 Value exc_tp_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw) {
+  // OSError(errno, strerror, ...) builds the subclass its errno names (CPython's errnomap).
+  int64_t en;
+  if (t == exc::OSError && nargs - nkw(kw) >= 2 && is_int(args[0]) && int_to_i64(args[0], &en) && en == int(en))
+    t = os_error_type_for(int(en));
   Value o = instance_new(t);
   if (o.is_exc()) return o;
   as_exc(o)->args = tuple_of(args, nargs - nkw(kw));
@@ -132,6 +148,13 @@ Value os_error_str(Value self) {
   if (!fn.is_none()) {
     Value fr = repr(fn);
     if (fr.is_exc()) return fr;
+    Value fn2 = get_attr(self, s_filename2);
+    if (!fn2.is_none()) {
+      Value fr2 = repr(fn2);
+      if (fr2.is_exc()) return fr2;
+      return str_value(fmt::format("[Errno {}] {}: {} -> {}", str_utf8(en), str_utf8(se), as_str(fr)->view(),
+                                   as_str(fr2)->view()));
+    }
     return str_value(fmt::format("[Errno {}] {}: {}", str_utf8(en), str_utf8(se), as_str(fr)->view()));
   }
   if (!en.is_none() && !se.is_none()) return str_value(fmt::format("[Errno {}] {}", str_utf8(en), str_utf8(se)));
@@ -293,10 +316,14 @@ Value add_note_native(Value* args, size_t nargs, TupleObject* kw) {
 
 }  // namespace
 
+void init_exception_groups();  // class_exception_groups.cpp
+
 void init_exception_types() {
   s_end_lineno = str_intern("end_lineno");
   s_end_offset = str_intern("end_offset");
   s_print_file_and_line = str_intern("print_file_and_line");
+  s_filename2 = str_intern("filename2");
+  s_characters_written = str_intern("characters_written");
   std::vector<TypeObject*> all;
 #define EXCDEF(name, base) all.push_back(exc::name);
 #include "interp/exceptions.def"
@@ -331,9 +358,38 @@ void init_exception_types() {
   type_add_methods(exc::OSError, {{"__str__", unary_native<os_error_str>}});
   type_add_methods(exc::SyntaxError, {{"__str__", unary_native<syntax_error_str>}});
   type_add_methods(exc::ImportError, {{"__str__", unary_native<import_error_str>}});
+  init_exception_groups();
 }
 
 }  // namespace cls
+
+TypeObject* os_error_type_for(int err) {
+  switch (err) {
+    case EAGAIN: case EALREADY: case EINPROGRESS: return exc::BlockingIOError;
+    case ECHILD: return exc::ChildProcessError;
+    case EPIPE: case ESHUTDOWN: return exc::BrokenPipeError;
+    case ECONNABORTED: return exc::ConnectionAbortedError;
+    case ECONNREFUSED: return exc::ConnectionRefusedError;
+    case ECONNRESET: return exc::ConnectionResetError;
+    case EEXIST: return exc::FileExistsError;
+    case ENOENT: return exc::FileNotFoundError;
+    case EISDIR: return exc::IsADirectoryError;
+    case ENOTDIR: return exc::NotADirectoryError;
+    case EINTR: return exc::InterruptedError;
+    case EACCES: case EPERM: return exc::PermissionError;
+    case ESRCH: return exc::ProcessLookupError;
+    case ETIMEDOUT: return exc::TimeoutError;
+    default: return exc::OSError;
+  }
+}
+
+Value raise_os_error(int err, Value filename, Value filename2) {
+  Value args[5] = {Value::from_small_int(err), str_value(std::strerror(err)), filename, Value::none(), filename2};
+  size_t n = filename.is_null() ? 2 : filename2.is_null() ? 3 : 5;
+  Value e = exception_new(os_error_type_for(err), cls::tuple_of(args, n));
+  if (e.is_exc()) return e;
+  return raise_value(e);
+}
 
 Value exception_new(TypeObject* type, TupleObject* args) {
   if (type->flags & kTypeHeap) return call(obj(type), args->items, args->size);

@@ -32,8 +32,13 @@ void set_pending(Value e) {
 }  // namespace
 
 const char* type_name(Value v) {
-  StrObject* n = type_of(v)->name;
-  return n ? n->data : "?";
+  TypeObject* t = type_of(v);
+  StrObject* n = t->name;
+  if (!n) return "?";
+  // A built-in type of a native module is named "module.name" in messages (CPython's tp_name).
+  if (!(t->flags & kTypeHeap) && t->module && t->module->view() != "builtins")
+    return str_intern(fmt::format("{}.{}", t->module->view(), n->view()))->data;
+  return n->data;
 }
 
 Value new_exception(TypeObject* type, std::string_view msg) {
@@ -88,5 +93,13 @@ Value exc_fetch() {
 void exc_restore(Value e) { g_pending = e; }
 
 bool exc_matches(TypeObject* t) { return !g_pending.is_null() && is_subtype(type_of(g_pending), t); }
+
+Value exception_type_new(std::string_view dotted_name, TypeObject* base) {
+  size_t dot = dotted_name.rfind('.');
+  DictObject* ns = dict_new();
+  dict_set_str(ns, str_intern("__module__"), str_value(dotted_name.substr(0, dot)));
+  Value args[3] = {str_value(dotted_name.substr(dot + 1)), tuple_pack({obj(base)}), obj(ns)};
+  return call(obj(types::type), args, 3);
+}
 
 }  // namespace chaipy

@@ -1,4 +1,5 @@
 // interp/gc.cpp — size-class page allocator, mark (precise + conservative native stack), sweep.
+#include "interp/safepoint.h"
 #include "interp/gc.h"
 
 #include <setjmp.h>
@@ -99,11 +100,7 @@ void new_page(int cls) {
     base = h.empty_pages.back();
     h.empty_pages.pop_back();
   } else {
-    base = static_cast<char*>(std::aligned_alloc(kPageSize, kPageSize));
-    if (!base) {
-      fprintf(stderr, "chaipy: out of memory\n");
-      abort();
-    }
+    base = static_cast<char*>(sys_aligned_alloc(kPageSize, kPageSize));
     h.stats.heap_bytes += kPageSize;
   }
   Page* p = new Page{base, cls, kClassSizes[cls], kPageSize / kClassSizes[cls]};
@@ -131,11 +128,7 @@ void* alloc(size_t bytes) {
   bytes = (bytes + 15) & ~size_t(15);
   Heap& h = heap();
   if (bytes > kMaxSmall) {
-    void* p = std::aligned_alloc(16, bytes);
-    if (!p) {
-      fprintf(stderr, "chaipy: out of memory\n");
-      abort();
-    }
+    void* p = sys_aligned_alloc(16, bytes);
     std::memset(p, 0, bytes);
     static_cast<Object*>(p)->gc = kLargeClass << kClassShift;
     h.large[uintptr_t(p)] = bytes;
@@ -211,8 +204,11 @@ __attribute__((no_sanitize_address, noinline)) void scan_native_stack(Tracer& t)
 
 void mark_all() {
   Heap& h = heap();
-  Tracer t;
-  t.stack.reserve(1024);
+  // The mark stack keeps its capacity across collections: it grows while memory is plentiful,
+  // so the collection that follows a failed allocation (safepoint.h) rarely needs to grow it.
+  static Tracer& t = *new Tracer;
+  t.stack.clear();
+  if (t.stack.capacity() < 1024) t.stack.reserve(1024);
   for (Value* v : h.value_roots) t.visit(*v);
   for (Object** o : h.object_roots) t.visit(*o);
   for (auto fn : h.scanners) fn(t);

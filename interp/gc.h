@@ -56,7 +56,7 @@ using RootScanner = void (*)(Tracer&);
 void add_root_scanner(RootScanner fn);
 void set_stack_base(void* base);  // the outermost native frame to scan (set in main)
 
-// Weak references (interp/modules/weakref.cpp). A weak scanner runs after marking, before
+// Weak references (interp/modules/_weakref.cpp). A weak scanner runs after marking, before
 // anything is swept: is_marked() tells which objects survive, so it can clear references to the
 // others. After-collect hooks run at the very end of collect(), with the heap consistent again:
 // they may allocate and run Python code (weakref callbacks).

@@ -6,8 +6,10 @@
 // A shape in dict_mode has nslots 0 and the attributes live in `dict`. Shapes form a transition
 // tree from each class's root shape; the dict-mode shape of a class is the root's transition
 // keyed by nullptr. A plain attribute read allocates nothing.
+#include <algorithm>
 #include <cstdlib>
 
+#include "interp/safepoint.h"
 #include "interp/class_internal.h"
 
 namespace chaipy {
@@ -147,8 +149,9 @@ Value instance_new(TypeObject* cls_) {
     e->suppress_context = false;
     return obj(e);
   }
-  if (cls_->flags & kTypeInstanceLayout) {
-    auto* o = gc::make<InstanceObject>(cls_);
+  if (cls_->flags & kTypeInstanceLayout) {  // native instance types extend the layout (instance_size)
+    auto* o = static_cast<InstanceObject*>(gc::alloc(std::max<size_t>(cls_->instance_size, sizeof(InstanceObject))));
+    o->type = cls_;
     instance_init_header(o, cls_);
     return obj(o);
   }
@@ -206,7 +209,7 @@ int instance_set_slot(InstanceObject* o, StrObject* name, Value v) {
   if (n > o->capacity) {
     uint32_t cap = o->capacity * 2;
     while (cap < n) cap *= 2;
-    auto* a = static_cast<Value*>(std::malloc(cap * sizeof(Value)));
+    auto* a = static_cast<Value*>(sys_malloc(cap * sizeof(Value)));
     for (uint32_t k = 0; k < s->nslots; k++) a[k] = o->slots[k];
     if (o->slots != o->inline_slots) {
       std::free(o->slots);
@@ -243,7 +246,7 @@ Value attach_name_obj(Value self, StrObject* name) {
 bool is_data_descriptor(Value d) {
   TypeObject* dt = type_of(d);
   if (dt == types::property) return true;
-  if (!(dt->flags & kTypeHeap)) return false;
+  if (!(dt->flags & (kTypeHeap | kTypeNativeDescr))) return false;
   return !lookup(dt, S.__set__).is_null() || !lookup(dt, S.__delete__).is_null();
 }
 
@@ -274,7 +277,7 @@ Value bind_method(Value descr, Value self, TypeObject* owner) {
   if (dt == types::staticmethod) return descr.as<WrapperObject>()->fget;
   if (dt == types::classmethod) return bind_for_class(descr, owner);
   if (dt == types::property) return property_get(descr, self);
-  if (dt->flags & kTypeHeap) return descr_get(descr, self, owner);
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) return descr_get(descr, self, owner);
   return descr;
 }
 
@@ -286,7 +289,7 @@ Value generic_getattr(Value self, StrObject* name) {
   if (!descr.is_null()) {
     dt = type_of(descr);
     if (dt == types::property) return property_get(descr, self);
-    if ((dt->flags & kTypeHeap) && is_data_descriptor(descr)) return descr_get(descr, self, t);
+    if ((dt->flags & (kTypeHeap | kTypeNativeDescr)) && is_data_descriptor(descr)) return descr_get(descr, self, t);
   }
   if ((t->flags & kTypeInstanceLayout) && self.is_obj()) {
     Value v = instance_get_slot(self.as<InstanceObject>(), name);
@@ -325,7 +328,7 @@ int generic_setattr(Value self, StrObject* name, Value v) {
   if (!descr.is_null()) {
     TypeObject* dt = type_of(descr);
     if (dt == types::property) return property_set(descr, self, v);
-    if (dt->flags & kTypeHeap) {
+    if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
       Value f = lookup(dt, v.is_null() ? S.__delete__ : S.__set__);
       if (!f.is_null()) {
         Value a[2] = {self, v};
@@ -642,4 +645,7 @@ void init_object_methods() {
 }
 
 }  // namespace cls
+void instance_trace_part(Object* o, Tracer& t) { cls::instance_trace(o, t); }
+void instance_finalize_part(Object* o) { cls::instance_finalize(o); }
+
 }  // namespace chaipy

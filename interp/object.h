@@ -55,6 +55,9 @@ using ContainsFn = int (*)(Value self, Value item);
 using BoolFn = int (*)(Value self);
 using NewFn = Value (*)(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames);
 using InitFn = int (*)(Value self, Value* args, size_t nargs, TupleObject* kwnames);
+struct BufferView;
+using GetBufferFn = int (*)(Value self, BufferView* view);    // -1 after raising
+using ReleaseBufferFn = void (*)(Value self, BufferView* view);
 
 enum TypeFlags : uint32_t {
   kTypeHeap = 1u << 0,          // a class created by a `class` statement
@@ -63,7 +66,9 @@ enum TypeFlags : uint32_t {
   kTypeExceptionLayout = 1u << 3, // instances are ExceptionObject (an InstanceObject)
   kTypeIntSubclass = 1u << 4, kTypeStrSubclass = 1u << 5, kTypeListSubclass = 1u << 6,
   kTypeTupleSubclass = 1u << 7, kTypeDictSubclass = 1u << 8, kTypeTypeSubclass = 1u << 9,
-  kTypeWeakrefable = 1u << 10,  // weakref.ref(instance) is allowed (CPython's tp_weaklistoffset)
+  kTypeNativeDescr = 1u << 10,  // a built-in type whose instances are descriptors: the __get__ /
+                                // __set__ / __delete__ in its dict are honoured as for classes
+  kTypeWeakrefable = 1u << 11,  // weakref.ref(instance) is allowed (CPython's tp_weaklistoffset)
 };
 
 struct Shape;
@@ -102,6 +107,8 @@ struct TypeObject : Object {
   BoolFn boolean;
   NewFn tp_new;
   InitFn init;
+  GetBufferFn getbuffer;          // the buffer protocol (runtime.h get_buffer)
+  ReleaseBufferFn releasebuffer;  // nullptr: nothing to undo when a view is released
 };
 
 // -- Numbers -----------------------------------------------------------------------------------
@@ -134,6 +141,38 @@ struct BytesObject : Object {
   char data[];
 };
 
+// -- Binary data (buffer protocol: runtime.h get_buffer) --------------------------------------------
+// A contiguous byte view of an exporter's memory. While a view is held the exporter keeps the
+// memory where it is (bytearray and array refuse to resize while they have exports).
+struct BufferView {
+  char* buf = nullptr;
+  int64_t len = 0;           // bytes
+  Value obj;                 // the exporter (null once released)
+  bool readonly = true;
+  int64_t itemsize = 1;
+  const char* format = "B";  // struct-module code of one item
+};
+
+struct ByteArrayObject : Object {
+  uint64_t size, capacity;
+  char* data;               // malloc'd, capacity + 1 bytes (NUL-terminated); nullptr when empty
+  int64_t exports;          // buffer views held on it: resizing raises BufferError while > 0
+};
+
+// memoryview: a window (format, shape, strides) on an exporter's buffer.
+constexpr int kMemoryViewMaxDim = 64;
+struct MemoryViewObject : Object {
+  BufferView view;          // the underlying buffer (released by release() or collection)
+  char* buf;                // address of item [0, 0, ...] (strides may be negative)
+  int64_t nbytes, itemsize, ndim;
+  int64_t* shape;           // ndim entries, strides follow: in inline_dims for ndim <= 1, else malloc'd
+  int64_t* strides;
+  int64_t inline_dims[2];
+  int64_t exports;          // views taken from this memoryview itself
+  int64_t hash;             // -1 until computed
+  bool readonly, released;
+  char format[14];
+};
 // -- Containers ------------------------------------------------------------------------------
 struct TupleObject : Object {
   int64_t hash;             // -1 until computed (only when every item is hashable)
@@ -198,8 +237,9 @@ struct FunctionObject : Object {
 // A built-in function or an unbound method of a built-in type. `self` is null for plain
 // functions and unbound methods; non-null for bound built-in methods ([].append).
 // `arity` kNativeNoArgs: the call machinery rejects any argument besides self (CPython's
-// METH_NOARGS) before fn runs; kNativeVarArgs: fn checks its own arguments.
-enum NativeArity : int8_t { kNativeVarArgs = -1, kNativeNoArgs = 0 };
+// METH_NOARGS) before fn runs; kNativeOneArg: exactly one positional argument besides self and
+// no keywords (METH_O); kNativeVarArgs: fn checks its own arguments.
+enum NativeArity : int8_t { kNativeVarArgs = -1, kNativeNoArgs = 0, kNativeOneArg = 1 };
 struct NativeFunctionObject : Object {
   const char* name;
   NativeFn fn;

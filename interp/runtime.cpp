@@ -1,5 +1,6 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/safepoint.h"
 #include "interp/runtime.h"
 
 #include <cstring>
@@ -106,19 +107,49 @@ Value native_function_new(const char* name, NativeFn fn, TypeObject* owner, Valu
   return obj(f);
 }
 
+bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs) {
+  if (nargs == 0) {
+    raise_fmt(exc::TypeError, "unbound method {}.{}() needs an argument", f->owner->name->view(), f->name);
+    return false;
+  }
+  // T.__new__(cls, ...) takes a class: its own checks (tp_new_wrapper's) apply, not this one
+  bool new_of_subclass = std::strcmp(f->name, "__new__") == 0 && args[0].is_obj() &&
+                         is_subtype(type_of(args[0]), types::type) && is_subtype(args[0].as<TypeObject>(), f->owner);
+  if (f->owner != types::object && !new_of_subclass && !is_subtype(type_of(args[0]), f->owner)) {
+    raise_fmt(exc::TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", f->name,
+              f->owner->name->view(), type_name(args[0]));
+    return false;
+  }
+  return true;
+}
+
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames) {
-  if (f->arity != kNativeNoArgs || nargs == 0) return true;
-  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name) : std::string(f->name);
-  if (kwnames && kwnames->size == nargs)
+  size_t nkw = kwnames ? kwnames->size : 0;
+  if (f->arity == kNativeVarArgs || (nkw == 0 && nargs == size_t(f->arity))) return true;
+  // CPython's _PyObject_FunctionStr: Type.name() for methods, module.name() outside builtins.
+  std::string qual = f->owner ? fmt::format("{}.{}", f->owner->name->view(), f->name)
+                     : f->module && f->module->view() != "builtins" ? fmt::format("{}.{}", f->module->view(), f->name)
+                                                                    : std::string(f->name);
+  if (nkw)
     raise_fmt(exc::TypeError, "{}() takes no keyword arguments", qual);
-  else
+  else if (f->arity == kNativeNoArgs)
     raise_fmt(exc::TypeError, "{}() takes no arguments ({} given)", qual, nargs);
+  else
+    raise_fmt(exc::TypeError, "{}() takes exactly one argument ({} given)", qual, nargs);
   return false;
 }
 
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods) {
   for (const MethodDef& m : methods)
     dict_set_str(t->dict, str_intern(m.name), native_function_new(m.name, m.fn, t, Value::null(), m.arity));
+}
+
+void type_add_getsets(TypeObject* t, std::initializer_list<GetSetDef> getsets) {
+  for (const GetSetDef& g : getsets) {
+    Value fs[2] = {native_function_new(g.name, g.get, t, Value::null()),
+                   g.set ? native_function_new(g.name, g.set, t, Value::null()) : Value::none()};
+    dict_set_str(t->dict, str_intern(g.name), call(obj(types::property), fs, 2));
+  }
 }
 
 void module_add_functions(DictObject* d, std::initializer_list<MethodDef> functions) {
@@ -156,12 +187,42 @@ bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max) {
   return false;
 }
 
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
+  if (nargs < min) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at least ", min,
+              min == 1 ? "" : "s", nargs);
+    return false;
+  }
+  if (nargs > max) {
+    raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at most ", max,
+              max == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
+bool ssize_arg(Value v, int64_t* out) {
+  Value i = to_index(v);
+  if (i.is_exc()) return false;
+  if (!int_to_i64(i, out)) {
+    raise(exc::OverflowError, "Python int too large to convert to C ssize_t");
+    return false;
+  }
+  return true;
+}
+
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames, const char* const* names,
                 size_t required, Value* out) {
-  size_t nnames = 0;
-  while (names[nnames]) nnames++;
+  size_t nnames = 0, maxpos = SIZE_MAX;  // a name written "$name" starts the keyword-only ones
+  for (; names[nnames]; nnames++)
+    if (names[nnames][0] == '$' && maxpos == SIZE_MAX) maxpos = nnames;
   size_t nkw = kwnames ? kwnames->size : 0;
   size_t npos = nargs - nkw;
+  if (maxpos != SIZE_MAX && npos > maxpos) {
+    raise_fmt(exc::TypeError, "{}() takes at most {} positional argument{} ({} given)", fname, maxpos,
+              maxpos == 1 ? "" : "s", npos);
+    return false;
+  }
   if (npos > nnames) {
     raise_fmt(exc::TypeError, "{}() takes at most {} argument{} ({} given)", fname, nnames, nnames == 1 ? "" : "s", npos);
     return false;
@@ -171,9 +232,9 @@ bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnam
     std::string_view kn = as_str(kwnames->items[k])->view();
     size_t i = 0;
     for (; i < nnames; i++)
-      if (kn == names[i]) break;
+      if (kn == names[i] + (names[i][0] == '$')) break;
     if (i == nnames) {
-      raise_fmt(exc::TypeError, "{}() got an unexpected keyword argument '{}'", fname, kn);
+      raise_fmt(exc::TypeError, "'{}' is an invalid keyword argument for {}()", kn, fname);
       return false;
     }
     if (!out[i].is_null()) {
@@ -290,6 +351,7 @@ void runtime_init(int argc, char** argv) {
   init_code_types();
   init_generator_type();
   init_singleton_types();
+  safepoint_init();
   g_sys_modules = dict_new();
   g_builtins = dict_new();
   init_builtins_module();

@@ -9,8 +9,10 @@
 #pragma once
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "interp/gc.h"
 #include "interp/object.h"
@@ -23,6 +25,8 @@ extern TypeObject *object, *type, *int_, *bool_, *float_, *complex, *str, *bytes
     *set, *frozenset, *range, *slice, *none, *not_implemented, *ellipsis, *function, *builtin_function,
     *method, *code, *cell, *module, *property, *staticmethod, *classmethod, *super, *traceback,
     *seq_iter, *dict_keys, *dict_values, *dict_items, *generator, *shape;
+extern TypeObject *coroutine, *async_generator;  // generator.cpp
+extern TypeObject *bytearray, *memoryview;  // objects/bytearray.cpp, objects/memoryview.cpp
 }
 namespace exc {
 #define EXCDEF(name, base) extern TypeObject* name;
@@ -60,13 +64,19 @@ Value raise_fmt(TypeObject* type, fmt::format_string<A...> f, A&&... a) {
   return raise(type, fmt::format(f, std::forward<A>(a)...));
 }
 Value raise_key_error(Value key);
+// OSError, or the subclass CPython picks for errno `err` (FileNotFoundError for ENOENT ...), with
+// errno, strerror and the filename(s) when given: "[Errno 2] No such file or directory: 'x'".
+Value raise_os_error(int err, Value filename = Value::null(), Value filename2 = Value::null());
+TypeObject* os_error_type_for(int err);
 bool exc_pending();
 Value exc_fetch();                 // take the pending exception (an ExceptionObject), clearing it
 void exc_restore(Value e);         // make e pending again
 bool exc_matches(TypeObject* t);   // the pending exception is an instance of t
 Value new_exception(TypeObject* type, std::string_view msg);  // an instance, not raised
 Value exception_new(TypeObject* type, TupleObject* args);      // typeobject.cpp: type(*args) for exception types
-const char* type_name(Value v);    // type(v).__name__ (for messages)
+const char* type_name(Value v);    // type(v).__name__ for messages ("module.name" for native modules' types, as tp_name)
+// A new exception class, as PyErr_NewException: "module.Name" sets __module__ and __name__.
+Value exception_type_new(std::string_view dotted_name, TypeObject* base);
 
 // -- Constructors (objects/*.cpp) --------------------------------------------------------------
 StrObject* str_new(std::string_view utf8);          // utf8 must be valid UTF-8
@@ -94,6 +104,9 @@ Value range_new(int64_t start, int64_t stop, int64_t step);
 Value slice_new(Value start, Value stop, Value step);
 Value complex_new(double re, double im);
 Value bytes_new(std::string_view data);
+Value bytearray_new(std::string_view data);
+// bytes.decode / bytearray.decode / codecs: the one place bytes become str (objects/bytes.cpp).
+Value bytes_decode(std::string_view data, Value encoding, Value errors);
 
 // format(v, spec) — the format-spec mini-language (objects/format.cpp)
 Value format_value(Value v, StrObject* spec);
@@ -126,6 +139,7 @@ Value call0(Value callable);
 Value call1(Value callable, Value a);
 Value call2(Value callable, Value a, Value b);
 Value call_method(Value self, StrObject* name, Value* args, size_t nargs);  // self.name(*args)
+int object_isinstance(Value o, Value cls);         // builtins.cpp: isinstance(o, cls) with __instancecheck__; -1 on error
 Value lookup_special(Value self, StrObject* name);  // type(self).name via the MRO, bound; null if missing
 Value type_lookup(TypeObject* t, StrObject* name);  // MRO lookup, unbound; null if missing
 Value type_lookup_cached(TypeObject* t, StrObject* name);  // typeobject.cpp: same, through a (type, version, name) cache; no allocation
@@ -133,6 +147,36 @@ Value index_of(Value v, int64_t* out);             // __index__: 0-style result 
 Value to_index(Value v);                           // operator.index(v): an int (any size) or exc
 Value to_list(Value iterable);                     // list(iterable)
 Value to_tuple(Value iterable);
+
+// -- Struct sequences (objects/structseq.cpp) ----------------------------------------------------
+// The named tuples of C modules (sys.version_info, os.stat_result, time.struct_time): a tuple
+// subtype named module.name whose first n_sequence fields are its items; the others are
+// attributes only (st_atime_ns, tm_zone). A field named "" is reachable by index only.
+TypeObject* make_struct_seq_type(std::string_view module, const char* name, std::vector<std::string> fields,
+                                 size_t n_sequence = SIZE_MAX);
+Value struct_seq_new(TypeObject* t, std::initializer_list<Value> items);  // every field, in order
+Value struct_seq_from(TypeObject* t, const Value* items, size_t n);       // missing fields None
+// -- The buffer protocol (objects/memoryview.cpp) ------------------------------------------------
+// "Give me a contiguous byte view of this object, and whether it is writable." Exporters (bytes,
+// bytearray, memoryview, array.array, BytesIO) set TypeObject::getbuffer; subclasses inherit it.
+// get_buffer fills *view (raising TypeError "a bytes-like object is required, not 'T'" for
+// non-exporters); every successful get_buffer is paired with release_buffer. A non-contiguous
+// memoryview raises BufferError, except through get_buffer_contiguous (bytes(), bytearray(),
+// tobytes: CPython's PyBuffer_ToContiguous), which hands out a read-only contiguous copy.
+// Callers that write check view->readonly.
+bool is_buffer(Value v);
+bool get_buffer(Value v, BufferView* view);
+bool get_buffer_contiguous(Value v, BufferView* view);
+void release_buffer(BufferView* view);
+struct BufferHold {  // RAII: releases on scope exit
+  BufferView v;
+  BufferHold() = default;
+  BufferHold(const BufferHold&) = delete;
+  BufferHold& operator=(const BufferHold&) = delete;
+  ~BufferHold() { release_buffer(&v); }
+  bool get(Value o) { return get_buffer(o, &v); }
+  std::string_view view() const { return {v.buf, size_t(v.len)}; }
+};
 
 // -- Types, classes, instances (runtime.cpp, typeobject.cpp, instance.cpp) ----------------------
 TypeObject* make_builtin_type(const char* name, TypeObject* base, uint32_t instance_size, uint32_t flags);  // runtime.cpp
@@ -158,6 +202,17 @@ Value vm_run_class_body(FunctionObject* body, DictObject* ns);
 // Zero-argument super(): the __class__ cell and first argument of the calling Python frame.
 bool vm_super_args(Value* type, Value* self);
 extern int64_t g_recursion_limit;
+// Native recursion (comparing, repr/str/hash of nested containers, dunders calling back) counts
+// against the recursion limit together with the Python frames, as CPython's
+// Py_EnterRecursiveCall does, and stops well before the end of the native stack. false after
+// raising RecursionError("maximum recursion depth exceeded" + where) (vm.cpp).
+bool recursion_enter(const char* where);
+void recursion_leave();
+struct RecursionScope {
+  bool ok;
+  explicit RecursionScope(const char* where) : ok(recursion_enter(where)) {}
+  ~RecursionScope() { if (ok) recursion_leave(); }
+};
 
 // -- Imports (import.cpp) -------------------------------------------------------------------------
 // IMPORT_NAME: __import__(name, globals, fromlist, level) semantics of CPython's importlib,
@@ -186,20 +241,51 @@ struct MethodDef {
   NativeFn fn;
   NativeArity arity = kNativeVarArgs;
 };
-// For a native with a declared arity: false after raising CPython's "takes no arguments" error.
+// For a native with a declared arity: false after raising CPython's "takes no arguments" /
+// "takes exactly one argument" error.
 // `nargs` excludes self.
 bool native_check_arity(NativeFunctionObject* f, size_t nargs, TupleObject* kwnames);
+// For an unbound method of a built-in type (no self, an owner): false after raising CPython's
+// "unbound method T.m() needs an argument" / "descriptor 'm' for 'T' objects doesn't apply to a
+// 'U' object" unless args[0] is an instance of the owner. Every call path runs it before fn.
+bool native_check_self_slow(NativeFunctionObject* f, Value* args, size_t nargs);
+inline bool native_check_self(NativeFunctionObject* f, Value* args, size_t nargs) {
+  if (!f->self.is_null() || !f->owner) return true;
+  if (nargs && (type_of(args[0]) == f->owner || f->owner == types::object)) return true;
+  return native_check_self_slow(f, args, nargs);
+}
 Value native_function_new(const char* name, NativeFn fn, TypeObject* owner = nullptr, Value self = Value::null(),
                           NativeArity arity = kNativeVarArgs);
 // Adds each method to t->dict as an unbound native method (self is args[0] when called).
 void type_add_methods(TypeObject* t, std::initializer_list<MethodDef> methods);
 void module_add_functions(DictObject* module_dict, std::initializer_list<MethodDef> functions);
+// Data descriptors of built-in types (CPython's getset): a property whose fget is `get` (called
+// with args[0] = the instance) and fset `set` (args = instance, value) or read-only if null.
+struct GetSetDef {
+  const char* name;
+  NativeFn get;
+  NativeFn set = nullptr;
+};
+void type_add_getsets(TypeObject* t, std::initializer_list<GetSetDef> getsets);
+// Built-in types whose instances are InstanceObjects followed by native fields (the _io classes):
+// kTypeInstanceLayout, instance_size = the extended struct's size; instance_new allocates that
+// size, and Python subclasses keep the layout, trace and finalize. The type's own trace /
+// finalize call these for the InstanceObject part (shape, slots, __dict__).
+void instance_trace_part(Object* o, Tracer& t);
+void instance_finalize_part(Object* o);
 
 // Argument-count / keyword checks with CPython's messages. Return false after raising.
 bool check_no_kwargs(const char* fname, TupleObject* kwnames);
 bool check_nargs(const char* fname, size_t nargs, size_t min, size_t max);
+// CPython's _PyArg_CheckPositional / PyArg_UnpackTuple count check: "f expected 1 argument, got 0",
+// "f expected at least 2 arguments, got 1" (check_nargs says "takes exactly one argument" for 1..1).
+bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
+// PyNumber_AsSsize_t(v, OverflowError): an int or __index__ into *out; OverflowError "Python int too
+// large to convert to C ssize_t" if it does not fit, TypeError if v is not an integer. false on error.
+bool ssize_arg(Value v, int64_t* out);
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
+// A name written "$name" is keyword-only, and so are all after it (CPython's `*`).
 bool parse_args(const char* fname, Value* args, size_t nargs, TupleObject* kwnames,
                 const char* const* names, size_t required, Value* out);
 

@@ -730,39 +730,133 @@ void print_notes(Value e, std::string& out) {
   }
 }
 
-void print_one(Value e, SourceCache& src, std::string& out) {
-  auto* eo = e.as<ExceptionObject>();
-  if (eo->traceback.is_obj()) print_traceback(eo->traceback, src, out);
-  std::string label = exception_type_label(e);
-  Value message = e;
-  if (is_subtype(type_of(e), exc::SyntaxError)) syntax_error_location(e, out, &message);
-  out += label;
-  auto msg = printable_str(message);
-  if (!msg)
-    out += ": <exception str() failed>";
-  else if (!msg->empty())
-    out += ": " + *msg;
-  std::string hint = suggestion_for(e);
-  if (!hint.empty()) out += ". Did you mean: '" + hint + "'?";
-  out += "\n";
-  print_notes(e, out);
+// -- Exceptions, chains and exception groups ---------------------------------------------------------
+// Inside an exception group every line gets an indented "| " margin (CPython's pythonrun.c
+// print_exception_group): 2 spaces per nesting level.
+constexpr int kMaxGroupWidth = 15, kMaxGroupDepth = 10;
+
+struct PrintCtx {
+  SourceCache& src;
+  std::set<Object*>& seen;
+  int group_depth = 0;
+  bool need_close = false;
+  std::string indent() const { return std::string(size_t(2 * group_depth), ' '); }
+  std::string margin() const { return indent() + (group_depth ? "| " : ""); }
+};
+
+bool is_group(Value e) { return is_subtype(type_of(e), exc::BaseExceptionGroup); }
+
+// Appends each line of `text` to `out` behind `prefix`.
+void add_lines(std::string& out, const std::string& text, const std::string& prefix) {
+  if (prefix.empty()) {
+    out += text;
+    return;
+  }
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t nl = text.find('\n', i);
+    size_t end = nl == std::string::npos ? text.size() : nl;
+    out += prefix + text.substr(i, end - i) + "\n";
+    i = end + 1;
+  }
 }
 
-void print_chain(Value e, SourceCache& src, std::string& out, std::set<Object*>& seen, int depth) {
+void print_one(Value e, PrintCtx& c, std::string& out) {
   auto* eo = e.as<ExceptionObject>();
-  seen.insert(e.as_obj());
-  if (depth < 100) {
-    if (eo->cause.is_obj()) {
-      if (!seen.count(eo->cause.as_obj())) {
-        print_chain(eo->cause, src, out, seen, depth + 1);
-        out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  if (eo->traceback.is_obj()) {
+    std::string tb;
+    print_traceback(eo->traceback, c.src, tb);
+    if (!tb.empty()) {
+      size_t nl = tb.find('\n');
+      std::string header_margin = c.margin();
+      std::string header = tb.substr(0, nl);
+      if (is_group(e)) {
+        header = "Exception Group " + header;
+        if (c.group_depth == 1) header_margin = c.indent() + "+ ";
       }
-    } else if (eo->context.is_obj() && !eo->suppress_context && !seen.count(eo->context.as_obj())) {
-      print_chain(eo->context, src, out, seen, depth + 1);
-      out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+      out += header_margin + header + "\n";
+      add_lines(out, tb.substr(nl + 1), c.margin());
     }
   }
-  print_one(e, src, out);
+  std::string body;
+  std::string label = exception_type_label(e);
+  Value message = e;
+  if (is_subtype(type_of(e), exc::SyntaxError)) syntax_error_location(e, body, &message);
+  body += label;
+  auto msg = printable_str(message);
+  if (!msg)
+    body += ": <exception str() failed>";
+  else if (!msg->empty())
+    body += ": " + *msg;
+  std::string hint = suggestion_for(e);
+  if (!hint.empty()) body += ". Did you mean: '" + hint + "'?";
+  body += "\n";
+  print_notes(e, body);
+  add_lines(out, body, c.margin());
+}
+
+void print_recursive(Value e, PrintCtx& c, std::string& out, int depth);
+
+void print_group(Value e, PrintCtx& c, std::string& out, int depth) {
+  if (c.group_depth > kMaxGroupDepth) {
+    out += c.margin() + fmt::format("... (max_group_depth is {})\n", kMaxGroupDepth);
+    return;
+  }
+  if (c.group_depth == 0) c.group_depth++;
+  print_one(e, c, out);
+  Value excs_v = getattr_opt(e, str_intern("exceptions"));
+  if (excs_v.is_exc()) exc_fetch();
+  if (!excs_v.is_obj() || !is_tuple(excs_v)) {
+    if (c.group_depth == 1) c.group_depth--;
+    return;
+  }
+  auto* excs = excs_v.as<TupleObject>();
+  size_t num = excs->size;
+  size_t n = num <= size_t(kMaxGroupWidth) ? num : size_t(kMaxGroupWidth) + 1;
+  c.need_close = false;
+  for (size_t i = 0; i < n; i++) {
+    bool last = i == n - 1;
+    if (last) c.need_close = true;
+    bool truncated = i >= size_t(kMaxGroupWidth);
+    out += c.indent() + (i == 0 ? "+-" : "  ") +
+           (truncated ? std::string("+---------------- ... ----------------\n")
+                      : fmt::format("+---------------- {} ----------------\n", i + 1));
+    c.group_depth++;
+    if (!truncated) {
+      print_recursive(excs->items[i], c, out, depth + 1);
+    } else {
+      size_t remaining = num - size_t(kMaxGroupWidth);
+      out += c.margin() + fmt::format("and {} more exception{}\n", remaining, remaining > 1 ? "s" : "");
+    }
+    if (last && c.need_close) {
+      out += c.indent() + "+------------------------------------\n";
+      c.need_close = false;
+    }
+    c.group_depth--;
+  }
+  if (c.group_depth == 1) c.group_depth--;
+}
+
+void print_chained(Value e, PrintCtx& c, std::string& out, int depth, const char* message) {
+  bool need_close = c.need_close;
+  print_recursive(e, c, out, depth + 1);
+  c.need_close = need_close;
+  add_lines(out, std::string("\n") + message + "\n\n", c.margin());
+}
+
+void print_recursive(Value e, PrintCtx& c, std::string& out, int depth) {
+  auto* eo = e.as<ExceptionObject>();
+  c.seen.insert(e.as_obj());
+  if (depth < 100) {
+    if (eo->cause.is_obj()) {
+      if (!c.seen.count(eo->cause.as_obj()))
+        print_chained(eo->cause, c, out, depth, "The above exception was the direct cause of the following exception:");
+    } else if (eo->context.is_obj() && !eo->suppress_context && !c.seen.count(eo->context.as_obj())) {
+      print_chained(eo->context, c, out, depth, "During handling of the above exception, another exception occurred:");
+    }
+  }
+  if (is_group(e)) print_group(e, c, out, depth);
+  else print_one(e, c, out);
 }
 
 void flush_stdout() {
@@ -778,7 +872,8 @@ void print_exception(Value e) {
   std::string out;
   SourceCache src;
   std::set<Object*> seen;
-  print_chain(e, src, out, seen, 0);
+  PrintCtx ctx{src, seen};
+  print_recursive(e, ctx, out, 0);
   fputs(out.c_str(), stderr);
   fflush(stderr);
 }

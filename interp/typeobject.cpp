@@ -256,7 +256,7 @@ namespace {
 
 bool acceptable_base(TypeObject* b) {
   if (b->flags & kTypeHeap) return true;
-  if (b == types::object || (b->flags & kTypeExceptionLayout)) return true;
+  if (b->flags & kTypeInstanceLayout) return true;  // object, exceptions, native instance types (_io)
   if (b == types::type) return true;
   if ((b->flags & kTypeBaseType) && (b->flags & kTypeInstanceLayout)) return true;  // e.g. SimpleNamespace
   uint32_t flag;
@@ -310,7 +310,8 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     if (!best_solid || (sb != best_solid && is_subtype(sb, best_solid))) {
       best_solid = sb;
       best = bt;
-    } else if (!is_subtype(best_solid, sb)) {
+    } else if (!is_subtype(best_solid, sb) && !(best_solid->flags & sb->flags & kTypeExceptionLayout)) {
+      // (every built-in exception shares one layout: class E(OSError, ValueError) is fine)
       return raise(exc::TypeError, "multiple bases have instance lay-out conflict");
     }
   }
@@ -340,7 +341,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->instance_size = best_solid->instance_size;
   } else {
     t->flags |= kTypeInstanceLayout;
-    t->instance_size = sizeof(InstanceObject);
+    t->instance_size = best_solid->flags & kTypeInstanceLayout ? best_solid->instance_size : sizeof(InstanceObject);
   }
   bool plain_instances = (t->flags & kTypeInstanceLayout) && !(t->flags & kTypeExceptionLayout);
   t->root_shape = shape_root_new();
@@ -348,7 +349,7 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
   t->subclasses = new std::vector<TypeObject*>();
   t->trace = best_solid->trace;
   t->finalize = best_solid->finalize;
-  if (plain_instances) {
+  if (plain_instances && best_solid == types::object) {  // native instance types keep their own
     t->trace = instance_trace;
     t->finalize = instance_finalize;
   }
@@ -608,7 +609,7 @@ Value bind_for_class(Value descr, TypeObject* cls) {
   if (dt == types::function || dt == types::builtin_function || dt == types::property) return descr;
   if (dt == types::staticmethod) return descr.as<WrapperObject>()->fget;
   if (dt == types::classmethod) return classmethod_bind(descr, cls);
-  if (dt->flags & kTypeHeap) {
+  if (dt->flags & (kTypeHeap | kTypeNativeDescr)) {
     Value g = lookup(dt, S.__get__);
     if (!g.is_null()) {
       Value a[2] = {Value::none(), obj(cls)};

@@ -8,13 +8,17 @@
 //    they remain rooted while it runs.
 //  * An error jumps to `error` with the exception pending; unwinding consults the exception
 //    table, pops frames up to the entry frame and returns Value::exc() from there.
+#include <pthread.h>
 #include <sys/mman.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
 #include "interp/vm.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -29,6 +33,7 @@ char* g_stack_hi = nullptr;
 char* g_stack_top = nullptr;     // first free byte
 Frame* g_frame = nullptr;        // innermost running Python frame
 int64_t g_depth = 0;             // Python frames live
+int64_t g_c_depth = 0;           // native recursion levels (recursion_enter); both count against the limit
 int g_native_depth = 0;          // nested interpreter loops
 Value g_handled = Value::null(); // exception being handled (sys.exc_info)
 bool g_yielded = false;          // set by YIELD_VALUE for gen_resume
@@ -69,7 +74,7 @@ Frame* push_frame_unchecked(CodeObject* co) {
 
 Frame* push_frame(CodeObject* co) {
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) {
     raise(exc::RecursionError, "maximum recursion depth exceeded");
     return nullptr;
   }
@@ -226,7 +231,7 @@ Frame* make_function_frame(FunctionObject* fn, Value* args, size_t nargs, TupleO
   if (nargs != argc && (nargs > argc || !fn->defaults || argc - nargs > fn->defaults->size)) return nullptr;
   uint32_t nlocals = co->nlocalsplus;
   size_t bytes = sizeof(Frame) + sizeof(Value) * (nlocals + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   g_stack_top += bytes;
   f->code = co;
@@ -423,7 +428,7 @@ Value vm_run_frames(Frame* innermost, bool throwing) { return run(innermost, thr
 Frame* vm_push_call_frame(FunctionObject* fn) {
   CodeObject* co = fn->code;
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  if (g_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + bytes > g_stack_hi) return nullptr;
   return vm_push_frame_for(fn);
 }
 
@@ -435,15 +440,25 @@ extern "C" Frame* vm_jit_pop_frame(Frame* f) {
 
 Value vm_handled_exception() { return g_handled; }
 
-Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
+Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded, bool closing) {
   *yielded = false;
-  if (gen->running) return raise(exc::ValueError, "generator already executing");
+  TypeObject* kind = gen->type;
+  if (gen->running) {
+    if (throwing) exc_fetch();
+    return raise(exc::ValueError, kind == types::coroutine        ? "coroutine already executing"
+                                  : kind == types::async_generator ? "async generator already executing"
+                                                                   : "generator already executing");
+  }
   if (gen->finished) {
+    if (kind == types::coroutine && !closing) {
+      if (throwing) exc_fetch();
+      return raise(exc::RuntimeError, "cannot reuse already awaited coroutine");
+    }
     if (throwing) return Value::exc();
     return Value::null();
   }
   Frame* saved = gen->frame;
-  if (g_depth >= g_recursion_limit || g_stack_top + gen->frame_bytes > g_stack_hi)
+  if (g_depth + g_c_depth >= g_recursion_limit || g_stack_top + gen->frame_bytes > g_stack_hi)
     return raise(exc::RecursionError, "maximum recursion depth exceeded");
   auto* f = reinterpret_cast<Frame*>(g_stack_top);
   std::memcpy(static_cast<void*>(f), saved, gen->frame_bytes);
@@ -475,9 +490,14 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
   std::free(gen->frame);
   gc::note_external(-int64_t(gen->frame_bytes));
   gen->frame = nullptr;
-  if (r.is_exc() && exc_matches(exc::StopIteration)) {
+  bool stop = r.is_exc() && exc_matches(exc::StopIteration);
+  bool stop_async = !stop && kind == types::async_generator && r.is_exc() && exc_matches(exc::StopAsyncIteration);
+  if (stop || stop_async) {
     Value e = exc_fetch();
-    raise(exc::RuntimeError, "generator raised StopIteration");
+    raise(exc::RuntimeError, stop_async                        ? "async generator raised StopAsyncIteration"
+                             : kind == types::coroutine        ? "coroutine raised StopIteration"
+                             : kind == types::async_generator ? "async generator raised StopIteration"
+                                                              : "generator raised StopIteration");
     Value ne = exc_fetch();
     ne.as<ExceptionObject>()->cause = e;
     ne.as<ExceptionObject>()->context = e;
@@ -488,14 +508,43 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded) {
 }
 Frame* vm_current_frame() { return g_frame; }
 
+namespace {
+uintptr_t g_native_floor = 0;         // lowest native stack address recursion may reach
+
+uintptr_t native_floor() {
+  pthread_attr_t attr;
+  void* lo = nullptr;
+  size_t size = 0;
+  if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    pthread_attr_getstack(&attr, &lo, &size);
+    pthread_attr_destroy(&attr);
+  }
+  // Keep 256 KiB for the work between two checks (formatting, a nested interpreter loop).
+  return lo ? uintptr_t(lo) + std::min<size_t>(size / 4, size_t(256) << 10) : 0;
+}
+}  // namespace
+
+bool recursion_enter(const char* where) {
+  if (!g_native_floor) g_native_floor = native_floor();
+  char probe;
+  if (g_depth + ++g_c_depth > g_recursion_limit || uintptr_t(&probe) < g_native_floor) {
+    --g_c_depth;
+    raise_fmt(exc::RecursionError, "maximum recursion depth exceeded{}", where);
+    return false;
+  }
+  return true;
+}
+void recursion_leave() { --g_c_depth; }
+
 void vm_init() {
-  void* p = mmap(nullptr, kFrameStackBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  const size_t bytes = reservation_bytes(kFrameStackBytes, 8);
+  void* p = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) {
     fprintf(stderr, "chaipy: cannot reserve the frame stack\n");
     abort();
   }
   g_stack_lo = static_cast<char*>(p);
-  g_stack_hi = g_stack_lo + kFrameStackBytes;
+  g_stack_hi = g_stack_lo + bytes;
   g_stack_top = g_stack_lo;
   gc::add_root_scanner(trace_frames);
   g_str_init = str_intern("__init__");
@@ -636,6 +685,19 @@ Value run(Frame* entry, bool throwing) {
     if ((v).is_exc()) goto error; \
   } while (0)
 #define JUMP_TO(t) (pc = co->code + (t))
+// A safe point: collect if the debt is over, then run deferred events (safepoint.h); an event
+// that raises (MemoryError, a signal handler's exception) unwinds from instruction `at`.
+#define SAFE_POINT(at)                         \
+  do {                                         \
+    if (gc::should_collect()) {                \
+      f->pc = pc;                              \
+      f->sp = sp;                              \
+      if (!safepoint_run()) {                  \
+        f->lasti = int32_t(at);                \
+        goto error;                            \
+      }                                        \
+    }                                          \
+  } while (0)
 
   LOAD_FRAME();
   if (throwing) {
@@ -1461,7 +1523,10 @@ op_BUILD_STRING: {
 
 op_LIST_APPEND: {
   const uint32_t arg = insn_arg(pc[-1]);
-  list_append(sp[-int(arg) - 1].as<ListObject>(), TOP());
+  if (list_append(sp[-int(arg) - 1].as<ListObject>(), TOP()) < 0) {
+    SAVE();
+    goto error;
+  }
   sp--;
   DISPATCH();
 }
@@ -1498,7 +1563,7 @@ op_LIST_EXTEND: {
     Value x = iter_next(it);
     CHECK(x);
     if (x.is_null()) break;
-    list_append(l, x);
+    if (list_append(l, x) < 0) goto error;
   }
   sp--;
   DISPATCH();
@@ -1610,7 +1675,7 @@ op_UNPACK_SEQUENCE: {
     DISPATCH();
   }
   if (!unpack_to_stack(seq, sp - 1, arg)) goto error;
-  sp += arg - 1;
+  sp += int(arg) - 1;
   DISPATCH();
 }
 
@@ -1670,14 +1735,11 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      if (gc::should_collect()) gc::collect();  // the exit wrote the frames back
+      SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);  // the exit wrote the frames back
       DISPATCH();
     }
   }
-  if (gc::should_collect()) {
-    SAVE();
-    gc::collect();
-  }
+  SAFE_POINT(self);
   DISPATCH();
 }
 
@@ -1880,10 +1942,7 @@ op_CALL: {
           if (!r) {
             pop_frame(nf);
             PUSH(g_jit.ret);
-            if (gc::should_collect()) {
-              SAVE();
-              gc::collect();
-            }
+            SAFE_POINT(pc - 1 - co->code);
             DISPATCH();
           }
           f = r;
@@ -1894,7 +1953,7 @@ op_CALL: {
             f->lasti = int32_t(pc - 1 - co->code);
             goto error;
           }
-          if (gc::should_collect()) gc::collect();
+          SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);
           DISPATCH();
         }
         if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {
@@ -1905,7 +1964,7 @@ op_CALL: {
       }
       f = nf;
       LOAD_FRAME();
-      if (gc::should_collect()) gc::collect();
+      SAFE_POINT(0);
       DISPATCH();
     }
   }
@@ -1979,6 +2038,7 @@ op_CALL: {
         }
       }
       SAVE();
+      if (!native_check_self(nfo, args, nargs)) goto error;
       if (nfo->arity != kNativeVarArgs && !native_check_arity(nfo, nfo->owner && nargs ? nargs - 1 : nargs, kw)) goto error;
       Value r = nfo->fn(args, nargs, kw);
       CHECK(r);
@@ -2214,17 +2274,20 @@ op_SETUP_ANNOTATIONS: {
 }
 
 op_RETURN_GENERATOR: {
-  // The frame becomes the generator's: copy it out, pop it, return the generator.
+  // The frame becomes the generator's (or coroutine's): copy it out, pop it, return the object.
   SAVE();
-  auto* gen = gc::make<GeneratorObject>(types::generator);
+  auto* gen = gc::make<GeneratorObject>((co->flags & CO_COROUTINE)         ? types::coroutine
+                                        : (co->flags & CO_ASYNC_GENERATOR) ? types::async_generator
+                                                                            : types::generator);
   size_t bytes = sizeof(Frame) + sizeof(Value) * (co->nlocalsplus + co->stacksize);
-  gen->frame = static_cast<Frame*>(std::malloc(bytes));
+  gen->frame = static_cast<Frame*>(sys_malloc(bytes));
   std::memcpy(static_cast<void*>(gen->frame), f, bytes);
   gen->frame_bytes = bytes;
   gen->sp_offset = uint32_t(sp - f->localsplus);
   gen->exc_state = Value::null();
   gen->name = f->func ? f->func->name : co->name;
   gen->qualname = f->func ? f->func->qualname : co->qualname;
+  gen->code = co;
   gc::note_external(int64_t(bytes));
   retval = obj(gen);
   if (f->flags & kFrameEntry) {
@@ -2249,7 +2312,14 @@ op_YIELD_VALUE:
   return retval;
 
 op_GET_YIELD_FROM_ITER: {
-  if (!isinstance_exact(TOP(), types::generator)) {
+  if (isinstance_exact(TOP(), types::coroutine)) {
+    // `yield from` a coroutine only inside a generator-based coroutine (types.coroutine)
+    if (!(co->flags & (CO_COROUTINE | CO_ITERABLE_COROUTINE))) {
+      SAVE();
+      raise(exc::TypeError, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+      goto error;
+    }
+  } else if (!isinstance_exact(TOP(), types::generator)) {
     SAVE();
     Value it = get_iter(TOP());
     CHECK(it);
@@ -2265,17 +2335,19 @@ op_SEND: {
   Value recv = SECOND();
   Value r;
   bool yielded = true;
-  if (isinstance_exact(recv, types::generator)) {
+  if (isinstance_exact(recv, types::generator) || isinstance_exact(recv, types::coroutine)) {
     r = gen_resume(recv.as<GeneratorObject>(), v, false, &yielded);
-  } else if (v.is_none()) {
-    r = iter_next(recv);
+    if (!yielded && r.is_null()) r = Value::none();
+  } else {
+    // A class's __next__ is called directly: its StopIteration carries the result.
+    TypeObject* rt = type_of(recv);
+    if (v.is_none() && rt->iternext && !(rt->flags & kTypeHeap)) r = rt->iternext(recv);
+    else if (v.is_none()) r = call_method(recv, str_intern("__next__"), nullptr, 0);
+    else r = call_method(recv, str_intern("send"), &v, 1);
     if (r.is_null()) {
       yielded = false;
       r = Value::none();
-    }
-  } else {
-    r = call_method(recv, str_intern("send"), &v, 1);
-    if (r.is_exc() && exc_matches(exc::StopIteration)) {
+    } else if (r.is_exc() && exc_matches(exc::StopIteration)) {
       Value e = exc_fetch();
       auto* eo = e.as<ExceptionObject>();
       r = eo->args && eo->args->size ? eo->args->items[0] : Value::none();
@@ -2290,6 +2362,128 @@ op_SEND: {
     TOP() = r;
     JUMP_TO(arg);
   }
+  DISPATCH();
+}
+
+// -- Coroutines and async ------------------------------------------------------------------------------
+op_GET_AWAITABLE: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  SAVE();
+  Value it = awaitable_iter(TOP(), arg);
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+
+op_GET_AITER: {
+  SAVE();
+  Value it = get_aiter(TOP());
+  CHECK(it);
+  TOP() = it;
+  DISPATCH();
+}
+
+op_GET_ANEXT: {
+  SAVE();
+  Value aw = get_anext_awaitable(TOP());
+  CHECK(aw);
+  PUSH(aw);
+  DISPATCH();
+}
+
+op_BEFORE_ASYNC_WITH: {
+  SAVE();
+  Value mgr = TOP();
+  Value enter = lookup_special(mgr, str_intern("__aenter__"));
+  if (enter.is_null()) {
+    raise_fmt(exc::TypeError, "'{}' object does not support the asynchronous context manager protocol", type_name(mgr));
+    goto error;
+  }
+  Value exit = lookup_special(mgr, str_intern("__aexit__"));
+  if (exit.is_null()) {
+    raise_fmt(exc::TypeError,
+              "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+              type_name(mgr));
+    goto error;
+  }
+  TOP() = exit;
+  Value r = call0(enter);
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+
+op_END_ASYNC_FOR: {
+  Value e = POP();
+  if (is_subtype(type_of(e), exc::StopAsyncIteration)) {
+    sp--;
+    DISPATCH();
+  }
+  SAVE();
+  exc_restore(e);
+  goto exception_unwind;
+}
+
+op_ASYNC_GEN_WRAP:
+  TOP() = async_gen_wrap(TOP());
+  DISPATCH();
+
+// -- Pattern matching -----------------------------------------------------------------------------------
+op_GET_LEN: {
+  SAVE();
+  int64_t n = length(TOP());
+  if (n < 0) goto error;
+  PUSH(Value::int_fits_small(n) ? Value::from_small_int(n) : int_from_i64(n));
+  DISPATCH();
+}
+
+op_MATCH_MAPPING:
+  PUSH(Value::from_bool(match_is_mapping(TOP())));
+  DISPATCH();
+
+op_MATCH_SEQUENCE:
+  PUSH(Value::from_bool(match_is_sequence(TOP())));
+  DISPATCH();
+
+op_MATCH_KEYS: {
+  SAVE();
+  Value r = match_keys(SECOND(), TOP());
+  CHECK(r);
+  PUSH(r);
+  DISPATCH();
+}
+
+op_MATCH_CLASS: {
+  const uint32_t arg = insn_arg(pc[-1]);
+  SAVE();
+  Value r = match_class(sp[-3], sp[-2], arg, sp[-1]);
+  CHECK(r);
+  sp -= 2;
+  TOP() = r;
+  DISPATCH();
+}
+
+// -- except* ------------------------------------------------------------------------------------------
+op_CHECK_EG_MATCH: {
+  SAVE();
+  Value rest, match;
+  if (exception_group_match(SECOND(), TOP(), &match, &rest) < 0) goto error;
+  if (match.is_none()) {
+    TOP() = match;
+  } else {
+    SECOND() = rest;
+    TOP() = match;
+    g_handled = match;
+  }
+  DISPATCH();
+}
+
+op_PREP_RERAISE_STAR: {
+  SAVE();
+  Value r = prep_reraise_star(SECOND(), TOP());
+  CHECK(r);
+  sp--;
+  TOP() = r;
   DISPATCH();
 }
 

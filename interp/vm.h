@@ -73,20 +73,44 @@ struct Frame {
   Value* stack_base() { return localsplus + code->nlocalsplus; }
 };
 
-// -- Generators ----------------------------------------------------------------------------------
+// -- Generators, coroutines, async generators -----------------------------------------------------
 // A generator owns a heap copy of its suspended frame; resuming copies it onto the frame stack
-// and runs it as an entry frame, YIELD_VALUE copies it back (sp kept as an offset).
+// and runs it as an entry frame, YIELD_VALUE copies it back (sp kept as an offset). Coroutines
+// (types::coroutine) and async generators (types::async_generator) are the same object with
+// another type, chosen by RETURN_GENERATOR from the code flags.
 struct GeneratorObject : Object {
   Frame* frame;             // malloc'd copy while suspended
   size_t frame_bytes;
   uint32_t sp_offset;       // sp - localsplus while suspended
   bool running, finished;
+  bool ag_running_async;    // async generator: an asend()/athrow() awaitable is running it
+  bool ag_closed;           // async generator: aclose()d or exhausted
   Value exc_state;          // the generator's handled exception while suspended
   StrObject *name, *qualname;
+  CodeObject* code;         // gi_code / cr_code / ag_code (the frame goes when it finishes)
 };
 // Resumes `gen` sending `v` (or throwing the pending exception when `throwing`). Returns the
-// yielded value with *yielded = true, the return value with *yielded = false, or Value::exc().
-Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded);
+// yielded value with *yielded = true, the return value with *yielded = false (null: the
+// generator had already finished), or Value::exc(). A finished coroutine raises RuntimeError
+// unless `closing`.
+Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded, bool closing = false);
+
+// -- Support of the async, match and except* opcodes ---------------------------------------------
+// generator.cpp
+Value awaitable_iter(Value o, uint32_t where);  // GET_AWAITABLE (where: 1 __aenter__, 2 __aexit__)
+Value get_aiter(Value o);                       // GET_AITER
+Value get_anext_awaitable(Value aiter);         // GET_ANEXT
+Value async_gen_wrap(Value v);                  // ASYNC_GEN_WRAP
+Value builtin_aiter(Value* args, size_t nargs, TupleObject* kwnames);
+Value builtin_anext(Value* args, size_t nargs, TupleObject* kwnames);
+// vm_match.cpp
+bool match_is_mapping(Value v);
+bool match_is_sequence(Value v);
+Value match_keys(Value subject, Value keys);    // values tuple, None, or exc
+Value match_class(Value subject, Value cls, uint32_t nargs, Value names);  // attrs tuple, None, or exc
+// class_exception_groups.cpp
+int exception_group_match(Value exc, Value type, Value* match, Value* rest);  // CHECK_EG_MATCH; -1 on error
+Value prep_reraise_star(Value orig, Value excs);  // PREP_RERAISE_STAR
 
 // -- Entry points ----------------------------------------------------------------------------------
 Value vm_run_module(CodeObject* code, DictObject* globals);     // exec module-level code

@@ -143,6 +143,7 @@ void traceback_trace(Object* o, Tracer& t) {
 }
 Value native_call(Value callable, Value* args, size_t nargs, TupleObject* kwnames) {
   auto* f = callable.as<NativeFunctionObject>();
+  if (!native_check_self(f, args, nargs)) return Value::exc();
   if (f->arity != kNativeVarArgs) {
     size_t given = f->self.is_null() && f->owner ? (nargs ? nargs - 1 : 0) : nargs;
     if (!native_check_arity(f, given, kwnames)) return Value::exc();

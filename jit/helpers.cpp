@@ -31,6 +31,10 @@ int64_t jit_helper_list_append(ListObject* l, uint64_t v) { return list_append(l
 Frame* jit_helper_call_frame(FunctionObject* fn) { return vm_push_call_frame(fn); }
 
 uint64_t jit_helper_call_trace(Frame* callee, Trace* t) {
+  // The callee frame belongs to this call: it is an entry frame from the start, so that no
+  // trace reached from here (a side trace of a loop the function trace links into, say) pops it
+  // with RETF and carries on in the caller, whose trace is suspended in this helper.
+  callee->flags |= kFrameEntry;
   Frame* r = reinterpret_cast<TraceFn>(t->mcode)(callee);
   if (!r) {
     vm_jit_pop_frame(callee);
@@ -40,7 +44,6 @@ uint64_t jit_helper_call_trace(Frame* callee, Trace* t) {
   // interpreter, which returns when the callee's frame does.
   bool throwing = g_jit.raising;
   g_jit.raising = false;
-  callee->flags |= kFrameEntry;
   Value v = vm_run_frames(r, throwing);
   return v.is_exc() ? kExcBits : v.bits();  // the exception stays pending: a raising exit
 }
@@ -189,12 +192,21 @@ uint64_t jit_helper_instance_new(TypeObject* cls) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
-// The interpreter's own fast case of BINARY_OP ** on floats (vm.cpp); everything else exits.
+uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
+  auto* bm = gc::make<BoundMethodObject>(types::method);
+  bm->func = Value::from_bits(func);
+  bm->self = Value::from_bits(self);
+  return Value::from_obj(bm).bits();
+}
+
+// float ** float as the interpreter computes it (float_pow: zero, negative and infinite bases
+// included); a result that is not a float (negative ** fractional is complex) or an error
+// (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
 uint64_t jit_helper_float_pow(double x, double y) {
-  if (!(x > 0.0 && x < HUGE_VAL && std::isfinite(y))) return kExcBits;
-  double r = std::pow(x, y);
-  if (std::isinf(r)) return kExcBits;
-  return Value::from_double(r).bits();
+  if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return kExcBits;
+  Value r = float_pow(x, y);
+  if (r.is_exc()) return fail_clearing();
+  return r.is_double() ? r.bits() : kExcBits;
 }
 
 }  // extern "C"

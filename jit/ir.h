@@ -22,6 +22,7 @@
 
 namespace chaipy {
 struct CodeObject;
+struct DictObject;
 struct FunctionObject;
 struct Object;
 }  // namespace chaipy
@@ -85,7 +86,8 @@ struct SnapEntry {
 struct Snapshot {
   Ref at = kNoRef;          // the guard it belongs to
   uint32_t frame_start = 0, nframes = 0;  // into Trace::snap_frames
-  uint32_t exits = 0;       // times taken (runtime)
+  uint32_t exits = 0;       // times taken toward the next side-trace attempt (runtime)
+  uint32_t taken = 0;       // times taken through the exit handler in all (--jit-stats)
   uint32_t retry = 0;       // exits needed before the next side-trace attempt (0: hotexit)
   void* bridge = nullptr;   // side trace patched in, if any
   bool header_exit = false; // resumes at a loop header (the exit may enter that loop's trace)
@@ -132,6 +134,15 @@ struct Trace {
   // Objects the trace's constants, guards and snapshots name: GC roots for as long as the trace
   // exists (a collected object's address could be reused by another and pass a guard).
   std::vector<Object*> gcrefs;
+  // Snapshots of the guards on a module namespace's version (LOAD_GLOBAL read as a constant):
+  // when one keeps failing, the namespace is being written to and is read in place from then on.
+  std::vector<std::pair<uint32_t, DictObject*>> globals_guards;
+  // The trace tree (driver, jit.cpp): `root` is the root trace (itself for a root); the root
+  // counts the tree's side traces and how often the interpreter entered it.
+  Trace* root = this;
+  uint32_t nside = 0;
+  uint64_t entries = 0;
+  size_t bytes = 0;         // machine code and trace data (the maxmem budget)
 
   // -- Building ---------------------------------------------------------------------------
   Ref emit(IrOp op, Ty t, Ref a = kNoRef, Ref b = kNoRef, int64_t k = 0) {

@@ -13,6 +13,7 @@
 #include "interp/objects/objects.h"
 #include "interp/opcodes.h"
 #include "interp/vm.h"
+#include "jit/backend/arena.h"
 #include "jit/backend/backend.h"
 #include "jit/jit_internal.h"
 #include "jit/opt/passes.h"
@@ -44,6 +45,23 @@ std::vector<std::unique_ptr<Trace>> g_traces;
 std::map<std::pair<CodeObject*, uint32_t>, Trace*> g_roots;
 std::map<std::pair<CodeObject*, uint32_t>, int> g_penalty;  // aborted root recordings per loop
 std::map<std::pair<Trace*, uint32_t>, int> g_side_penalty;   // aborted side recordings per exit
+// Loops whose recordings left the loop: how many times, and how many more times the loop must
+// get hot before it is recorded again (exponential backoff).
+struct LeftLoop {
+  int quick = 0;   // immediate retries so far (the loop was exhausted as it got hot)
+  int times = 0;   // backed-off retries so far
+  uint32_t skip = 0;
+};
+std::map<std::pair<CodeObject*, uint32_t>, LeftLoop> g_left_loop;
+// Where the interpreter finds traces: back-edge caches (ptr) and codes with a function trace
+// (jit_func). A flush clears them.
+std::vector<InlineCache*> g_entry_caches;
+std::vector<CodeObject*> g_func_codes;
+int g_native_depth = 0;      // traces running on the native stack (entered from the interpreter)
+bool g_flush_pending = false;  // the traces reached maxmem: flush at the next entry at depth 0
+
+size_t trace_bytes(const Trace& t);
+void flush();
 
 void stop_recording() {
   g_session = Session{};
@@ -55,18 +73,33 @@ void on_abort(Abort why, const std::string& detail) {
   g_stats.aborts[int(why)]++;
   if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, s.function, kAbortText[int(why)], detail, s.rec->recorded());
   if (s.parent) {
-    // Back off: the exit must be taken hotexit * 2^tries more times before the next attempt.
+    // Back off: the exit must be taken hotexit * 2^tries more times before the next attempt;
+    // after tryside attempts it is left to the interpreter.
     int tries = ++g_side_penalty[{s.parent, s.snap}];
     Snapshot& sn = s.parent->snaps[s.snap];
-    sn.exits = tries >= 2 * g_params.penalty ? UINT32_MAX : 0;
+    sn.exits = 0;
+    if (tries >= g_params.tryside) {
+      sn.exits = UINT32_MAX;
+      g_stats.exits_given_up++;
+    }
     sn.retry = uint32_t(g_params.hotexit) << std::min(tries, 16);
   } else if (s.cache && why == Abort::GLOBAL_STORE) {
     s.cache->counter = g_jit.threshold - 1;  // the namespace is now read in place: record again
   } else if (s.cache && why == Abort::LEFT_LOOP) {
-    // The recorded iteration left the loop (a break, or the loop got hot on its last
-    // iteration): no penalty. If it left at the header itself (the loop was exhausted), the
-    // next back-edge starts a fresh iteration: record there; otherwise wait another threshold.
-    s.cache->counter = s.rec->nrecorded() <= 1 ? g_jit.threshold - 1 : 0;
+    // The recorded iteration left the loop: no penalty. If it left at the header itself (the
+    // loop was exhausted as it got hot), the next back-edge starts a fresh iteration: record
+    // there (twice at most). Otherwise (a break or return taken, or loops that keep ending as
+    // they get hot) back off: the loop must get hot 2^n - 1 more times before the next
+    // attempt, n the number of such aborts so far.
+    LeftLoop& l = g_left_loop[{s.code, s.header_pc}];
+    if (s.rec->nrecorded() <= 1 && l.quick < 2) {
+      l.quick++;
+      s.cache->counter = g_jit.threshold - 1;
+    } else {
+      l.times = std::min(l.times + 1, 16);
+      l.skip = (1u << l.times) - 1;
+      s.cache->counter = 0;
+    }
   } else if (s.cache) {
     s.cache->counter = 0;
     if (++g_penalty[{s.code, s.header_pc}] >= g_params.penalty) {
@@ -92,8 +125,14 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
   t->id = int(g_traces.size()) + 1;
   if (want_dump()) dump_trace(*t, ms);
   Trace* tp = t.get();
+  tp->bytes = trace_bytes(*tp);
+  g_stats.bytes += tp->bytes;
+  g_stats.peak_bytes = std::max(g_stats.peak_bytes, g_stats.bytes);
+  if (g_stats.bytes > size_t(g_params.maxmem) * 1024) g_flush_pending = true;
   g_traces.push_back(std::move(t));
   if (tp->parent) {
+    tp->root = tp->parent->root;
+    tp->root->nside++;
     g_stats.side_traces++;
     Snapshot& sn = tp->parent->snaps[tp->parent_snap];
     if (sn.nframes > 1) {
@@ -106,6 +145,7 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
   } else if (tp->function) {
     g_stats.traces++;
     tp->code->jit_func = tp;
+    g_func_codes.push_back(tp->code);
   } else {
     g_stats.traces++;
     g_roots[{tp->code, tp->header_pc}] = tp;
@@ -122,17 +162,68 @@ void finish_recording() {
     on_abort(Abort::ASSEMBLE, error);
     return;
   }
-  if (cache) cache->ptr = g_roots[{s.code, s.header_pc}];
+  if (cache) {
+    cache->ptr = g_roots[{s.code, s.header_pc}];
+    g_entry_caches.push_back(cache);
+  }
   stop_recording();
+}
+
+// Memory a compiled trace holds: its machine code and the IR, snapshots and tables kept for exits.
+size_t trace_bytes(const Trace& t) {
+  return sizeof(Trace) + t.msize + t.ins.capacity() * sizeof(Ins) + t.snaps.capacity() * sizeof(Snapshot) +
+         t.snap_frames.capacity() * sizeof(SnapFrame) + t.snap_entries.capacity() * sizeof(SnapEntry) +
+         t.locs.capacity() * sizeof(Loc) + (t.exit_stub.capacity() + t.guard_jump.capacity()) * sizeof(uint32_t) +
+         t.gcrefs.capacity() * sizeof(Object*) + t.recorded.capacity() + t.ir_before.capacity();
+}
+
+// Drops every trace (LuaJIT's flush): the interpreter's entries into them are cleared, their
+// machine code is released, and loops and functions are counted towards the threshold again.
+// Only while no trace runs (the flush waits for the next entry at native depth 0); a recording
+// in progress is dropped. Blacklisted loops stay blacklisted.
+void flush() {
+  if (g_jit.recording) stop_recording();
+  for (InlineCache* c : g_entry_caches) {
+    c->ptr = nullptr;
+    c->counter = 0;
+  }
+  for (CodeObject* co : g_func_codes) {
+    co->jit_func = nullptr;
+    if (co->jit_calls != kJitNever) co->jit_calls = 0;
+  }
+  uint8_t* floor = nullptr;
+  for (const auto& t : g_traces)
+    if (t->mcode && (!floor || static_cast<uint8_t*>(t->mcode) < floor)) floor = static_cast<uint8_t*>(t->mcode);
+  g_entry_caches.clear();
+  g_func_codes.clear();
+  g_roots.clear();
+  g_side_penalty.clear();
+  g_traces.clear();
+  if (floor) CodeArena::get().release_from(floor);
+  g_stats.bytes = 0;
+  g_stats.flushes++;
+  g_flush_pending = false;
+  // A program that fills the budget again and again would spend its time recompiling: each
+  // flush doubles the threshold, so that only the loops and functions that stay hot come back.
+  g_jit.threshold = std::min<uint32_t>(g_jit.threshold * 2, 1u << 20);
 }
 
 // -- Interpreter hooks ----------------------------------------------------------------------------
 void loop_hot(Frame* f, uint32_t header_pc, uint32_t backedge_pc, InlineCache* c) {
   c->counter = 0;
-  if (g_jit.recording) return;
+  if (g_jit.recording || g_flush_pending) return;
   if (Trace* t = find_root_trace(f->code, header_pc)) {
     c->ptr = t;  // another back-edge of the same loop already has a trace
+    g_entry_caches.push_back(c);
     return;
+  }
+  if (!g_left_loop.empty()) {
+    auto it = g_left_loop.find({f->code, header_pc});
+    if (it != g_left_loop.end() && it->second.skip) {
+      it->second.skip--;
+      g_stats.left_loop_backoff++;
+      return;
+    }
   }
   g_stats.loops_traced++;
   g_session.rec = Recorder::root(f, header_pc, backedge_pc, int(g_params.maxrecord), int(g_params.maxinline));
@@ -155,7 +246,7 @@ void record(Frame* f, const uint32_t* pc) {
 }
 
 void func_hot(Frame* f) {
-  if (g_jit.recording) return;
+  if (g_jit.recording || g_flush_pending) return;
   g_stats.functions_traced++;
   g_session.rec = Recorder::function(f, int(g_params.maxrecord), int(g_params.maxinline));
   g_session.code = f->code;
@@ -164,9 +255,19 @@ void func_hot(Frame* f) {
 }
 
 Frame* enter(Frame* f, void* trace) {
+  if (g_flush_pending && g_native_depth == 0) {
+    // No trace is running: drop them all. The interpreter carries on where it is (a loop
+    // header, or the first instruction of a called function) and the JIT starts afresh.
+    flush();
+    return f;
+  }
   g_stats.entries++;
   auto* t = static_cast<Trace*>(trace);
-  return reinterpret_cast<TraceFn>(t->mcode)(f);
+  t->entries++;
+  g_native_depth++;
+  Frame* r = reinterpret_cast<TraceFn>(t->mcode)(f);
+  g_native_depth--;
+  return r;
 }
 
 }  // namespace
@@ -188,6 +289,7 @@ Trace* find_root_trace(CodeObject* code, uint32_t pc) {
 void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
+  if (sn.taken != UINT32_MAX) sn.taken++;
   if (sn.exits != UINT32_MAX) sn.exits++;
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
   // exit hands over an exception (nothing to record from there).
@@ -201,7 +303,16 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);
-  if (g_jit.recording || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
+  if (g_jit.recording || g_flush_pending || sn.bridge || sn.exits == UINT32_MAX || sn.exits < need) return;
+  // A module namespace whose version keeps changing is being written to: from now on traces
+  // read it in place (a side trace recorded with its new version would fail the same way).
+  for (const auto& [s, d] : t->globals_guards)
+    if (s == snap && !globals_mutable(d)) mark_globals_mutable(d);
+  if (t->root->nside >= uint32_t(g_params.maxside)) {  // the tree is full: this exit stays an exit
+    sn.exits = UINT32_MAX;
+    g_stats.tree_full++;
+    return;
+  }
   g_session.rec = Recorder::side(f, t, snap, int(g_params.maxrecord), int(g_params.maxinline));
   g_session.code = f->code;
   g_session.header_pc = t->snap_frames[sn.frame_start].pc;
@@ -312,6 +423,26 @@ void finish() {
   fprintf(o, "  trace entries     %llu\n", (unsigned long long)g_stats.entries);
   fprintf(o, "  exits taken       %llu\n", (unsigned long long)g_stats.exits);
   fprintf(o, "  compile time      %.3f ms\n", g_stats.compile_ms);
+  fprintf(o, "  trace memory      %zu KiB (peak %zu KiB)\n", g_stats.bytes / 1024, g_stats.peak_bytes / 1024);
+  fprintf(o, "  trees full        %llu\n", (unsigned long long)g_stats.tree_full);
+  fprintf(o, "  exits given up    %llu\n", (unsigned long long)g_stats.exits_given_up);
+  fprintf(o, "  left-loop backoff %llu\n", (unsigned long long)g_stats.left_loop_backoff);
+  fprintf(o, "  flushes           %llu\n", (unsigned long long)g_stats.flushes);
+  // The exits the handler took most often (of the traces that exist now).
+  std::vector<std::pair<uint32_t, std::pair<const Trace*, uint32_t>>> hot;
+  for (const auto& t : g_traces)
+    for (uint32_t i = 0; i < t->snaps.size(); i++)
+      if (t->snaps[i].taken) hot.push_back({t->snaps[i].taken, {t.get(), i}});
+  std::sort(hot.begin(), hot.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  if (!hot.empty()) fprintf(o, "  hottest exits\n");
+  for (size_t i = 0; i < hot.size() && i < 5; i++) {
+    const Trace* t = hot[i].second.first;
+    const Snapshot& sn = t->snaps[hot[i].second.second];
+    const SnapFrame& sf = t->snap_frames[sn.frame_start + sn.nframes - 1];
+    const char* fate = sn.bridge ? "side trace" : sn.exits == UINT32_MAX ? "left to the interpreter" : "interpreter";
+    fprintf(o, "    %10u  trace %d exit #%u at %s (%s, %s)\n", hot[i].first, t->id, hot[i].second.second,
+            where(sf.code, sf.pc).c_str(), sn.at == kNoRef ? "entry" : ir_info((*t)[sn.at].op).name, fate);
+  }
   uint64_t total = 0;
   for (int i = 0; i < int(Abort::kCount); i++) total += g_stats.aborts[i];
   fprintf(o, "  aborts            %llu\n", (unsigned long long)total);

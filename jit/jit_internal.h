@@ -45,6 +45,12 @@ struct Stats {
   uint64_t loops_traced = 0, functions_traced = 0, traces = 0, side_traces = 0, blacklisted = 0, exits = 0, entries = 0;
   uint64_t aborts[32] = {};
   double compile_ms = 0;
+  // Trace-tree health (docs/jit.md "Keeping trace trees healthy"): how often each limit acted.
+  uint64_t tree_full = 0;        // exits refused a side trace: their tree has maxside side traces
+  uint64_t exits_given_up = 0;   // exits whose side-trace recording aborted tryside times
+  uint64_t left_loop_backoff = 0;  // hot loops not recorded yet: backing off after leaving the loop
+  uint64_t flushes = 0;          // every trace dropped: compiled traces reached maxmem
+  size_t bytes = 0, peak_bytes = 0;  // memory of the compiled traces now / at most
 };
 extern Stats g_stats;
 

@@ -58,6 +58,7 @@ struct RFrame {
   std::vector<bool> header;    // inlined frames: pcs that are loop headers (back-edge targets)
   Ref closure = kNoRef;        // a function made in the trace: its closure tuple (else func's)
   bool fresh = false;          // the function was made in the trace (MAKE_FUNCTION)
+  Ref fn_ref = kNoRef;         // a function guarded by its code: the Ptr to read defaults and cells from
 };
 
 // What CALL told us the interpreter will do next: push a frame for `fn`.
@@ -69,6 +70,7 @@ struct PendingCall {
   uint32_t resume_pc = 0;
   bool fresh = false;          // fn was made in the trace; `closure` is its closure tuple ref
   Ref closure = kNoRef;
+  Ref fn_ref = kNoRef;         // fn was guarded by its code, not its identity (callee_by_code)
 };
 
 class RecorderImpl final : public Recorder {
@@ -293,6 +295,7 @@ class RecorderImpl final : public Recorder {
   Ref as_dbl(Ref r, Value v) {
     Ty ty = type(r);
     if (ty == Ty::Dbl) return r;
+    if (ty == Ty::Int && (*t_)[r].op == IrOp::KINT) return t_->kdbl(double((*t_)[r].k));
     if (ty == Ty::Int) return emit(IrOp::CONV_I2D, Ty::Dbl, r);
     if (ty == Ty::Val) {
       if (v.is_double()) return memo(r, IrOp::UNBOX_DBL, Ty::Dbl);
@@ -327,6 +330,7 @@ class RecorderImpl final : public Recorder {
   std::unordered_map<Ref, TypeObject*> ptr_type_;  // Ptr refs whose exact type is guarded
   std::unordered_map<Ref, Ref> made_;              // objects allocated in the trace: Val ref -> Ptr ref
   std::unordered_map<Ref, Ref> made_fn_;           // functions made in the trace -> closure ref (or kNoRef)
+  std::unordered_map<Ref, std::pair<Ref, Ref>> made_method_;  // bound methods made in the trace -> (function, self)
 
   // A new object from an allocating helper; its exact type is known.
   Ref made(Helper h, TypeObject* tp, std::initializer_list<Ref> args) {
@@ -508,6 +512,7 @@ class RecorderImpl final : public Recorder {
     r.flags = pending_.init ? uint32_t(kFrameInit) : 0u;
     r.fresh = pending_.fresh;
     r.closure = pending_.closure;
+    r.fn_ref = pending_.fn_ref;
     r.resume_pc = 0;
     CodeObject* co = f->code;
     r.header.assign(co->ncode, false);
@@ -624,6 +629,11 @@ class RecorderImpl final : public Recorder {
           return;
         }
         if (!fr.func || !fr.func->closure) fail(Abort::BYTECODE, "COPY_FREE_VARS at the root");
+        if (fr.fn_ref != kNoRef) {  // guarded by its code: this call's own closure
+          Ref tup = emit(IrOp::LOADI, Ty::Ptr, fr.fn_ref, kNoRef, offsetof(FunctionObject, closure));
+          for (uint32_t i = 0; i < arg; i++) set(first + i, emit(IrOp::LOADI, Ty::Val, tup, kNoRef, tuple_item_offset(i)));
+          return;
+        }
         if (fr.fresh) {
           Ref tup = as_obj(fr.closure, Value::from_obj(fr.func->closure));
           for (uint32_t i = 0; i < arg; i++)
@@ -819,6 +829,7 @@ class RecorderImpl final : public Recorder {
     } else {
       Value v = dict_get_str(g, name);
       dict_version_guard(g);
+      t_->globals_guards.push_back({cur_snap_, g});
       if (v.is_null()) {
         v = dict_get_str(f->builtins, name);
         if (v.is_null()) fail(Abort::GLOBAL, "undefined");
@@ -906,6 +917,18 @@ class RecorderImpl final : public Recorder {
       push(val);
       return;
     }
+    if (Value fn = plain_method(v, name); !fn.is_null()) {
+      // obj.method as a value (a callback): a new bound method. Its calls in this trace read
+      // function and self from here; elsewhere they are guarded by the function's code.
+      Ref self = box(guard_instance(r, v));
+      Ref kf = t_->kval(fn.bits());
+      t_->keep(fn.as_obj());
+      Ref m = made(Helper::method_new, types::method, {kf, self});
+      made_method_[m] = {kf, self};
+      pop(1);
+      push(m);
+      return;
+    }
     if (isinstance_exact(v, types::module)) {
       auto* m = v.as<ModuleObject>();
       Value a = dict_get_str(m->dict, name);
@@ -924,6 +947,18 @@ class RecorderImpl final : public Recorder {
       return;
     }
     fail(Abort::ATTR, std::string(type_name(v)) + "." + std::string(name->view()));
+  }
+
+  // The Python function `name` of v's class when v.name binds it as a method: v is a plain
+  // instance (generic getattr, no dict mode, no instance attribute of that name); null otherwise.
+  static Value plain_method(Value v, StrObject* name) {
+    if (!v.is_obj()) return Value::null();
+    TypeObject* tp = v.as_obj()->type;
+    if (!(tp->flags & kTypeInstanceLayout) || (tp->getattr && tp->getattr != generic_getattr)) return Value::null();
+    auto* inst = v.as<InstanceObject>();
+    if (inst->shape->dict_mode || shape_find(inst->shape, name) >= 0) return Value::null();
+    Value m = type_lookup_cached(tp, name);
+    return isinstance_exact(m, types::function) ? m : Value::null();
   }
 
   // C.name on a class C whose metaclass is `type`, when it is a plain value: a function (a class
@@ -1397,6 +1432,23 @@ class RecorderImpl final : public Recorder {
       args.push_back(peek(i));
       cargs.push_back(cpeek(i));
     }
+    if (cpeek(ci).is_null() && isinstance_exact(cpeek(si), types::method) &&
+        isinstance_exact(cpeek(si).as<BoundMethodObject>()->func, types::function)) {
+      // A bound method (vm.cpp's CALL: its function is called with self prepended).
+      auto* bm = cpeek(si).as<BoundMethodObject>();
+      Ref m = peek(si), self;
+      if (auto it = made_method_.find(m); it != made_method_.end()) {
+        rcallable = it->second.first;
+        self = it->second.second;
+      } else {
+        Ref mp = as_obj(m, cpeek(si));  // method objects are immutable
+        rcallable = emit(IrOp::LOADI, Ty::Val, mp, kNoRef, offsetof(BoundMethodObject, func));
+        self = emit(IrOp::LOADI, Ty::Val, mp, kNoRef, offsetof(BoundMethodObject, self));
+      }
+      callable = bm->func;
+      args.insert(args.begin(), self);
+      cargs.insert(cargs.begin(), bm->self);
+    }
     if (isinstance_exact(callable, types::function)) {
       auto* fn = callable.as<FunctionObject>();
       CodeObject* fc = fn->code;
@@ -1410,7 +1462,14 @@ class RecorderImpl final : public Recorder {
       auto made_fn = made_fn_.find(rcallable);
       pending_.fresh = made_fn != made_fn_.end();
       pending_.closure = pending_.fresh ? made_fn->second : kNoRef;
-      if (!pending_.fresh) pin(rcallable, callable);
+      pending_.fn_ref = pending_.fresh || is_const(rcallable) ? kNoRef : callee_by_code(rcallable, fn);
+      if (pending_.fn_ref != kNoRef && n < argc) {
+        // This function's own defaults (guarded here, at the CALL: no guard may exit at the
+        // callee's pc 0, see callee_by_code).
+        Ref dr = defaults_of(pending_.fn_ref, fn->defaults);
+        size_t first_def = argc - fn->defaults->size;
+        for (size_t i = n; i < argc; i++) args.push_back(emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - first_def)));
+      }
       pending_.fn = fn;
       pending_.args = args;
       pending_.init = false;
@@ -1441,6 +1500,33 @@ class RecorderImpl final : public Recorder {
     }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
   }
+
+  // A callee that is not a constant is guarded by its code (and globals), not by its identity:
+  // every closure of one `def` (a fresh closure per call, a lambda made per iteration, the
+  // function of a new bound method) then runs the same trace instead of growing a side trace
+  // per function object. Its defaults and closure cells are read from the function itself.
+  // Frames rebuilt at exits name the function seen while recording: it has the same code and
+  // globals, and a frame reads its function only in COPY_FREE_VARS at pc 0, where no guard
+  // of the callee can exit (its snapshots all resume in the caller or past that instruction).
+  Ref callee_by_code(Ref r, FunctionObject* fn) {
+    Ref p = as_obj(r, Value::from_obj(fn));
+    t_->keep(fn->code);
+    t_->keep(fn->globals);
+    guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOADI, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, code)), kNoRef,
+          int64_t(fn->code));
+    guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOADI, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, globals)), kNoRef,
+          int64_t(fn->globals));
+    return p;
+  }
+  // The defaults tuple of the function in p, guarded to have as many items as d (recorded).
+  Ref defaults_of(Ref p, TupleObject* d) {
+    Ref dr = emit(IrOp::LOADI, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, defaults));
+    guard(IrOp::GUARD_NOTVAL, Ty::Void, dr, kNoRef, 0);
+    guard(IrOp::GUARD_TRUE, Ty::Void,
+          emit(IrOp::EQ, Ty::Bool, emit(IrOp::LOADI, Ty::Int, dr, kNoRef, offsetof(TupleObject, size)), t_->kint(int64_t(d->size))));
+    return dr;
+  }
+  static int64_t tuple_item_offset(size_t i) { return int64_t(offsetof(TupleObject, items) + 8 * i); }
 
   // Recursion cannot be inlined: a call of a function already being inlined (or of the function
   // this function trace is recording) goes through that function's trace, when it has one.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "frontend/compile.h"
+#include "interp/limits.h"
 #include "interp/vm.h"
 #include "jit/jit.h"
 #include "pycache/compileall.h"
@@ -357,7 +358,7 @@ int main(int argc, char** argv) {
   ra.opts = opts;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, size_t(512) << 20);
+  pthread_attr_setstacksize(&attr, reservation_bytes(size_t(512) << 20, 8));
   pthread_t th;
   if (pthread_create(&th, &attr, interpreter_thread, &ra) != 0) {
     interpreter_thread(&ra);

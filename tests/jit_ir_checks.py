@@ -10,7 +10,10 @@ starts at the line marked `# TRACE` (or every trace when no line is marked):
   lack      ops that must not appear in the loop body
   pre       ops that must appear before LOOP (hoisted out of the loop)
   abort     a substring of an abort reason that must be reported
+  no_abort  a substring that no abort reason may contain
   stats     {counter: minimum} from --jit-stats
+  most      {counter: maximum} from --jit-stats (trace-tree bounds)
+  jit       the --jit parameters (default "threshold=1,hotexit=1")
 
 Usage: jit_ir_checks.py CHAIPY [-k NAME]
 """
@@ -185,6 +188,55 @@ def fib(n):
     return fib(n - 1) + fib(n - 2)
 print(fib(20), fib(15))
 """, want=["RET", "call_trace", "call_frame"], lack=["JLOOP", "LINK"], stats={"traces compiled": 1, "side traces": 1}),
+    dict(name="fresh_closure_guarded_by_code", src="""
+def apply_all(items, fn):
+    s = 0
+    for x in items:  # TRACE
+        s += fn(x)
+    return s
+def make(k):
+    def fn(x):
+        return x * k + 1
+    return fn
+t = 0
+for i in range(300):
+    t += apply_all([1, 2, 3, 4, 5, 6, 7, 8], make(i % 7))
+print(t)
+""", want=["MULOV"], most={"side traces": 4, "traces compiled": 4}),
+    dict(name="bound_method_made_and_called", src="""
+class Acc:
+    def __init__(self):
+        self.t = 0
+    def add(self, x):
+        self.t += x
+def each(xs, fn):
+    for x in xs:
+        fn(x)
+accs = [Acc(), Acc(), Acc()]
+xs = list(range(10))
+for i in range(300):  # TRACE
+    each(xs, accs[i % 3].add)
+print([a.t for a in accs])
+""", want=["method_new"], no_abort="call of method", most={"side traces": 4}),
+    dict(name="globals_written_by_the_caller_read_in_place", src="""
+K = 3
+def d(n):
+    if n == 0:
+        return K
+    return d(n - 1) + 1
+t = 0
+for i in range(300):
+    t += d(50)
+print(t)
+""", jit="on", most={"side traces": 4}),
+    dict(name="float_pow_zero_base_no_chain", src="""
+def dist(a, b):
+    return ((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5
+s = 0.0
+for i in range(600):
+    s += dist((float(i % 3), 1.0), (1.0, float(i % 2)))
+print(s)
+""", want=["float_pow"], most={"side traces": 4}),
 ]
 
 
@@ -218,7 +270,7 @@ def check(chaipy, case):
             f.write(case["src"])
         dump = os.path.join(d, "dump.txt")
         expect = run([sys.executable, src]).stdout
-        r = run([chaipy, "--jit", "threshold=1,hotexit=1", "--dump-traces=" + dump, "--jit-stats", src])
+        r = run([chaipy, "--jit", case.get("jit", "threshold=1,hotexit=1"), "--dump-traces=" + dump, "--jit-stats", src])
         if r.returncode != 0 or r.stdout != expect:
             return f"output differs: rc={r.returncode}\n--- python3\n{expect}--- chaipy\n{r.stdout}{r.stderr}"
         text = open(dump).read()
@@ -251,10 +303,16 @@ def check(chaipy, case):
                     errors.append(f"pre-header lacks {op}")
         if "abort" in case and case["abort"] not in text:
             errors.append(f"no abort mentioning '{case['abort']}'")
+        if "no_abort" in case and re.search(r"---- ABORT .*" + re.escape(case["no_abort"]), text):
+            errors.append(f"an abort mentions '{case['no_abort']}'")
         for key, minimum in case.get("stats", {}).items():
             m = re.search(rf"^\s+{re.escape(key)}\s+(\d+)", r.stderr, re.M)
             if not m or int(m.group(1)) < minimum:
                 errors.append(f"--jit-stats '{key}' below {minimum}:\n{r.stderr}")
+        for key, maximum in case.get("most", {}).items():
+            m = re.search(rf"^\s+{re.escape(key)}\s+(\d+)", r.stderr, re.M)
+            if not m or int(m.group(1)) > maximum:
+                errors.append(f"--jit-stats '{key}' above {maximum}:\n{r.stderr}")
         if errors:
             return "\n".join(errors) + "\n--- dump\n" + text[:6000]
     return None

@@ -3,7 +3,8 @@
 
 For every test program, stdout, the exit status and the last non-empty line of stderr
 of each chaipy run must equal those of the python3 run.  A test may carry a first-line
-header such as ``# chaipy-test: timeout=120 max-rss-mb=150``; ``stderr=full`` compares the
+header such as ``# chaipy-test: timeout=120 max-rss-mb=150``; ``rlimit-as-mb=N`` runs both
+interpreters under that address-space limit (``ulimit -v``); ``stderr=full`` compares the
 whole stderr (e.g. the complete traceback of an uncaught exception) instead of its last line.
 On a failure the runner prints the mode, the problems and a unified diff (python3 vs chaipy).
 
@@ -23,12 +24,14 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 # applies to: a tuple of path substrings or None for all).  Only the last run is compared; earlier runs are
 # warm-ups.  "warm_pycache" runs each multi-module program twice so that the compared run loads
 # every import from __pycache__ (the standard library's from the per-user cache root).  "threshold1" traces every loop at its first back-edge and bridges
-# every guard at its first exit.  One line per mode.
+# every guard at its first exit; "jit_limits" does the same for tests/py/jit with the trace-tree
+# limits so small that they act (flushes, full trees, exits given up).  One line per mode.
 MODES = {
     "off": (["--jit", "off"], 1, None),
     "default": ([], 1, None),
     "threshold1": (["--jit", "threshold=1,hotexit=1"], 1, None),
     "warm_pycache": ([], 2, (os.sep + "imports" + os.sep, os.sep + "stdlib" + os.sep)),
+    "jit_limits": (["--jit", "threshold=1,hotexit=1,maxmem=48,maxside=4,tryside=1"], 1, (os.sep + "jit" + os.sep,)),
 }
 DEFAULT_TIMEOUT = 60.0
 DIFF_LINES = 40  # lines of unified diff printed per differing stream
@@ -81,7 +84,16 @@ def parse_header(path):
     return opts
 
 
-def run(argv, test, timeout):
+def address_space_limit(mb):
+    """preexec_fn applying `ulimit -v` (RLIMIT_AS) of mb megabytes in the child."""
+    if not mb:
+        return None
+    import resource
+    limit = int(mb) * 1024 * 1024
+    return lambda: resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def run(argv, test, timeout, rlimit_as_mb=None):
     """Run argv with cwd = the test's directory; returns a Result (with the child's peak RSS)."""
     env = dict(os.environ)
     env["PYTHONHASHSEED"] = "0"
@@ -90,7 +102,8 @@ def run(argv, test, timeout):
     stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else open(os.devnull, "rb")
     with stdin, tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         proc = subprocess.Popen(argv, cwd=os.path.dirname(test), env=env, stdin=stdin, stdout=out,
-                                stderr=err, start_new_session=True)
+                                stderr=err, start_new_session=True,
+                                preexec_fn=address_space_limit(rlimit_as_mb))
         pid = proc.pid
         state = {"done": False, "killed": False}
         lock = threading.Lock()
@@ -170,6 +183,8 @@ def main():
     ap.add_argument("--modes", default=",".join(MODES), help="comma-separated (default: %(default)s)")
     ap.add_argument("--filter", default=None, help="only tests whose path contains this substring")
     ap.add_argument("--list-modes", action="store_true", help="print the modes and exit")
+    ap.add_argument("--rlimit-as-mb", type=int, default=None,
+                    help="run every test (python3 and chaipy) under this address-space limit (ulimit -v)")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("paths", nargs="*", help="test files or directories")
     args = ap.parse_args()
@@ -201,14 +216,17 @@ def main():
         with oracle_locks[t]:
             if t not in oracle_cache:
                 to = float(headers[t].get("timeout", DEFAULT_TIMEOUT))
-                oracle_cache[t] = run([sys.executable, t], t, to)
+                oracle_cache[t] = run([sys.executable, t], t, to, rlimit(t))
             return oracle_cache[t]
+
+    def rlimit(t):
+        return headers[t].get("rlimit-as-mb") or args.rlimit_as_mb
 
     def job(t, mode):
         to = float(headers[t].get("timeout", DEFAULT_TIMEOUT))
         extra, runs, _ = MODES[mode]
         for _ in range(runs):
-            res = run([chaipy] + extra + [t], t, to)
+            res = run([chaipy] + extra + [t], t, to, rlimit(t))
             if res.timed_out:
                 break
         return compare(oracle(t), res, headers[t])

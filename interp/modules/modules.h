@@ -8,9 +8,11 @@
 
 namespace chaipy {
 
-// -- Standard streams (modules/sys.cpp) ---------------------------------------------------------
-// stdout is buffered in-process: flushed when the buffer is large, at each newline when fd 1 is
-// a terminal, before anything is written to stderr or read from stdin, and at exit.
+// -- Standard streams (modules/io_stdio.cpp) ----------------------------------------------------
+// sys.stdin/stdout/stderr are _io.TextIOWrapper objects; these write to / read from them without
+// Python-level calls while they are the original objects (std_stream_fd). stdout is flushed
+// before anything is written to stderr or read from stdin, and at exit.
+void init_std_streams(DictObject* sys_dict);  // creates them (and the _io module) into sys
 void stdout_write(std::string_view s);
 void stdout_flush();
 void stderr_write(std::string_view s);  // flushes stdout first; unbuffered
@@ -26,7 +28,7 @@ Value sys_stdin();
 std::string utf8_sanitize(std::string_view in);
 
 // "Exception ignored in: <repr(where)>" and e's traceback on stderr (weakref callbacks, atexit
-// handlers, gc callbacks: errors where nobody can catch them). modules/weakref.cpp.
+// handlers, gc callbacks: errors where nobody can catch them). modules/_weakref.cpp.
 void stderr_write_ignored(Value where, Value e);
 
 // -- Builtins split across files ----------------------------------------------------------------

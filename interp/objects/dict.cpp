@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -46,9 +47,9 @@ static void dict_finalize(Object* o) { dict_free_tables(static_cast<DictObject*>
 static void dict_alloc_tables(DictObject* d, uint64_t size) {
   d->mask = size - 1;
   d->capacity = size * 2 / 3;
-  d->indices = static_cast<int64_t*>(std::malloc(size * sizeof(int64_t)));
+  d->indices = static_cast<int64_t*>(sys_malloc(size * sizeof(int64_t)));
   std::memset(d->indices, 0xFF, size * sizeof(int64_t));  // all kEmpty
-  d->entries = static_cast<DictEntry*>(std::malloc(d->capacity * sizeof(DictEntry)));
+  d->entries = static_cast<DictEntry*>(sys_malloc(d->capacity * sizeof(DictEntry)));
   gc::note_external(int64_t(d->capacity * sizeof(DictEntry) + size * sizeof(int64_t)));
   d->nentries = 0;
 }

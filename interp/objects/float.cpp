@@ -290,17 +290,7 @@ Value float_from_string(std::string_view s, Value orig) {
   std::string norm;
   for (char c : s)
     if ((unsigned char)c >= 0x80) {
-      // Non-ASCII whitespace / digits: reuse int's normaliser via a quick pass.
-      for (size_t i = 0; i < s.size();) {
-        int len;
-        uint32_t cp = utf8_decode(s.data() + i, &len);
-        if (cp < 0x80) norm += char(cp);
-        else if (str_is_space_cp(cp)) norm += ' ';
-        else if (cp >= 0x660 && cp <= 0x669) norm += char('0' + cp - 0x660);
-        else if (cp >= 0xFF10 && cp <= 0xFF19) norm += char('0' + cp - 0xFF10);
-        else return float_parse_error(orig);
-        i += size_t(len);
-      }
+      if (!str_decimal_space_to_ascii(s, &norm)) return float_parse_error(orig);
       s = norm;
       break;
     }

@@ -11,6 +11,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -38,12 +40,7 @@ void* gmp_alloc(size_t n) {
     g_gmp_count[b]--;
     return blk;
   }
-  void* p = std::malloc(b < kGmpBuckets ? b * 8 : n);
-  if (!p) {
-    fprintf(stderr, "chaipy: out of memory\n");
-    abort();
-  }
-  return p;
+  return sys_malloc(b < kGmpBuckets ? b * 8 : n);
 }
 
 void gmp_free(void* p, size_t n) {
@@ -66,6 +63,17 @@ void* gmp_realloc(void* p, size_t old_n, size_t new_n) {
   return q;
 }
 }  // namespace
+
+// GMP aborts the process on a result beyond its size limit or when memory runs out, so the
+// operations whose result size a program chooses (shifts, powers, to_bytes) check it first.
+static bool check_mpz_bits(double bits) {
+  constexpr double kGmpMaxBits = double(INT32_MAX) * GMP_NUMB_BITS;  // mp_size_t limbs
+  if (bits > kGmpMaxBits) {
+    raise_value(obj(exc::MemoryError));
+    return false;
+  }
+  return check_alloc(uint64_t(bits) / 8, 2);  // the result and a temporary of its size
+}
 
 // -- Construction / conversion -------------------------------------------------------------
 static void int_finalize(Object* o) {
@@ -300,28 +308,6 @@ static Value invalid_literal(std::string_view orig, int base) {
   return raise_fmt(exc::ValueError, "invalid literal for int() with base {}: {}", base, r);
 }
 
-// Converts Unicode decimal digits (Nd) in common blocks to ASCII so int('١٢') works.
-static bool normalise_unicode_digits(std::string_view in, std::string& out) {
-  out.clear();
-  for (size_t i = 0; i < in.size();) {
-    unsigned char c = in[i];
-    if (c < 0x80) { out += char(c); i++; continue; }
-    int len;
-    uint32_t cp = utf8_decode(in.data() + i, &len);
-    i += len;
-    static const uint32_t zeros[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66,
-                                     0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
-    bool ok = false;
-    for (uint32_t z : zeros)
-      if (cp >= z && cp < z + 10) { out += char('0' + (cp - z)); ok = true; break; }
-    if (!ok) {
-      if (str_is_space_cp(cp)) { out += ' '; continue; }
-      return false;
-    }
-  }
-  return true;
-}
-
 Value int_from_string(std::string_view orig, int base) {
   if (base != 0 && (base < 2 || base > 36)) return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   std::string norm;
@@ -329,7 +315,7 @@ Value int_from_string(std::string_view orig, int base) {
   bool ascii = true;
   for (char c : orig) if ((unsigned char)c >= 0x80) { ascii = false; break; }
   if (!ascii) {
-    if (!normalise_unicode_digits(orig, norm)) return invalid_literal(orig, base);
+    if (!str_decimal_space_to_ascii(orig, &norm)) return invalid_literal(orig, base);
     s = norm;
   }
   size_t i = 0, n = s.size();
@@ -472,6 +458,8 @@ static Value int_pow(Value a, Value b) {
     if (ok) return int_from_i64(result);
   }
   Mpz z(a), r;
+  // |a|**e has about e * log2|a| bits.
+  if (mpz_cmpabs_ui(z, 1) > 0 && !check_mpz_bits(double(e) * double(mpz_sizeinbase(z, 2) - 1))) return Value::exc();
   mpz_pow_ui(r, z, (unsigned long)e);
   return int_from_mpz(r);
 }
@@ -511,8 +499,8 @@ static Value int_shift(Value a, Value b, bool left) {
     mpz_fdiv_q_2exp(z, z, (mp_bitcnt_t)n);
     return int_from_mpz(z);
   }
-  if (n > (int64_t(1) << 40)) return raise(exc::OverflowError, "too many digits in integer");
   Mpz z(a);
+  if (!check_mpz_bits(double(mpz_sizeinbase(z, 2)) + double(n))) return Value::exc();
   mpz_mul_2exp(z, z, (mp_bitcnt_t)n);
   return int_from_mpz(z);
 }
@@ -834,20 +822,25 @@ static Value int_to_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!byteorder_args("to_bytes", out[1], out[2], &little, &is_signed)) return Value::exc();
   Mpz z(args[0]);
   if (mpz_sgn(z) < 0 && !is_signed) return raise(exc::OverflowError, "can't convert negative int to unsigned");
-  // Two's complement into `length` bytes: add 2^(8*length) to negatives.
-  Mpz lim;
-  mpz_ui_pow_ui(lim, 2, (unsigned long)(8 * length - (is_signed ? 1 : 0)));
-  if (is_signed) {
-    Mpz neglim;
-    mpz_neg(neglim, lim);
-    if (mpz_cmp(z, lim) >= 0 || mpz_cmp(z, neglim) < 0) return raise(exc::OverflowError, "int too big to convert");
-    if (mpz_sgn(z) < 0) {
-      Mpz full;
-      mpz_ui_pow_ui(full, 2, (unsigned long)(8 * length));
-      mpz_add(z, z, full);
-    }
-  } else if (mpz_cmp(z, lim) >= 0) {
+  // Bits needed: the magnitude's, plus a sign bit when signed (two's complement: -2^k needs k+1).
+  uint64_t bits = 0;
+  if (mpz_sgn(z) > 0) {
+    bits = mpz_sizeinbase(z, 2) + (is_signed ? 1 : 0);
+  } else if (mpz_sgn(z) < 0) {
+    Mpz m;
+    mpz_neg(m, z);
+    mpz_sub_ui(m, m, 1);  // -z - 1 >= 0
+    bits = (mpz_sgn(m) == 0 ? 0 : mpz_sizeinbase(m, 2)) + 1;
+  }
+  // CPython's rule lets -1 (all sign bits) fit in zero bytes.
+  bool minus_one_in_nothing = is_signed && length == 0 && mpz_cmp_si(z, -1) == 0;
+  if (uint64_t(length) < (bits + 7) / 8 && !minus_one_in_nothing)
     return raise(exc::OverflowError, "int too big to convert");
+  if (!check_alloc(uint64_t(length), 1)) return Value::exc();
+  if (mpz_sgn(z) < 0 && length > 0) {  // two's complement into `length` bytes: add 2^(8*length)
+    Mpz full;
+    mpz_setbit(full, mp_bitcnt_t(8 * length));
+    mpz_add(z, z, full);
   }
   std::string buf(size_t(length), '\0');
   size_t count = 0;

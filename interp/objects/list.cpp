@@ -5,6 +5,8 @@
 #include <cstring>
 #include <vector>
 
+#include "interp/safepoint.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -25,18 +27,22 @@ static void list_finalize(Object* o) {
   l->capacity = l->size = 0;
 }
 
-static void list_set_capacity(ListObject* l, size_t cap) {
-  l->items = static_cast<Value*>(std::realloc(l->items, std::max<size_t>(cap, 1) * sizeof(Value)));
+// False (MemoryError raised, the list unchanged) if the items cannot be allocated.
+static bool list_set_capacity(ListObject* l, size_t cap) {
+  if (!check_alloc(cap, sizeof(Value))) return false;
+  auto* items = static_cast<Value*>(sys_realloc_or_raise(l->items, std::max<size_t>(cap, 1) * sizeof(Value)));
+  if (!items) return false;
+  l->items = items;
   gc::note_external(int64_t(cap) * 8 - int64_t(l->capacity) * 8);
   l->capacity = cap;
+  return true;
 }
 
 int list_reserve(ListObject* l, size_t n) {
   if (n <= l->capacity) return 0;
   // CPython's over-allocation pattern (~12.5% + a little).
   size_t cap = (n + (n >> 3) + 6) & ~size_t(3);
-  list_set_capacity(l, cap);
-  return 0;
+  return list_set_capacity(l, cap) ? 0 : -1;
 }
 
 ListObject* list_new(size_t n) {
@@ -60,7 +66,7 @@ Value list_from_array(const Value* items, size_t n) {
 }
 
 int list_append(ListObject* l, Value v) {
-  if (l->size == l->capacity) list_reserve(l, l->size + 1);
+  if (l->size == l->capacity && list_reserve(l, l->size + 1) < 0) return -1;
   l->items[l->size++] = v;
   return 0;
 }
@@ -71,7 +77,7 @@ int list_extend(ListObject* l, Value iterable) {
     size_t n;
     if (is_list(iterable)) { src = iterable.as<ListObject>()->items; n = iterable.as<ListObject>()->size; }
     else { src = iterable.as<TupleObject>()->items; n = iterable.as<TupleObject>()->size; }
-    list_reserve(l, l->size + n);
+    if (list_reserve(l, l->size + n) < 0) return -1;
     if (n) std::memmove(l->items + l->size, src, n * sizeof(Value));  // memmove: l.extend(l)
     l->size += n;
     return 0;
@@ -81,8 +87,7 @@ int list_extend(ListObject* l, Value iterable) {
   for (;;) {
     Value v = iter_next(it);
     if (v.is_null()) break;
-    if (v.is_exc()) return -1;
-    list_append(l, v);
+    if (v.is_exc() || list_append(l, v) < 0) return -1;
   }
   return exc_pending() ? -1 : 0;
 }
@@ -120,10 +125,10 @@ static Value list_repeat(ListObject* x, Value n) {
   Value r = seq_repeat_count(n, &k);
   if (r.is_exc() || r == g_not_implemented) return r;
   if (k <= 0 || x->size == 0) return obj(list_new(0));
-  if (uint64_t(k) > (uint64_t(1) << 36) / x->size) return raise(exc::MemoryError, "");
+  uint64_t total;
+  if (!size_calc(x->size, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
   ListObject* l = list_new(0);
-  size_t total = x->size * uint64_t(k);
-  list_set_capacity(l, total);
+  if (!list_set_capacity(l, total)) return Value::exc();
   for (int64_t i = 0; i < k; i++) std::memcpy(l->items + i * x->size, x->items, x->size * sizeof(Value));
   l->size = total;
   return obj(l);
@@ -158,8 +163,9 @@ static Value list_binop(int op, Value a, Value b) {
       auto* l = a.as<ListObject>();
       if (k <= 0) { l->size = 0; return a; }
       size_t n = l->size;
-      if (n && uint64_t(k) > (uint64_t(1) << 36) / n) return raise(exc::MemoryError, "");
-      list_reserve(l, n * uint64_t(k));
+      uint64_t total;
+      if (!size_calc(n, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
+      if (list_reserve(l, total) < 0) return Value::exc();
       for (int64_t i = 1; i < k; i++) std::memcpy(l->items + i * n, l->items, n * sizeof(Value));
       l->size = n * uint64_t(k);
       return a;
@@ -262,7 +268,7 @@ static int list_ass_slice(ListObject* l, SliceObject* sl, Value v) {
     if (n < 0) n = 0;
     int64_t m = int64_t(src.size());
     int64_t newsize = int64_t(l->size) - n + m;
-    if (m > n) list_reserve(l, size_t(newsize));
+    if (m > n && list_reserve(l, size_t(newsize)) < 0) return -1;
     std::memmove(l->items + start + m, l->items + start + n, (l->size - start - n) * sizeof(Value));
     if (m) std::memcpy(l->items + start, src.data(), size_t(m) * sizeof(Value));
     l->size = uint64_t(newsize);
@@ -392,8 +398,7 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
 static ListObject* self_list(Value* args) { return args[0].as<ListObject>(); }
 
 static Value list_append_m(Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 2) return raise_fmt(exc::TypeError, "list.append() takes exactly one argument ({} given)", nargs - 1);
-  list_append(self_list(args), args[1]);
+  if (list_append(self_list(args), args[1]) < 0) return Value::exc();
   return Value::none();
 }
 
@@ -411,7 +416,7 @@ static Value list_insert_m(Value* args, size_t nargs, TupleObject* kw) {
   int64_t n = int64_t(l->size);
   if (i < 0) { i += n; if (i < 0) i = 0; }
   if (i > n) i = n;
-  list_reserve(l, l->size + 1);
+  if (list_reserve(l, l->size + 1) < 0) return Value::exc();
   std::memmove(l->items + i + 1, l->items + i, (l->size - i) * sizeof(Value));
   l->items[i] = args[2];
   l->size++;
@@ -513,7 +518,7 @@ void init_list_type() {
   t->setitem = list_setitem;
   t->iter = list_iter;
   t->tp_new = list_tp_new;
-  type_add_methods(t, {{"append", list_append_m},
+  type_add_methods(t, {{"append", list_append_m, kNativeOneArg},
                        {"extend", list_extend_m},
                        {"insert", list_insert_m},
                        {"pop", list_pop_m},

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "interp/runtime.h"
+#include "unicode/utf8.h"
 
 namespace chaipy {
 
@@ -59,7 +60,17 @@ inline bool is_set_like(Value v) {
   return v.is_obj() && (v.as_obj()->type == types::set || v.as_obj()->type == types::frozenset ||
                         is_subtype(v.as_obj()->type, types::set) || is_subtype(v.as_obj()->type, types::frozenset));
 }
-inline bool is_bytes(Value v) { return v.is_obj() && v.as_obj()->type == types::bytes; }
+// bytes / bytearray or a subclass (subclass instances keep the built-in layout).
+inline bool is_bytes(Value v) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  return t == types::bytes || ((t->flags & kTypeHeap) && is_subtype(t, types::bytes));
+}
+inline bool is_bytearray(Value v) {
+  if (!v.is_obj()) return false;
+  TypeObject* t = v.as_obj()->type;
+  return t == types::bytearray || ((t->flags & kTypeHeap) && is_subtype(t, types::bytearray));
+}
 
 // -- int (int.cpp) -----------------------------------------------------------------------------
 int64_t int_hash(Value v);
@@ -98,11 +109,10 @@ bool str_eq(StrObject* a, StrObject* b);
 Value str_repr_value(StrObject* s);
 std::string str_repr_utf8(std::string_view s);
 size_t utf8_offset(StrObject* s, int64_t cp_index);  // byte offset of the cp_index'th code point
-uint32_t utf8_decode(const char* p, int* len);
-void utf8_append(std::string& out, uint32_t cp);
 Value str_concat(StrObject* a, StrObject* b);
 Value str_getitem(Value self, Value key);
-bool str_is_space_cp(uint32_t cp);
+bool str_is_space_cp(uint32_t cp);                   // str.isspace() of one code point
+bool str_decimal_space_to_ascii(std::string_view in, std::string* out);  // int()/float() of Unicode text
 void init_str_methods(TypeObject* t);                // str_methods.cpp
 Value str_split_impl(StrObject* s, Value sep, int64_t maxsplit, bool right);
 
@@ -115,6 +125,26 @@ Value str_format_method(Value* args, size_t nargs, TupleObject* kwnames);  // ar
 Value str_format_map_method(Value* args, size_t nargs, TupleObject* kwnames);
 // Python's float formatting used by repr/str/format: type e/f/g/r, precision, flags.
 std::string double_to_string(double d, char type, int precision, bool alternate, bool add_dot_0);
+
+// -- bytes / bytearray (bytes.cpp, bytes_methods.cpp, bytearray.cpp, memoryview.cpp) --------------
+int64_t hash_bytes(std::string_view data);           // str.cpp: the hash of str and bytes
+std::string_view bytes_view(Value v);                // v is bytes
+inline std::string_view bytes_like_view(Value v) {   // v is bytes or bytearray
+  if (is_bytes(v)) return bytes_view(v);
+  auto* b = v.as<ByteArrayObject>();
+  return {b->data, b->size};
+}
+std::string bytes_repr_body(std::string_view s);    // b'...' with CPython's quoting
+bool bytes_percent_format(std::string_view fmt, Value args, std::string* out);
+bool bytes_from_object(Value x, std::string* out, const char* tname);  // bytes(x) for non-str x
+bool byte_from_value(Value v, int64_t* out);         // an int in range(256), else raises
+Value bytes_like_getitem(std::string_view s, Value key, bool as_bytearray);
+int bytes_contains_impl(std::string_view s, Value item);
+Value bytes_hex_impl(std::string_view s, Value* args, size_t nargs, TupleObject* kw);  // hex(sep, bytes_per_sep)
+void init_bytes_methods(TypeObject* t);              // the methods bytes and bytearray share
+void init_bytearray_type();
+void init_memoryview_type();
+int bytearray_resize(ByteArrayObject* b, uint64_t size);  // -1 after BufferError (exported)
 
 // -- tuple / list (tuple.cpp, list.cpp) ---------------------------------------------------------
 Value tuple_from_array(const Value* items, size_t n);

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/safepoint.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -22,7 +23,8 @@ static void set_trace(Object* o, Tracer& t) {
 }
 
 static SetEntry* alloc_table(uint64_t n) {
-  auto* t = static_cast<SetEntry*>(std::calloc(n, sizeof(SetEntry)));
+  auto* t = static_cast<SetEntry*>(sys_malloc(n * sizeof(SetEntry)));
+  std::memset(t, 0, n * sizeof(SetEntry));
   for (uint64_t i = 0; i < n; i++) t[i].key = Value::null();
   gc::note_external(int64_t(n * sizeof(SetEntry)));
   return t;

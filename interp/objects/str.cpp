@@ -5,29 +5,9 @@
 #include <string>
 
 #include "interp/objects/objects.h"
+#include "unicode/unicode.h"
 
 namespace chaipy {
-
-// -- UTF-8 -----------------------------------------------------------------------------------------
-uint32_t utf8_decode(const char* p, int* len) {
-  auto c = (unsigned char)p[0];
-  if (c < 0x80) { *len = 1; return c; }
-  if (c < 0xE0) { *len = 2; return ((c & 0x1F) << 6) | (p[1] & 0x3F); }
-  if (c < 0xF0) { *len = 3; return ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F); }
-  *len = 4;
-  return ((c & 0x07) << 18) | ((p[1] & 0x3F) << 12) | ((p[2] & 0x3F) << 6) | (p[3] & 0x3F);
-}
-
-void utf8_append(std::string& out, uint32_t cp) {
-  if (cp < 0x80) out += char(cp);
-  else if (cp < 0x800) { out += char(0xC0 | (cp >> 6)); out += char(0x80 | (cp & 0x3F)); }
-  else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12)); out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18)); out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F)); out += char(0x80 | (cp & 0x3F));
-  }
-}
 
 // Non-ASCII indexing scans UTF-8. A one-entry cache (string, code point, byte offset) makes
 // sequential access (s[i] in a loop) O(1) per step; the cached string is a GC root so its
@@ -196,6 +176,8 @@ int64_t str_codepoint_at(StrObject* s, int64_t i) {
 }
 
 // -- Hash / equality -----------------------------------------------------------------------------------
+int64_t hash_bytes(std::string_view data) { return hash_utf8(data); }
+
 int64_t str_hash(StrObject* s) {
   if (s->hash == -1) s->hash = hash_utf8(s->view());
   return s->hash;
@@ -211,22 +193,6 @@ bool str_eq(StrObject* a, StrObject* b) {
 static int64_t str_hash_slot(Value v) { return str_hash(as_str(v)); }
 
 // -- repr ---------------------------------------------------------------------------------------------
-static bool cp_printable(uint32_t cp) {
-  if (cp < 0x20 || cp == 0x7F) return false;
-  if (cp < 0x7F) return true;
-  if (cp < 0xA0 || cp == 0xAD) return false;
-  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-  if (cp == 0x2028 || cp == 0x2029 || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) ||
-      (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF || (cp >= 0xFFF9 && cp <= 0xFFFB) || cp == 0xFFFE ||
-      cp == 0xFFFF || (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || cp == 0x180E || cp == 0x061C)
-    return false;
-  if (cp == 0x1680 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F)
-    return false;  // Zs other than ASCII space is not printable in Python
-  return true;
-}
-
-bool str_cp_printable(uint32_t cp) { return cp_printable(cp); }
-
 std::string str_repr_utf8(std::string_view s) {
   bool has_sq = s.find('\'') != std::string_view::npos, has_dq = s.find('"') != std::string_view::npos;
   char q = (has_sq && !has_dq) ? '"' : '\'';
@@ -247,7 +213,7 @@ std::string str_repr_utf8(std::string_view s) {
     }
     int len;
     uint32_t cp = utf8_decode(s.data() + i, &len);
-    if (cp_printable(cp)) out.append(s.data() + i, size_t(len));
+    if (unicode::is_printable(cp)) out.append(s.data() + i, size_t(len));
     else if (cp < 0x100) out += fmt::format("\\x{:02x}", cp);
     else if (cp < 0x10000) out += fmt::format("\\u{:04x}", cp);
     else out += fmt::format("\\U{:08x}", cp);
@@ -393,8 +359,34 @@ static Value str_iter(Value self) {
   return seq_iter_new(self, s->ascii ? kIterStrAscii : kIterStr, 0, int64_t(s->nbytes), 1);
 }
 
+// -- Numbers in text ------------------------------------------------------------------------------------------
+// int() and float() accept any Unicode decimal digit and whitespace: they become ASCII digits and
+// spaces first (CPython's _PyUnicode_TransformDecimalAndSpaceToASCII). False at the first other
+// non-ASCII character.
+bool str_decimal_space_to_ascii(std::string_view in, std::string* out) {
+  out->clear();
+  for (size_t i = 0; i < in.size();) {
+    auto c = (unsigned char)in[i];
+    if (c < 0x80) {
+      *out += char(c);
+      i++;
+      continue;
+    }
+    int len;
+    uint32_t cp = utf8_decode(in.data() + i, &len);
+    i += size_t(len);
+    if (unicode::is_space(cp)) {
+      *out += ' ';
+      continue;
+    }
+    int d = unicode::decimal_value(cp);
+    if (d < 0) return false;
+    *out += char('0' + d);
+  }
+  return true;
+}
+
 // -- Constructor -------------------------------------------------------------------------------------------
-Value bytes_decode(Value b, Value encoding, Value errors);
 
 static Value str_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject* kwnames) {
   static const char* const names[] = {"object", "encoding", "errors", nullptr};
@@ -402,7 +394,11 @@ static Value str_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject
   if (!parse_args("str", args, nargs, kwnames, names, 0, out)) return Value::exc();
   if (out[0].is_null()) return obj(str_intern(""));
   if (out[1].is_null() && out[2].is_null()) return str_of(out[0]);
-  if (is_bytes(out[0])) return bytes_decode(out[0], out[1], out[2]);
+  if (is_buffer(out[0])) {
+    BufferHold h;
+    if (!h.get(out[0])) return Value::exc();
+    return bytes_decode(h.view(), out[1], out[2]);
+  }
   if (is_str(out[0])) return raise(exc::TypeError, "decoding str is not supported");
   return raise_fmt(exc::TypeError, "decoding to str: need a bytes-like object, {} found", type_name(out[0]));
 }

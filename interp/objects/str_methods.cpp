@@ -7,15 +7,13 @@
 #include <vector>
 
 #include "interp/objects/objects.h"
+#include "unicode/unicode.h"
 
 namespace chaipy {
 
-bool str_cp_printable(uint32_t cp);
-
 bool str_is_space_cp(uint32_t cp) {
   if (cp < 0x80) return cp == ' ' || (cp >= '\t' && cp <= '\r') || (cp >= 0x1c && cp <= 0x1f);
-  return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
-         cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000;
+  return unicode::is_space(cp);
 }
 
 static StrObject* SELF(Value* args) { return as_str(args[0]); }
@@ -317,79 +315,50 @@ static Value str_replace_m(Value* args, size_t nargs, TupleObject* k) {
 }
 
 // -- Case --------------------------------------------------------------------------------------------------------
-static uint32_t cp_lower(uint32_t c) {
-  if (c < 0x80) return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-  if ((c >= 0xC0 && c <= 0xDE && c != 0xD7)) return c + 32;
-  if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 32;
-  if (c >= 0x410 && c <= 0x42F) return c + 32;
-  if (c >= 0x400 && c <= 0x40F) return c + 80;
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    if (odd_upper) return (c & 1) ? c + 1 : c;
-    return (c & 1) ? c : c + 1;
-  }
-  return c;
-}
-static uint32_t cp_upper(uint32_t c) {
-  if (c < 0x80) return (c >= 'a' && c <= 'z') ? c - 32 : c;
-  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  if (c == 0xFF) return 0x178;
-  if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 32;
-  if (c == 0x3C2) return 0x3A3;
-  if (c >= 0x430 && c <= 0x44F) return c - 32;
-  if (c >= 0x450 && c <= 0x45F) return c - 80;
-  if (c >= 0x100 && c <= 0x17F && c != 0x130 && c != 0x131 && c != 0x138 && c != 0x149 && c != 0x17F) {
-    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
-    if (odd_upper) return (c & 1) ? c : c - 1;
-    return (c & 1) ? c - 1 : c;
-  }
-  return c;
-}
-static bool cp_is_upper(uint32_t c) { return cp_lower(c) != c; }
-static bool cp_is_lower(uint32_t c) { return cp_upper(c) != c || c == 0xDF; }
-static bool cp_is_alpha(uint32_t c) {
-  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-  if (c == 0xAA || c == 0xB5 || c == 0xBA) return true;
-  if (c >= 0xC0 && c <= 0x24F) return c != 0xD7 && c != 0xF7;
-  if (c >= 0x370 && c <= 0x3FF) return c != 0x37E && c != 0x387 && c != 0x375;
-  if (c >= 0x400 && c <= 0x52F) return !(c >= 0x482 && c <= 0x489);
-  if (c >= 0x5D0 && c <= 0x5EA) return true;
-  if (c >= 0x620 && c <= 0x64A) return true;
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;
-  if (c >= 0x3040 && c <= 0x30FF) return c != 0x30FB && c != 0x30A0;
-  if (c >= 0xAC00 && c <= 0xD7A3) return true;
-  return false;
-}
-static int cp_decimal(uint32_t c) {
-  if (c >= '0' && c <= '9') return int(c - '0');
-  static const uint32_t zeros[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66,
-                                   0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
-  for (uint32_t z : zeros) if (c >= z && c < z + 10) return int(c - z);
-  return -1;
-}
-static bool cp_is_digit(uint32_t c) { return cp_decimal(c) >= 0 || c == 0xB2 || c == 0xB3 || c == 0xB9 || (c >= 0x2070 && c <= 0x2079 && c != 0x2071 && c != 0x2072 && c != 0x2073) || (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468); }
-static bool cp_is_numeric(uint32_t c) { return cp_is_digit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189) || (c >= 0x4E00 && (c == 0x4E00 || c == 0x4E8C || c == 0x4E09 || c == 0x56DB || c == 0x4E94 || c == 0x516D || c == 0x4E03 || c == 0x516B || c == 0x4E5D || c == 0x5341)); }
-static bool cp_cased(uint32_t c) { return cp_is_upper(c) || cp_is_lower(c); }
-
-template <class F>
-static Value map_cps(StrObject* s, F f) {
-  std::string out;
-  out.reserve(s->nbytes);
-  if (s->ascii) {
-    StrObject* r = str_alloc(s->nbytes);
-    for (size_t i = 0; i < s->nbytes; i++) r->data[i] = char(f((unsigned char)s->data[i], i));
-    r->length = s->length;
-    r->ascii = true;
-    return obj(r);
-  }
-  size_t idx = 0;
-  for (size_t i = 0; i < s->nbytes; idx++) {
+// The full mappings of unicode/unicode.h (SpecialCasing: 'ß'.upper() == 'SS'), with CPython's one
+// contextual rule: capital sigma lowers to final sigma after a cased letter (case-ignorables
+// skipped) when no cased letter follows.
+static bool final_sigma(std::string_view s, size_t at, size_t next) {
+  uint32_t c = 0;
+  bool found = false;
+  for (size_t j = at; j > 0 && !found;) {
+    do j--; while (j > 0 && (s[j] & 0xC0) == 0x80);
     int l;
-    uint32_t cp = utf8_decode(s->data + i, &l);
+    c = utf8_decode(s.data() + j, &l);
+    found = !unicode::is_case_ignorable(c);
+  }
+  if (!found || !unicode::is_cased(c)) return false;
+  for (size_t j = next; j < s.size();) {
+    int l;
+    c = utf8_decode(s.data() + j, &l);
+    j += size_t(l);
+    if (!unicode::is_case_ignorable(c)) return !unicode::is_cased(c);
+  }
+  return true;
+}
+
+static int lower_in_context(std::string_view s, size_t at, size_t next, uint32_t c, uint32_t m[3]) {
+  if (c == 0x3A3) {
+    m[0] = final_sigma(s, at, next) ? 0x3C2 : 0x3C3;
+    return 1;
+  }
+  return unicode::to_lower_full(c, m);
+}
+
+// Builds the case-mapped copy: f(view, byte offset, next offset, code point, out[3]) returns the
+// number of code points the character maps to.
+template <class F>
+static Value case_map(StrObject* s, F f) {
+  std::string_view v = s->view();
+  std::string out;
+  out.reserve(v.size() + 8);
+  uint32_t m[3];
+  for (size_t i = 0; i < v.size();) {
+    int l;
+    uint32_t c = utf8_decode(v.data() + i, &l);
+    int n = f(v, i, i + size_t(l), c, m);
+    for (int k = 0; k < n; k++) utf8_append(out, m[k]);
     i += size_t(l);
-    uint32_t m = f(cp, idx);
-    if (m == 0xDF + 0x100000) { out += "SS"; continue; }  // ß upper-cases to SS
-    utf8_append(out, m);
   }
   return str_value(out);
 }
@@ -408,30 +377,51 @@ static Value ascii_case(StrObject* s, bool upper) {
 }
 static Value str_lower_m(Value* a, size_t n, TupleObject* k) {
   if (SELF(a)->ascii) return ascii_case(SELF(a), false);
-  return map_cps(SELF(a), [](uint32_t c, size_t) { return cp_lower(c); });
+  return case_map(SELF(a), lower_in_context);
 }
 static Value str_upper_m(Value* a, size_t n, TupleObject* k) {
   if (SELF(a)->ascii) return ascii_case(SELF(a), true);
-  return map_cps(SELF(a), [](uint32_t c, size_t) { return c == 0xDF ? 0xDF + 0x100000 : cp_upper(c); });
+  return case_map(SELF(a), [](std::string_view, size_t, size_t, uint32_t c, uint32_t m[3]) {
+    return unicode::to_upper_full(c, m);
+  });
+}
+static Value str_casefold_m(Value* a, size_t n, TupleObject* k) {
+  if (SELF(a)->ascii) return ascii_case(SELF(a), false);
+  return case_map(SELF(a), [](std::string_view, size_t, size_t, uint32_t c, uint32_t m[3]) {
+    return unicode::to_fold_full(c, m);
+  });
 }
 static Value str_swapcase_m(Value* a, size_t n, TupleObject* k) {
-  return map_cps(SELF(a), [](uint32_t c, size_t) { return cp_is_upper(c) ? cp_lower(c) : cp_upper(c); });
+  return case_map(SELF(a), [](std::string_view s, size_t at, size_t next, uint32_t c, uint32_t m[3]) {
+    if (unicode::is_upper(c)) return lower_in_context(s, at, next, c, m);
+    if (unicode::is_lower(c)) return unicode::to_upper_full(c, m);
+    m[0] = c;
+    return 1;
+  });
 }
 static Value str_capitalize_m(Value* a, size_t n, TupleObject* k) {
-  return map_cps(SELF(a), [](uint32_t c, size_t i) { return i == 0 ? cp_upper(c) : cp_lower(c); });
+  return case_map(SELF(a), [](std::string_view s, size_t at, size_t next, uint32_t c, uint32_t m[3]) {
+    return at == 0 ? unicode::to_title_full(c, m) : lower_in_context(s, at, next, c, m);
+  });
 }
 static Value str_title_m(Value* a, size_t n, TupleObject* k) {
   bool prev_cased = false;
-  return map_cps(SELF(a), [&](uint32_t c, size_t) {
-    uint32_t r = prev_cased ? cp_lower(c) : cp_upper(c);
-    prev_cased = cp_cased(c);
+  return case_map(SELF(a), [&](std::string_view s, size_t at, size_t next, uint32_t c, uint32_t m[3]) {
+    int r = prev_cased ? lower_in_context(s, at, next, c, m) : unicode::to_title_full(c, m);
+    prev_cased = unicode::is_cased(c);
     return r;
   });
 }
 
+// -- Predicates ----------------------------------------------------------------------------------------------------
 template <class F>
 static Value all_cps(StrObject* s, bool empty_result, F f) {
   if (s->nbytes == 0) return Value::from_bool(empty_result);
+  if (s->ascii) {
+    for (size_t i = 0; i < s->nbytes; i++)
+      if (!f(uint32_t((unsigned char)s->data[i]))) return Value::false_();
+    return Value::true_();
+  }
   for (size_t i = 0; i < s->nbytes;) {
     int l;
     uint32_t cp = utf8_decode(s->data + i, &l);
@@ -440,25 +430,24 @@ static Value all_cps(StrObject* s, bool empty_result, F f) {
   }
   return Value::true_();
 }
-static Value str_isdigit_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, cp_is_digit); }
-static Value str_isdecimal_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, [](uint32_t c) { return cp_decimal(c) >= 0; }); }
-static Value str_isnumeric_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, cp_is_numeric); }
-static Value str_isalpha_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, cp_is_alpha); }
-static Value str_isalnum_m(Value* a, size_t n, TupleObject* k) {
-  return all_cps(SELF(a), false, [](uint32_t c) { return cp_is_alpha(c) || cp_is_numeric(c); });
-}
+static Value str_isdigit_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, unicode::is_digit); }
+static Value str_isdecimal_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, unicode::is_decimal); }
+static Value str_isnumeric_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, unicode::is_numeric); }
+static Value str_isalpha_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, unicode::is_alpha); }
+static Value str_isalnum_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, unicode::is_alnum); }
 static Value str_isspace_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), false, str_is_space_cp); }
 static Value str_isascii_m(Value* a, size_t n, TupleObject* k) { return Value::from_bool(SELF(a)->ascii); }
-static Value str_isprintable_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), true, str_cp_printable); }
+static Value str_isprintable_m(Value* a, size_t n, TupleObject* k) { return all_cps(SELF(a), true, unicode::is_printable); }
 
+// islower / isupper: no character of the opposite case (or titlecase), and at least one cased.
 static Value cased_check(StrObject* s, bool want_upper) {
   bool any = false;
   for (size_t i = 0; i < s->nbytes;) {
     int l;
     uint32_t c = utf8_decode(s->data + i, &l);
     i += size_t(l);
-    if (want_upper ? cp_is_lower(c) : cp_is_upper(c)) return Value::false_();
-    if (cp_cased(c)) any = true;
+    if ((want_upper ? unicode::is_lower(c) : unicode::is_upper(c)) || unicode::is_title(c)) return Value::false_();
+    if (!any && (want_upper ? unicode::is_upper(c) : unicode::is_lower(c))) any = true;
   }
   return Value::from_bool(any);
 }
@@ -472,10 +461,10 @@ static Value str_istitle_m(Value* a, size_t n, TupleObject* k) {
     int l;
     uint32_t c = utf8_decode(s->data + i, &l);
     i += size_t(l);
-    if (cp_is_upper(c)) {
+    if (unicode::is_upper(c) || unicode::is_title(c)) {
       if (prev_cased) return Value::false_();
       prev_cased = any = true;
-    } else if (cp_is_lower(c)) {
+    } else if (unicode::is_lower(c)) {
       if (!prev_cased) return Value::false_();
       prev_cased = any = true;
     } else {
@@ -485,19 +474,18 @@ static Value str_istitle_m(Value* a, size_t n, TupleObject* k) {
   return Value::from_bool(any);
 }
 
-static Value str_isidentifier_m(Value* a, size_t n, TupleObject* k) {
-  StrObject* s = SELF(a);
-  if (s->nbytes == 0) return Value::false_();
-  size_t idx = 0;
-  for (size_t i = 0; i < s->nbytes; idx++) {
+static bool is_identifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size();) {
     int l;
-    uint32_t c = utf8_decode(s->data + i, &l);
+    uint32_t c = utf8_decode(s.data() + i, &l);
+    if (i == 0 ? !(c == '_' || unicode::is_xid_start(c)) : !unicode::is_xid_continue(c)) return false;
     i += size_t(l);
-    bool ok = c == '_' || cp_is_alpha(c) || (c >= 0x80 && !str_is_space_cp(c) && str_cp_printable(c) && !(c >= 0x2000 && c <= 0x2BFF));
-    if (idx > 0) ok = ok || cp_decimal(c) >= 0;
-    if (!ok) return Value::false_();
   }
-  return Value::true_();
+  return true;
+}
+static Value str_isidentifier_m(Value* a, size_t n, TupleObject* k) {
+  return Value::from_bool(is_identifier(SELF(a)->view()));
 }
 
 // -- Padding -----------------------------------------------------------------------------------------------------
@@ -613,9 +601,7 @@ static Value str_splitlines_m(Value* args, size_t nargs, TupleObject* kwnames) {
   while (i < s.size()) {
     int len;
     uint32_t c = utf8_decode(s.data() + i, &len);
-    bool br = c == '\n' || c == '\r' || c == 0x0B || c == 0x0C || c == 0x1C || c == 0x1D || c == 0x1E || c == 0x85 ||
-              c == 0x2028 || c == 0x2029;
-    if (!br) { i += size_t(len); continue; }
+    if (!unicode::is_linebreak(c)) { i += size_t(len); continue; }
     size_t eol = i;
     i += size_t(len);
     if (c == '\r' && i < s.size() && s[i] == '\n') i++;
@@ -738,9 +724,6 @@ static Value str_dunder_format_m(Value* args, size_t nargs, TupleObject* k) {
   if (!check_nargs("str.__format__", nargs - 1, 1, 1)) return Value::exc();
   if (!is_str(args[1])) return raise_fmt(exc::TypeError, "__format__() argument must be str, not {}", type_name(args[1]));
   return format_str(SELF(args), as_str(args[1])->view());
-}
-static Value str_casefold_m(Value* a, size_t n, TupleObject* k) {
-  return map_cps(SELF(a), [](uint32_t c, size_t) { return cp_lower(c); });
 }
 static Value str_getnewargs_m(Value* a, size_t n, TupleObject* k) { return tuple_pack({str_value(SELF(a)->view())}); }
 

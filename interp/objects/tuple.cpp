@@ -3,6 +3,7 @@
 #include <cstring>
 #include <vector>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -23,10 +24,7 @@ void repr_leave(Object* o) {
 Value seq_repeat_count(Value n, int64_t* out) {
   if (n.is_small_int()) { *out = n.as_small_int(); return Value::none(); }
   if (is_int(n)) {
-    if (!int_get_i64(n, out)) {
-      if (int_sign(n) < 0) { *out = 0; return Value::none(); }
-      return raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
-    }
+    if (!int_get_i64(n, out)) return raise(exc::OverflowError, "cannot fit 'int' into an index-sized integer");
     return Value::none();
   }
   if (type_of(n)->flags & kTypeHeap) {
@@ -175,8 +173,10 @@ static Value tuple_binop(int op, Value a, Value b) {
     auto* x = seq.as<TupleObject>();
     if (k <= 0 || x->size == 0) return obj(tuple_new(0));
     if (k == 1 && x->type == types::tuple) return seq;
-    if (uint64_t(k) > (uint64_t(1) << 36) / x->size) return raise(exc::MemoryError, "");
-    TupleObject* t = tuple_new(x->size * uint64_t(k));
+    uint64_t total;
+    if (!size_calc(x->size, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
+    if (!check_alloc(total, sizeof(Value), sizeof(TupleObject))) return Value::exc();
+    TupleObject* t = tuple_new(total);
     for (int64_t i = 0; i < k; i++) std::memcpy(t->items + i * x->size, x->items, x->size * sizeof(Value));
     return obj(t);
   }

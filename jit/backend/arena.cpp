@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/limits.h"
+
 namespace chaipy::jit {
 
 namespace {
@@ -33,20 +35,21 @@ CodeArena& CodeArena::get() {
 }
 
 CodeArena::CodeArena() {
-  void* p = mmap(nullptr, kReserveBytes, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) {
-    std::perror("chaipy: jit code arena reservation");
-    std::abort();
+  reserved_ = reservation_bytes(kReserveBytes, 16);
+  void* p = mmap(nullptr, reserved_, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (p == MAP_FAILED) {  // no address space left (ulimit -v): an empty arena, traces stay uncompiled
+    reserved_ = 0;
+    p = nullptr;
   }
   base_ = top_ = committed_ = static_cast<uint8_t*>(p);
 }
 
 uint8_t* CodeArena::install(const void* bytes, size_t n) {
   uint8_t* at = top_;
-  size_t avail = size_t(base_ + kReserveBytes - at);
+  size_t avail = size_t(base_ + reserved_ - at);
   if (n > avail) return nullptr;
   while (committed_ < at + n) {
-    size_t chunk = std::min(kChunkBytes, size_t(base_ + kReserveBytes - committed_));
+    size_t chunk = std::min(kChunkBytes, size_t(base_ + reserved_ - committed_));
     protect(committed_, committed_ + chunk, PROT_READ | PROT_EXEC);
     committed_ += chunk;
   }
@@ -56,6 +59,13 @@ uint8_t* CodeArena::install(const void* bytes, size_t n) {
 }
 
 void CodeArena::patch(void* at, const void* bytes, size_t n) { write(static_cast<uint8_t*>(at), bytes, n); }
+
+void CodeArena::release_from(uint8_t* at) {
+  if (at < base_ || at > top_) return;
+  uintptr_t lo = (uintptr_t(at) + page_size() - 1) & ~(page_size() - 1);
+  if (lo < uintptr_t(committed_)) madvise(reinterpret_cast<void*>(lo), uintptr_t(committed_) - lo, MADV_DONTNEED);
+  top_ = at;
+}
 
 void CodeArena::write(uint8_t* at, const void* bytes, size_t n) {
   protect(at, at + n, PROT_READ | PROT_WRITE);

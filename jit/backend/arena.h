@@ -13,11 +13,12 @@ namespace chaipy::jit {
 
 class CodeArena {
  public:
-  static constexpr size_t kReserveBytes = size_t(256) << 20;
+  static constexpr size_t kReserveBytes = size_t(256) << 20;  // less under an RLIMIT_AS
   static constexpr size_t kChunkBytes = size_t(4) << 20;
   static constexpr size_t kAlign = 16;
 
-  // The process-wide arena (reserved on first use; aborts if the reservation fails).
+  // The process-wide arena (reserved on first use; empty — every install() fails — if the
+  // reservation fails).
   static CodeArena& get();
 
   // Where the next install() places its bytes. Code that embeds rel32 displacements to other
@@ -28,8 +29,11 @@ class CodeArena {
   uint8_t* install(const void* bytes, size_t n);
   // Overwrites n bytes of installed code at `at`.
   void patch(void* at, const void* bytes, size_t n);
+  // Drops every byte installed from `at` (an address install() returned) on: top() goes back
+  // there and the pages past it are given back to the system (they read as zeros until reused).
+  void release_from(uint8_t* at);
 
-  bool contains(const void* p) const { return p >= base_ && p < base_ + kReserveBytes; }
+  bool contains(const void* p) const { return p >= base_ && p < base_ + reserved_; }
 
  private:
   CodeArena();
@@ -38,6 +42,7 @@ class CodeArena {
   void write(uint8_t* at, const void* bytes, size_t n);
 
   uint8_t* base_;       // start of the reservation
+  size_t reserved_;     // its size
   uint8_t* top_;        // next free byte (aligned)
   uint8_t* committed_;  // end of the committed prefix
 };

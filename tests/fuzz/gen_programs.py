@@ -55,8 +55,9 @@ class Scope:
 
 
 class Gen:
-    def __init__(self, rng):
+    def __init__(self, rng, jit_only=False):
         self.r = rng
+        self.jit_only = jit_only
         self.n = 0
         self.loop_depth = 0
         self.out = []
@@ -705,6 +706,296 @@ class Gen:
         self.emit(1, f"return {self.r.choice(['1', 'n', '0'])} if n <= 1 else {f}(n - 1) {self.r.choice(['+', '*'])} {f}(n - {self.r.choice([1, 2])})")
         self.guarded(0, [f"print([{f}(_n) for _n in range({self.r.randint(0, 14)})])"])
 
+    # -- JIT shapes (issue 11): code the tracing JIT was not tuned for -----------------------------
+    # Each shape is a small self-contained program part whose driver loop runs a few hundred
+    # times (past the default threshold of 100), so the loops, functions, side traces and their
+    # hand-overs compile in every mode; values change type or size late in some of them, so that
+    # compiled guards fail. They use their own names only and print their results.
+    def jx(self, names, d=0):
+        """A small int expression over the int variables `names` (mostly traceable arithmetic)."""
+        if d >= 2 or self.chance(0.3):
+            if names and self.chance(0.7):
+                return self.r.choice(names)
+            return str(self.r.choice([0, 1, 2, 3, 5, 7, 10, -1, -3, 100, 2**40, 2**62]))
+        a, b = self.jx(names, d + 1), self.jx(names, d + 1)
+        k = self.r.randint(0, 9)
+        if k <= 3:
+            return f"({a} {self.r.choice(['+', '-', '*', '+', '-'])} {b})"
+        if k == 4:
+            return f"({a} {self.r.choice(['//', '%'])} {self.r.choice([2, 3, 7, -5])})"
+        if k == 5:
+            return f"({a} {self.r.choice(['&', '|', '^'])} {b})"
+        if k == 6:
+            return f"({a} << {self.r.randint(0, 3)})"
+        if k == 7:
+            return f"{self.r.choice(['min', 'max'])}({a}, {b})"
+        if k == 8:
+            return f"abs({a})"
+        return f"({a} if {a} {self.r.choice(['<', '>=', '==', '!='])} {b} else {b})"
+
+    def drive(self, n_iter, lines, result):
+        """A guarded hot driver loop over _i running `lines`, then print(result)."""
+        self.emit(0, f"for _i in range({n_iter}):")
+        self.emit(1, "try:")
+        for l in lines:
+            self.emit(2, l)
+        self.emit(1, "except Exception as _ex:")
+        self.emit(2, "print('!', _i, type(_ex).__name__, _ex)")
+        self.emit(0, f"print({result})")
+
+    def jit_shape(self, sc):
+        self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
+                       self.js_hierarchy, self.js_shapes, self.js_generators])()
+
+    def js_rec_loop(self):
+        """A function that recurses inside its own loop (and maybe before it)."""
+        f, acc = self.fresh("rl"), self.fresh("acc")
+        self.emit(0, f"def {f}(n, k):")
+        self.emit(1, f"t = {self.jx(['n', 'k'])}")
+        self.emit(1, f"if n {self.r.choice(['!= 0', '> 0', '>= 1'])}:")
+        if self.chance(0.4):
+            self.emit(2, f"t = _c(t + {f}(n - 1, {self.jx(['k', 'n'])}))")
+        rng = self.r.choice(["n", "n + 1", "k % 3 + 1", "3"])
+        if self.chance(0.7):
+            self.emit(2, f"for i in range({rng}):")
+        else:
+            self.emit(2, "i = 0")
+            self.emit(2, f"while i < {rng}:")
+            self.emit(3, "i += 1")
+        if self.chance(0.3):
+            self.emit(3, f"if {self.jx(['i', 'k'])} % {self.r.randint(2, 5)} == 0:")
+            self.emit(4, self.r.choice(["continue", "break"]))
+        self.emit(3, f"t = _c(t {self.r.choice(['+', '-', '^', '+'])} {f}(n - 1, {self.jx(['i', 'k', 't'])}))")
+        if self.chance(0.4):
+            self.emit(3, f"t = _c(t + {self.jx(['i', 'k', 'n'])})")
+        if self.chance(0.3):
+            self.emit(2, f"if k % {self.r.randint(3, 9)} == 1:")
+            self.emit(3, "return t * 2")
+        if self.chance(0.08):  # a path returning None: t + None raises TypeError on some iterations
+            self.emit(1, f"if k == {self.r.randint(0, 40)}:")
+            self.emit(2, "return")
+        self.emit(1, "return t")
+        self.emit(0, f"{acc} = 0")
+        depth = self.r.randint(1, 3)
+        self.drive(self.r.randint(120, 400), [f"{acc} = _c({acc} + {f}({depth}, _i % {self.r.randint(2, 50)}))"],
+                   f"'{f}', {acc}")
+
+    def js_rec_method(self):
+        """A method recursing before and inside its loop, with a helper method (Permute's shape)."""
+        c, o = self.fresh("Rm"), self.fresh("rm")
+        self.emit(0, f"class {c}:")
+        self.emit(1, "def __init__(self, fan):")
+        self.emit(2, "self.fan = fan")
+        self.emit(2, "self.count = 0")
+        self.emit(2, "self.v = [0, 1, 2, 3, 4, 5, 6]")
+        self.emit(1, "def swap(self, i, j):")
+        self.emit(2, "tmp = self.v[i]")
+        self.emit(2, "self.v[i] = self.v[j]")
+        self.emit(2, "self.v[j] = tmp")
+        self.emit(1, "def rec(self, n):")
+        self.emit(2, "self.count += 1")
+        self.emit(2, "if n != 0:")
+        self.emit(3, "n1 = n - 1")
+        if self.chance(0.6):
+            self.emit(3, "self.rec(n1)")
+        self.emit(3, f"for i in {self.r.choice(['range(n1, -1, -1)', 'range(self.fan)', 'range(n1)'])}:")
+        self.emit(4, "self.swap(n1, i)")
+        ret = self.chance(0.5)
+        self.emit(4, "self.count += self.rec(n1) % 3" if ret else "self.rec(n1)")
+        self.emit(4, "self.swap(n1, i)")
+        self.emit(2, "return self.count" if ret else "return None")
+        if self.chance(0.4):  # a subclass whose override calls back into the recursion
+            d = self.fresh("Rd")
+            self.emit(0, f"class {d}({c}):")
+            self.emit(1, "def swap(self, i, j):")
+            self.emit(2, "super().swap(j, i)")
+            self.emit(2, "self.count += 1")
+            c2 = d
+        else:
+            c2 = c
+        self.emit(0, f"{o} = [{c}(2), {c2}(3)]")
+        depth = self.r.randint(2, 4)
+        fresh = self.chance(0.5)
+        obj = f"{self.r.choice([c, c2])}(_i % 3 + 1)" if fresh else f"{o}[_i % 2]"
+        self.drive(self.r.randint(20, 120), [f"_r = {obj}", f"_r.rec({depth})", f"{o}[0].count += _r.count % 5"],
+                   f"'{c}', [_x.count for _x in {o}], [_x.v for _x in {o}]")
+
+    def js_callbacks(self):
+        """A walker loop calling a callback that is a bound method of another object, a fresh
+        closure, a lambda or a plain function, chosen per call."""
+        k, w, mk, pf, objs, acc = (self.fresh(p) for p in ("Cb", "walk", "mkcb", "pf", "cbo", "acc"))
+        self.emit(0, f"class {k}:")
+        self.emit(1, "def __init__(self, j):")
+        self.emit(2, "self.j = j")
+        self.emit(2, "self.total = 0")
+        self.emit(2, "self.seen = []")
+        self.emit(1, "def add(self, x):")
+        self.emit(2, f"self.total = _c(self.total + {self.jx(['x', 'self.j'])})")
+        self.emit(2, "return self.total % 11")
+        self.emit(1, "def remove(self, x):")
+        self.emit(2, "if x % 3 == 0:")
+        self.emit(3, "self.seen.append(x)")
+        self.emit(3, "del self.seen[:-4]")
+        self.emit(1, "def twice(self, x):")
+        self.emit(2, "return self.add(x) + self.add(x + 1)")
+        self.emit(0, f"def {w}(items, fn):")
+        self.emit(1, "s = 0")
+        if self.chance(0.6):
+            self.emit(1, "for x in items:")
+        else:
+            self.emit(1, "n = 0")
+            self.emit(1, "while n < len(items):")
+            self.emit(2, "x = items[n]")
+            self.emit(2, "n += 1")
+        self.emit(2, "r = fn(x)")
+        self.emit(2, "if r is not None:")
+        self.emit(3, "s = _c(s + r)")
+        self.emit(1, "return s")
+        self.emit(0, f"def {mk}(m):")
+        if self.chance(0.5):
+            self.emit(1, "def cb(x):")
+            self.emit(2, f"return {self.jx(['x', 'm'])}")
+        else:
+            self.emit(1, "box = [0]")
+            self.emit(1, "def cb(x):")
+            self.emit(2, "box[0] += x")
+            self.emit(2, f"return box[0] % {self.r.randint(2, 50)} + m")
+        self.emit(1, "return cb")
+        self.emit(0, f"def {pf}(x):")
+        self.emit(1, f"return {self.jx(['x'])}")
+        self.emit(0, f"{objs} = [{k}(_j) for _j in range(3)]")
+        self.emit(0, f"{acc} = 0")
+        kinds = [f"{objs}[_i % 3].add", f"{objs}[_i % 2].remove", f"{objs}[0].twice", f"{mk}(_i % 7)",
+                 f"lambda x: x * {self.r.randint(1, 9)}", pf, f"(lambda x, _k=_i: x - _k)"]
+        chosen = self.r.sample(kinds, self.r.randint(1, 4))
+        cb = chosen[0]
+        for j, other in enumerate(chosen[1:]):
+            cb = f"({other} if _i % {len(chosen)} == {j + 1} else {cb})"
+        if self.chance(0.3):  # switch later to a callback returning floats
+            cb = f"({cb} if _i < {self.r.randint(100, 300)} else (lambda x: x * 0.5))"
+        data = f"list(range({self.r.randint(3, 20)}))"
+        self.drive(self.r.randint(150, 400), [f"{acc} = _c({acc} + {w}({data}, {cb}))"],
+                   f"'{w}', {acc}, [(_o.total, _o.seen) for _o in {objs}]")
+
+    def js_callback_table(self):
+        """Callables kept in a list or dict, called from a loop; the table changes as it runs."""
+        t, mk, c, acc = (self.fresh(p) for p in ("tab", "mkt", "Ct", "acc"))
+        self.emit(0, f"class {c}:")
+        self.emit(1, "def __init__(self, k):")
+        self.emit(2, "self.k = k")
+        self.emit(1, "def __call__(self, x):")
+        self.emit(2, "return x + self.k")
+        self.emit(1, "def meth(self, x):")
+        self.emit(2, f"return {self.jx(['x', 'self.k'])}")
+        self.emit(0, f"def {mk}(k):")
+        self.emit(1, f"return lambda x: {self.jx(['x', 'k'])}")
+        entries = [f"{mk}(1)", f"{c}(2).meth", "abs", f"{mk}(5)", f"{c}(3)", "lambda x: -x", f"{c}.meth.__get__({c}(4))"]
+        chosen = self.r.sample(entries, self.r.randint(2, 5))
+        as_dict = self.chance(0.3)
+        if as_dict:
+            self.emit(0, f"{t} = {{{', '.join(f'{j}: {e}' for j, e in enumerate(chosen))}}}")
+            get = f"{t}[_i % len({t})]"
+        else:
+            self.emit(0, f"{t} = [{', '.join(chosen)}]")
+            get = f"{t}[_i % len({t})]"
+        self.emit(0, f"{acc} = 0")
+        lines = [f"{acc} = _c({acc} + {get}(_i))"]
+        m = self.r.randint(30, 120)
+        repl = self.r.choice([f"{mk}(_i)", f"{c}(_i).meth", f"{c}(_i)"])
+        lines.append(f"if _i % {m} == {m - 1}:")
+        lines.append(f"    {t}[_i % len({t})] = {repl}")
+        if self.chance(0.4) and not as_dict:
+            lines.append(f"if _i % {m + 7} == 0 and len({t}) < 9:")
+            lines.append(f"    {t}.append({repl})")
+        self.drive(self.r.randint(150, 400), lines, f"'{t}', {acc}, len({t})")
+
+    def js_hierarchy(self):
+        """A chain of 3-6 classes overriding methods (some through super()), instances of every
+        level called from one loop."""
+        depth = self.r.randint(3, 6)
+        names = [self.fresh("H") for _ in range(depth)]
+        objs, acc = self.fresh("ho"), self.fresh("acc")
+        for lvl, name in enumerate(names):
+            base = f"({names[lvl - 1]})" if lvl else ""
+            self.emit(0, f"class {name}{base}:")
+            wrote = False
+            if lvl == 0 or self.chance(0.4):
+                self.emit(1, "def __init__(self, x):")
+                if lvl:
+                    self.emit(2, "super().__init__(x)")
+                    self.emit(2, f"self.y{lvl} = x % {lvl + 2}")
+                else:
+                    self.emit(2, "self.x = x")
+                wrote = True
+            if lvl == 0 or self.chance(0.6):
+                self.emit(1, "def val(self):")
+                if lvl and self.chance(0.6):
+                    self.emit(2, f"return super().val() + {lvl}")
+                else:
+                    self.emit(2, f"return {self.jx(['self.x'])}")
+                wrote = True
+            if lvl == 0 or self.chance(0.4):
+                self.emit(1, "def step(self, y):")
+                self.emit(2, f"return _c(self.val() * y % {self.r.randint(50, 1000)} + {lvl})")
+                wrote = True
+            if not wrote:
+                self.emit(1, f"tag = {lvl}")
+        self.emit(0, f"{objs} = [{', '.join(f'{n}({j + 1})' for j, n in enumerate(names))}]")
+        self.emit(0, f"{acc} = 0")
+        lines = [f"_o = {objs}[_i % {len(names)}]", f"{acc} = _c({acc} + _o.step(_i) + _o.val())"]
+        if self.chance(0.3):
+            lines.append(f"if _i == {self.r.randint(150, 300)}:")
+            lines.append(f"    {names[self.r.randrange(depth)]}.val = lambda self: 7")
+        self.drive(self.r.randint(150, 400), lines, f"'{names[0]}', {acc}")
+
+    def js_shapes(self):
+        """Instances whose attributes are added in different orders, deleted, or change type."""
+        c, objs, acc = self.fresh("Sh"), self.fresh("so"), self.fresh("acc")
+        self.emit(0, f"class {c}:")
+        self.emit(1, "k = 1")
+        self.emit(1, "def __init__(self, a):")
+        self.emit(2, "self.a = a")
+        self.emit(1, "def get(self):")
+        self.emit(2, "return self.a + getattr(self, 'b', 0)")
+        self.emit(0, f"{objs} = [{c}(_j) for _j in range(4)]")
+        self.emit(0, f"{acc} = 0")
+        lines = [f"_p = {c}(_i) if _i % {self.r.randint(2, 5)} == 0 else {objs}[_i % 4]"]
+        for _ in range(self.r.randint(2, 4)):
+            m = self.r.randint(2, 60)
+            act = self.r.choice([f"_p.b = {self.jx(['_i'])}", "_p.z = _i", "_p.a = _p.a + 1",
+                                 "_p.a = _c(_p.a * 3)", "_p.a = float(_i)", "_p.a = _i % 5",
+                                 "del _p.a\n_p.a = 2", f"{c}.k = _i % 3", "_p.__dict__.clear()\n_p.a = 1"])
+            lines.append(f"if _i % {m} == {self.r.randrange(m)}:")
+            for a in act.split("\n"):
+                lines.append("    " + a)
+        lines.append(f"{acc} = _c({acc} + _p.get() + {c}.k) if not isinstance(_p.a, float) else {acc}")
+        self.drive(self.r.randint(150, 400), lines, f"'{c}', {acc}, [sorted(vars(_o)) for _o in {objs}]")
+
+    def js_generators(self):
+        """Generators and generator expressions feeding hot loops."""
+        g, acc = self.fresh("gn"), self.fresh("acc")
+        self.emit(0, f"def {g}(n, k):")
+        self.emit(1, "i = 0")
+        self.emit(1, "while i < n:")
+        self.emit(2, f"yield {self.jx(['i', 'k'])}")
+        self.emit(2, "i += 1")
+        if self.chance(0.4):
+            self.emit(1, "yield from [k, -k]")
+        self.emit(0, f"{acc} = 0")
+        lines = []
+        kind = self.r.randint(0, 3)
+        n = f"_i % {self.r.randint(3, 12)}"
+        if kind == 0:
+            lines += [f"for _v in {g}({n}, _i):", f"    {acc} = _c({acc} + _v)"]
+        elif kind == 1:
+            lines += [f"{acc} = _c({acc} + sum(_x * 2 for _x in {g}({n}, 3) if _x % 2 == 0))"]
+        elif kind == 2:
+            lines += [f"for _a, _b in zip({g}({n}, 1), {g}({n}, 2)):", f"    {acc} = _c({acc} + _a * _b)"]
+        else:
+            lines += [f"for _j, _v in enumerate({g}({n}, _i)):", f"    if _v > {self.r.randint(5, 50)}:",
+                      "        break", f"    {acc} = _c({acc} + _j - _v)"]
+        self.drive(self.r.randint(150, 400), lines, f"'{g}', {acc}")
+
     def program(self):
         self.out = [PRELUDE]
         sc = Scope()
@@ -712,6 +1003,10 @@ class Gen:
             self.assign(sc, 0)
         for _ in range(self.r.randint(3, 8)):
             k = self.r.random()
+            if self.jit_only or k < 0.2:
+                self.jit_shape(sc)
+                continue
+            k = (k - 0.2) / 0.8
             if k < 0.35:
                 self.stmt(sc, 0, 4)
             elif k < 0.5:
@@ -739,8 +1034,8 @@ class Gen:
         return "\n".join(self.out) + "\n"
 
 
-def generate(seed, index):
-    return Gen(random.Random(f"{seed}:{index}")).program()
+def generate(seed, index, jit_only=False):
+    return Gen(random.Random(f"{seed}:{index}"), jit_only).program()
 
 
 # -- running ----------------------------------------------------------------------------------------
@@ -834,6 +1129,8 @@ def main():
     ap.add_argument("--ignore", action="append", default=[], metavar="REGEX",
                     help="count mismatches whose description matches REGEX as known (exploration only)")
     ap.add_argument("--minimize-file", metavar="FILE", help="minimise an existing mismatching program and print it")
+    ap.add_argument("--jit-shapes", action="store_true",
+                    help="programs made only of the JIT shapes (recursion in loops, callbacks, hierarchies...)")
     args = ap.parse_args()
     if args.minimize_file:
         with open(args.minimize_file) as f, tempfile.TemporaryDirectory(prefix="chaipy-gen-") as workdir:
@@ -845,14 +1142,14 @@ def main():
             sys.stdout.write(src)
         return 0
     if args.print_index is not None:
-        sys.stdout.write(generate(args.seed, args.print_index))
+        sys.stdout.write(generate(args.seed, args.print_index, args.jit_shapes))
         return 0
     modes = [m for m in args.modes.split(",") if m]
     chaipy = os.path.abspath(args.chaipy)
     passed = failed = skipped = known = 0
     with tempfile.TemporaryDirectory(prefix="chaipy-gen-") as workdir, ThreadPoolExecutor(args.jobs) as pool:
         def job(i):
-            src = generate(args.seed, i)
+            src = generate(args.seed, i, args.jit_shapes)
             return i, src, compare(src, chaipy, modes, workdir)
 
         pending = [pool.submit(job, i) for i in range(args.count)]

@@ -268,7 +268,8 @@ TEST_CASE("pathological input never crashes", "[frontend][parser]") {
 // -- Compiler ----------------------------------------------------------------------------------------
 TEST_CASE("compiler: golden disassembly", "[frontend][compiler]") {
   const char* names[] = {"if_else", "while_loop", "for_loop", "try_except", "with_stmt", "closure", "class_def",
-                         "comprehension", "fstring", "call_kwargs", "imports", "generator", "misc"};
+                         "comprehension", "fstring", "call_kwargs", "imports", "generator", "misc",
+                         "async_def", "match_stmt", "except_star"};
   bool update = std::getenv("CHAIPY_UPDATE_GOLDEN") != nullptr;
   for (const char* n : names) {
     INFO("golden: " << n);

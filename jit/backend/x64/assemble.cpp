@@ -26,6 +26,10 @@ bool assemble(Trace& t, std::string* error) {
 
   CodeArena& arena = CodeArena::get();
   const uint64_t common_exit = uint64_t(common_exit_code());  // installed first: it moves top()
+  if (!common_exit) {
+    *error = "code arena full";
+    return false;
+  }
   const uint64_t base = uint64_t(arena.top());
   asmjit::CodeHolder code;
   code.init(asmjit::Environment::host());

@@ -1,4 +1,4 @@
-// interp/modules/string.cpp — the _string module: the str.format parser exposed for
+// interp/modules/_string.cpp — the _string module: the str.format parser exposed for
 // string.Formatter (formatter_parser, formatter_field_name_split), with CPython's chunking
 // (Objects/stringlib/unicode_format.h) and error messages.
 #include <cctype>
@@ -142,7 +142,7 @@ Value formatter_field_name_split(Value* args, size_t nargs, TupleObject* kw) {
 
 }  // namespace
 
-Value make_string_module() {
+Value make__string_module() {
   Value m = module_new("_string");
   module_add_functions(m.as<ModuleObject>()->dict, {{"formatter_parser", formatter_parser},
                                                     {"formatter_field_name_split", formatter_field_name_split}});

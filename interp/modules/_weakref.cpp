@@ -1,4 +1,4 @@
-// interp/modules/weakref.cpp — the _weakref module: weak references (ReferenceType, ProxyType,
+// interp/modules/_weakref.cpp — the _weakref module: weak references (ReferenceType, ProxyType,
 // CallableProxyType), getweakrefcount/getweakrefs, _remove_dead_weakref.
 //
 // Contract with the collector (gc.h): a weak reference holds its referent as a raw pointer the
@@ -320,7 +320,7 @@ void stderr_write_ignored(Value where, Value e) {
   print_exception(e);
 }
 
-Value make_weakref_module() {
+Value make__weakref_module() {
   if (!ref_type) {
     for (TypeObject* t : {types::type, types::function, types::builtin_function, types::method, types::set,
                           types::frozenset, types::module, types::code, types::generator})

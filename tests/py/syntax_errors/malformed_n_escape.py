@@ -1,0 +1,2 @@
+# Malformed \N escape (no braces).
+x = 'ab\Nx'
