@@ -58,6 +58,8 @@ struct Heap {
   std::vector<Value*> value_roots;
   std::vector<Object**> object_roots;
   std::vector<RootScanner> scanners;
+  std::vector<WeakScanner> weak_scanners;
+  std::vector<AfterCollect> after_collect;
   uintptr_t stack_base = 0;
   Stats stats;
   int64_t external = 0;
@@ -338,11 +340,32 @@ void sweep_large() {
 
 void sweep_all() { finish_sweeping(); }
 
+bool is_marked(const Object* o) { return o->gc & kMarkBit; }
+
+namespace {
+bool g_enabled = true;
+int64_t g_saved_threshold = 0;
+}  // namespace
+bool enabled() { return g_enabled; }
+void set_enabled(bool on) {
+  if (on == g_enabled) return;
+  g_enabled = on;
+  if (on) {
+    g_threshold = g_saved_threshold;
+  } else {
+    g_saved_threshold = g_threshold;
+    g_threshold = INT64_MAX;
+  }
+}
+void add_weak_scanner(WeakScanner fn) { heap().weak_scanners.push_back(fn); }
+void add_after_collect(AfterCollect fn) { heap().after_collect.push_back(fn); }
+
 // Gives back the pool pages nobody took during the last cycle (the bottom of the pool stack).
 void collect() {
   Heap& h = heap();
   finish_sweeping();  // every mark bit is clear and every dead slot free before marking
   mark_all();
+  for (auto fn : h.weak_scanners) fn();
   uint64_t large_live = 0;
   for (auto& [addr, size] : h.large)
     if (reinterpret_cast<Object*>(addr)->gc & kMarkBit) large_live += size;
@@ -361,6 +384,11 @@ void collect() {
   // Collect again after allocating half the live size (at least 1 MiB): peak memory stays near
   // 1.5x live, and the marking work per allocated byte stays constant.
   g_threshold = std::max<int64_t>(1 << 20, (int64_t(live) + ext) / 2);
+  if (!g_enabled) {
+    g_saved_threshold = g_threshold;
+    g_threshold = INT64_MAX;
+  }
+  for (auto fn : h.after_collect) fn();
 }
 
 }  // namespace chaipy::gc

@@ -66,6 +66,20 @@ using RootScanner = void (*)(Tracer&);
 void add_root_scanner(RootScanner fn);
 void set_stack_base(void* base);  // the outermost native frame to scan (set in main)
 
+// Weak references (interp/modules/_weakref.cpp). A weak scanner runs after marking, before
+// anything is swept: is_marked() tells which objects survive, so it can clear references to the
+// others. After-collect hooks run at the very end of collect(), with the heap consistent again:
+// they may allocate and run Python code (weakref callbacks).
+bool is_marked(const Object* o);
+using WeakScanner = void (*)();
+void add_weak_scanner(WeakScanner fn);
+using AfterCollect = void (*)();
+void add_after_collect(AfterCollect fn);
+
+// gc.disable()/enable(): automatic collections off/on (explicit collect() still works).
+void set_enabled(bool on);
+bool enabled();
+
 // True if p points into a live allocated object; *start receives its address.
 bool find_object(uintptr_t p, Object** start);
 

@@ -68,6 +68,7 @@ enum TypeFlags : uint32_t {
   kTypeTupleSubclass = 1u << 7, kTypeDictSubclass = 1u << 8, kTypeTypeSubclass = 1u << 9,
   kTypeNativeDescr = 1u << 10,  // a built-in type whose instances are descriptors: the __get__ /
                                 // __set__ / __delete__ in its dict are honoured as for classes
+  kTypeWeakrefable = 1u << 11,  // weakref.ref(instance) is allowed (CPython's tp_weaklistoffset)
 };
 
 struct Shape;

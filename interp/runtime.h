@@ -190,6 +190,7 @@ Value instance_new(TypeObject* cls);                        // a bare instance (
 // contract t's tp_new / __init__ / methods must keep is in class_builtin_sub.cpp and
 // docs/architecture.md ("Subclassing native types").
 void type_enable_subclassing(TypeObject* t);
+TypeObject* namespace_type();  // types.SimpleNamespace (class_namespace.cpp), created on first use
 int shape_find(Shape* s, StrObject* name);                  // slot index or -1
 Shape* shape_add(Shape* s, StrObject* name);                // child shape with name appended
 Value instance_get_slot(InstanceObject* o, StrObject* name); // null if absent
@@ -321,5 +322,7 @@ Value make_sys_module(int argc, char** argv);
 // The factory for native module `name`, or nullptr if there is none (import.cpp).
 using ModuleFactory = Value (*)();
 ModuleFactory builtin_module_factory(std::string_view name);
+// Runs (and forgets) the atexit module's handlers, newest first (modules/atexit.cpp).
+void run_exit_handlers();
 
 }  // namespace chaipy

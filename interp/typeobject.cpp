@@ -258,6 +258,7 @@ bool acceptable_base(TypeObject* b) {
   if (b->flags & kTypeHeap) return true;
   if (b->flags & kTypeInstanceLayout) return true;  // object, exceptions, native instance types (_io)
   if (b == types::type) return true;
+  if ((b->flags & kTypeBaseType) && (b->flags & kTypeInstanceLayout)) return true;  // e.g. SimpleNamespace
   uint32_t flag;
   return subclassable_builtin_flag(b, &flag) != nullptr;
 }
@@ -392,6 +393,12 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     dict_del(d, obj(S.__classcell__));
   }
   if (!dict_get_str(d, S.__slots__).is_null()) slots_setup(t);
+  // Weak references: like CPython, instances of classes get a __weakref__ slot unless __slots__
+  // leaves it out; variable-size built-in layouts (int, str, tuple, bytes) cannot have one.
+  bool var_sized = best_solid == types::int_ || best_solid == types::str || best_solid == types::tuple ||
+                   best_solid == types::bytes;
+  if (!var_sized && (!(t->flags & kTypeSlotsOnly) || slots_allow(t, str_intern("__weakref__"))))
+    t->flags |= kTypeWeakrefable;
   fill_slots(t);
   // __set_name__ on descriptors, then the parent's __init_subclass__.
   for (uint64_t i = 0; i < d->nentries; i++) {

@@ -102,6 +102,7 @@ int run_source(const std::string& source, const std::string& filename, const Opt
 int finish_run(Value r) {
   int status = 0;
   if (r.is_exc()) status = handle_uncaught(exc_fetch());
+  run_exit_handlers();
   // Flush sys.stdout (buffered by print); a failure here is reported like CPython does.
   Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
   Value out = sys.is_null() ? Value::null() : getattr_opt(sys, str_intern("stdout"));

@@ -27,6 +27,10 @@ Value sys_stdin();
 // Invalid UTF-8 sequences replaced by U+FFFD (input from the outside world made str-safe).
 std::string utf8_sanitize(std::string_view in);
 
+// "Exception ignored in: <repr(where)>" and e's traceback on stderr (weakref callbacks, atexit
+// handlers, gc callbacks: errors where nobody can catch them). modules/_weakref.cpp.
+void stderr_write_ignored(Value where, Value e);
+
 // -- Builtins split across files ----------------------------------------------------------------
 void init_builtin_iterators(DictObject* builtins);  // builtins_iter.cpp
 

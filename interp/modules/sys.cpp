@@ -183,12 +183,12 @@ Value make_sys_module(int argc, char** argv) {
   Value vi = struct_seq_new(vi_type, {Value::from_small_int(3), Value::from_small_int(11), Value::from_small_int(0),
                                       str_value("final"), Value::from_small_int(0)});
   set(d, "version_info", vi);
-  Value impl = module_new("implementation");
-  DictObject* idict = impl.as<ModuleObject>()->dict;
-  set(idict, "name", str_value("chaipy"));
-  set(idict, "version", vi);
-  set(idict, "cache_tag", str_value(pyc::cache_tag()));
-  set(idict, "hexversion", int_from_i64(0x030B00F0));
+  Value impl = instance_new(namespace_type());  // a types.SimpleNamespace, as CPython's
+  generic_setattr(impl, str_intern("name"), str_value("chaipy"));
+  generic_setattr(impl, str_intern("cache_tag"), str_value(pyc::cache_tag()));
+  generic_setattr(impl, str_intern("version"), vi);
+  generic_setattr(impl, str_intern("hexversion"), int_from_i64(0x030B00F0));
+  generic_setattr(impl, str_intern("_multiarch"), str_value("x86_64-linux-gnu"));
   set(d, "implementation", impl);
 
   TypeObject* fi_type = make_struct_seq_type("sys", "float_info", {"max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig", "mant_dig", "epsilon",
