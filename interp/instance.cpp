@@ -555,6 +555,9 @@ Value obj_init_subclass_native(Value* args, size_t nargs, TupleObject* kw) {
   return Value::none();
 }
 
+// object.__subclasshook__(*args): NotImplemented, so issubclass falls back to the normal rules.
+Value obj_subclasshook_native(Value* args, size_t nargs, TupleObject* kw) { return g_not_implemented; }
+
 Value obj_dir_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__dir__", nargs)) return Value::exc();
   ListObject* l = list_new(0);
@@ -610,6 +613,7 @@ void init_object_methods() {
   g_object_new = native_static("__new__", obj_new_native, O);
   dict_set_str(O->dict, S.__new__, g_object_new);
   dict_set_str(O->dict, S.__init_subclass__, native_classmethod("__init_subclass__", obj_init_subclass_native, O));
+  dict_set_str(O->dict, str_intern("__subclasshook__"), native_classmethod("__subclasshook__", obj_subclasshook_native, O));
   type_add_methods(O, {{"__init__", obj_init_native},
                        {"__repr__", obj_repr_native},
                        {"__str__", obj_str_native},

@@ -823,6 +823,7 @@ void init_class_types() {
   init_descr_types();
   init_exception_types();
   init_builtin_sub_methods();
+  init_generic_alias_types();
 }
 
 }  // namespace chaipy

@@ -268,6 +268,8 @@ void add_traceback(Frame* f) {
   auto* tb = gc::make<TracebackObject>(types::traceback);
   tb->next = eo->traceback.is_obj() ? eo->traceback : Value::none();
   tb->code = f->code;
+  tb->globals = f->globals;
+  tb->frame = Value::none();
   tb->lasti = f->lasti;
   tb->lineno = f->code->line_at(uint32_t(f->lasti));
   eo->traceback = obj(tb);
