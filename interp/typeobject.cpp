@@ -401,15 +401,27 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->flags |= kTypeWeakrefable;
   fill_slots(t);
   // __set_name__ on descriptors, then the parent's __init_subclass__.
-  for (uint64_t i = 0; i < d->nentries; i++) {
-    DictEntry e = d->entries[i];
+  // Over a snapshot of the namespace (the calls may add or remove class attributes); an error is
+  // chained into CPython 3.11's RuntimeError.
+  std::vector<DictEntry> entries(d->entries, d->entries + d->nentries);
+  for (const DictEntry& e : entries) {
     if (e.key.is_null() || !e.value.is_obj()) continue;
     TypeObject* vt = type_of(e.value);
     Value sn = lookup(vt, S.__set_name__);
     if (sn.is_null()) continue;
     Value args[2] = {obj(t), e.key};
     Value r = call_dunder(sn, e.value, args, 2);
-    if (r.is_exc()) return r;
+    if (r.is_exc()) {
+      Value cause = exc_fetch();
+      Value err = new_exception(exc::RuntimeError, fmt::format("Error calling __set_name__ on '{}' instance {} in '{}'",
+                                                               vt->name->view(), repr_utf8(e.key), t->name->view()));
+      if (err.is_exc()) return err;
+      auto* eo = err.as<ExceptionObject>();
+      eo->cause = cause;
+      eo->context = cause;
+      eo->suppress_context = true;
+      return raise_value(err);
+    }
   }
   // super(t, t).__init_subclass__(**kw)
   for (uint64_t i = 1; i < t->mro->size; i++) {
@@ -520,11 +532,33 @@ Value type_tp_new(TypeObject* meta, Value* args, size_t nargs, TupleObject* kw) 
   if (!is_tuple(args[1]))
     return raise_fmt(exc::TypeError, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
   if (!is_dict(args[2])) return raise_fmt(exc::TypeError, "type.__new__() argument 3 must be dict, not {}", type_name(args[2]));
+  // The most derived metaclass of meta and the bases' metaclasses makes the class: type(name,
+  // (EnumBase,), ns) is built by EnumType.__new__ (CPython's _PyType_CalculateMetaclass).
+  TupleObject* bases = args[1].as<TupleObject>();
+  TypeObject* winner = meta;
+  for (uint64_t i = 0; i < bases->size; i++) {
+    TypeObject* bt = type_of(bases->items[i]);
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) {
+      winner = bt;
+      continue;
+    }
+    return raise(exc::TypeError,
+                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                 "metaclasses of all its bases");
+  }
+  if (winner != meta && winner->tp_new && winner->tp_new != type_tp_new) return winner->tp_new(winner, args, nargs, kw);
+  meta = winner;
   return type_new_impl(meta, as_str(args[0]), args[1].as<TupleObject>(), args[2].as<DictObject>(), args + 3, kw);
 }
 
 int type_init(Value self, Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 1 && nargs != 3) {
+  size_t npos = nargs - nkw(kw);
+  if (npos == 1 && nkw(kw)) {
+    raise(exc::TypeError, "type.__init__() takes no keyword arguments");
+    return -1;
+  }
+  if (npos != 1 && npos != 3) {
     raise(exc::TypeError, "type.__init__() takes 1 or 3 arguments");
     return -1;
   }
@@ -776,6 +810,19 @@ bool slots_allow(TypeObject* t, StrObject* name) {
 
 void slots_forget(TypeObject* t) { g_slot_names.erase(t); }
 
+// type.__setattr__ / type.__delattr__ (what super().__setattr__ reaches from a metaclass).
+Value type_setattr_native(Value* args, size_t nargs, TupleObject* kw) {
+  bool del = nargs == 2;
+  if (nargs != 2 && nargs != 3)
+    return raise_fmt(exc::TypeError, "expected {} argument{}, got {}", del ? 1 : 2, del ? "" : "s", nargs ? nargs - 1 : 0);
+  if (!is_str(args[1]))
+    return raise_fmt(exc::TypeError, "attribute name must be string, not '{}'", type_name(args[1]));
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "descriptor '{}' requires a 'type' object but received a '{}'",
+                     del ? "__delattr__" : "__setattr__", type_name(args[0]));
+  return type_setattr(args[0], as_str(args[1]), del ? Value::null() : args[2]) < 0 ? Value::exc() : Value::none();
+}
+
 void init_type_methods() {
   TypeObject* T = types::type;
   T->call = type_call;
@@ -796,7 +843,9 @@ void init_type_methods() {
                        {"mro", type_mro_native},
                        {"__subclasses__", type_subclasses_native},
                        {"__instancecheck__", type_instancecheck_native},
-                       {"__subclasscheck__", type_subclasscheck_native}});
+                       {"__subclasscheck__", type_subclasscheck_native},
+                       {"__setattr__", type_setattr_native},
+                       {"__delattr__", type_setattr_native}});
 }
 
 Value native_static(const char* name, NativeFn fn, TypeObject* owner) {
