@@ -230,7 +230,7 @@ Value lookup_special(Value self, StrObject* name) {
 Value getitem(Value o, Value key) {
   TypeObject* t = type_of(o);
   if (t->getitem) return t->getitem(o, key);
-  if (t == types::type) {
+  if (t == types::type || is_subtype(t, types::type)) {
     Value cg = type_lookup(o.as<TypeObject>(), str_intern("__class_getitem__"));
     if (!cg.is_null()) {
       // A class body's plain function gets the class explicitly; built-in types' classmethods

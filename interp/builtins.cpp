@@ -761,6 +761,10 @@ void init_builtins_module() {
   if (exc::name) dict_set_str(b, str_intern(#name), obj(exc::name));
 #include "interp/exceptions.def"
 #undef EXCDEF
+  // Warning categories that only Python code raises (the runtime has no exc:: handle for them).
+  for (const char* w : {"PendingDeprecationWarning", "SyntaxWarning", "FutureWarning", "ImportWarning", "UnicodeWarning",
+                        "BytesWarning", "ResourceWarning", "EncodingWarning"})
+    dict_set_str(b, str_intern(w), exception_type_new(std::string("builtins.") + w, exc::Warning));
   dict_set_str(b, str_intern("EnvironmentError"), obj(exc::OSError));  // 3.3+ aliases
   dict_set_str(b, str_intern("IOError"), obj(exc::OSError));
   dict_set_str(b, str_intern("None"), Value::none());

@@ -100,6 +100,7 @@ Value lookup_with_wrappers(TypeObject* t, StrObject* name);
 // Natives in object's dict, to recognise "not overridden".
 extern Value g_object_getattribute, g_object_setattr, g_object_delattr, g_object_new, g_object_init,
     g_object_repr, g_object_str, g_object_hash, g_object_cmp[6];
+extern Value g_type_getattribute;  // type.__getattribute__ (typeobject.cpp): a metaclass that does not override it
 
 // -- Types -----------------------------------------------------------------------------------------
 Value type_call(Value callable, Value* args, size_t nargs, TupleObject* kw);

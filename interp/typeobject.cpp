@@ -446,6 +446,30 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!is_str(args[1])) return raise(exc::TypeError, "__build_class__: name is not a string");
   auto* func = args[0].as<FunctionObject>();
   TupleObject* bases = tuple_of(args + 2, nargs - 2);
+  // PEP 560: a base that is not a class may stand for classes through __mro_entries__
+  // (class C(Generic[T]), class P(NamedTuple)); the class keeps the originals in __orig_bases__.
+  TupleObject* orig_bases = bases;
+  {
+    static StrObject* s_mro_entries = str_intern("__mro_entries__");
+    std::vector<Value> nb;
+    bool changed = false;
+    for (uint64_t i = 0; i < orig_bases->size; i++) {
+      Value b = orig_bases->items[i];
+      Value me = is_subtype(type_of(b), types::type) ? Value::null() : getattr_opt(b, s_mro_entries);
+      if (me.is_exc()) return me;
+      if (me.is_null()) {
+        nb.push_back(b);
+        continue;
+      }
+      Value r = call1(me, obj(orig_bases));
+      if (r.is_exc()) return r;
+      if (!is_tuple(r)) return raise(exc::TypeError, "__mro_entries__ must return a tuple");
+      auto* rt = r.as<TupleObject>();
+      nb.insert(nb.end(), rt->items, rt->items + rt->size);
+      changed = true;
+    }
+    if (changed) bases = tuple_of(nb.data(), nb.size());
+  }
   // Split off metaclass=; the other keywords go to the metaclass / __init_subclass__.
   Value meta = Value::null();
   std::vector<Value> kwvals;
@@ -499,6 +523,7 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!ns) ns = dict_new();
   Value body = vm_run_class_body(func, ns);
   if (body.is_exc()) return body;
+  if (bases != orig_bases && setitem(obj(ns), obj(str_intern("__orig_bases__")), obj(orig_bases)) < 0) return Value::exc();
   if (meta.as_obj() == types::type)
     return type_new_impl(types::type, as_str(args[1]), bases, ns, kwvals.data(), kwtuple);
   std::vector<Value> ca = {args[1], obj(bases), obj(ns)};
@@ -823,6 +848,18 @@ Value type_setattr_native(Value* args, size_t nargs, TupleObject* kw) {
   return type_setattr(args[0], as_str(args[1]), del ? Value::null() : args[2]) < 0 ? Value::exc() : Value::none();
 }
 
+Value g_type_getattribute;
+
+Value type_getattribute_native(Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 2) return raise_fmt(exc::TypeError, "expected 1 argument, got {}", nargs ? nargs - 1 : 0);
+  if (!is_str(args[1]))
+    return raise_fmt(exc::TypeError, "attribute name must be string, not '{}'", type_name(args[1]));
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "descriptor '__getattribute__' requires a 'type' object but received a '{}'",
+                     type_name(args[0]));
+  return type_getattr(args[0], as_str(args[1]));
+}
+
 void init_type_methods() {
   TypeObject* T = types::type;
   T->call = type_call;
@@ -845,7 +882,9 @@ void init_type_methods() {
                        {"__instancecheck__", type_instancecheck_native},
                        {"__subclasscheck__", type_subclasscheck_native},
                        {"__setattr__", type_setattr_native},
-                       {"__delattr__", type_setattr_native}});
+                       {"__delattr__", type_setattr_native},
+                       {"__getattribute__", type_getattribute_native}});
+  g_type_getattribute = dict_get_str(T->dict, S.__getattribute__);
 }
 
 Value native_static(const char* name, NativeFn fn, TypeObject* owner) {
