@@ -155,9 +155,15 @@ namespace cls {
 // Types that died in the last collection are removed from their bases' subclass lists lazily
 // (a linear erase per dead class would make class churn quadratic): finalizers record them and
 // purge_dead_subclasses() runs before anything reads or extends a subclass list.
+// A finalizer runs during a lazy sweep, when other dead objects (its bases tuple, a base class that
+// died with it) may already be swept and their memory reused, so it reads only side tables:
+// g_bases_of (the bases whose lists name a class, recorded when it was created) and g_live_heap
+// (classes not yet finalized; built-in types never die).
 namespace {
 std::unordered_set<TypeObject*> g_dying;
 std::vector<TypeObject*> g_dirty_bases;
+std::unordered_set<TypeObject*> g_live_heap;
+std::unordered_map<TypeObject*, std::vector<std::pair<TypeObject*, bool>>> g_bases_of;  // (base, base is a class)
 }  // namespace
 
 void purge_dead_subclasses() {
@@ -173,9 +179,12 @@ void purge_dead_subclasses() {
 
 void note_dead_type(TypeObject* t) {
   g_dying.insert(t);
-  if (t->bases)
-    for (uint64_t i = 0; i < t->bases->size; i++)
-      if (t->bases->items[i].is_obj()) g_dirty_bases.push_back(t->bases->items[i].as<TypeObject>());
+  g_live_heap.erase(t);
+  auto it = g_bases_of.find(t);
+  if (it == g_bases_of.end()) return;
+  for (auto [b, heap] : it->second)
+    if (!heap || g_live_heap.count(b)) g_dirty_bases.push_back(b);
+  g_bases_of.erase(it);
 }
 }  // namespace cls
 
@@ -354,10 +363,13 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->finalize = instance_finalize;
   }
   if (builtin_sub) builtin_sub_setup(t);
+  g_live_heap.insert(t);
+  auto& recorded = g_bases_of[t];
   for (uint64_t i = 0; i < bases->size; i++) {
     TypeObject* bt = bases->items[i].as<TypeObject>();
     if (!bt->subclasses) bt->subclasses = new std::vector<TypeObject*>();
     bt->subclasses->push_back(t);
+    recorded.emplace_back(bt, (bt->flags & kTypeHeap) != 0);
   }
   // __qualname__ / __module__ / __doc__
   DictObject* d = t->dict;
