@@ -740,6 +740,77 @@ Value type_getattr(Value self, StrObject* name) {
   return attach_name_obj(self, name);
 }
 
+// The MRO of t and its subclasses after t's bases changed.
+bool recompute_mros(TypeObject* t) {
+  std::vector<TypeObject*> mro;
+  if (!compute_mro(t, t->bases, mro)) return false;
+  t->mro = tuple_new(mro.size());
+  for (size_t i = 0; i < mro.size(); i++) t->mro->items[i] = obj(mro[i]);
+  if (t->subclasses)
+    for (TypeObject* s : std::vector<TypeObject*>(*t->subclasses))
+      if (!recompute_mros(s)) return false;
+  return true;
+}
+
+// C.__bases__ = (...): new bases with the same instance layout; the MROs, subclass lists, caches
+// and slots follow (CPython's type_set_bases).
+int set_bases(TypeObject* t, Value v) {
+  if (!is_tuple(v)) {
+    raise_fmt(exc::TypeError, "can only assign tuple to {}.__bases__, not {}", t->name->view(), type_name(v));
+    return -1;
+  }
+  auto* nb = v.as<TupleObject>();
+  if (nb->size == 0) {
+    raise_fmt(exc::TypeError, "can only assign non-empty tuple to {}.__bases__, not ()", t->name->view());
+    return -1;
+  }
+  for (uint64_t i = 0; i < nb->size; i++) {
+    Value b = nb->items[i];
+    if (!b.is_obj() || !is_subtype(type_of(b), types::type)) {
+      raise_fmt(exc::TypeError, "{}.__bases__ must be tuple of classes, not '{}'", t->name->view(), type_name(b));
+      return -1;
+    }
+    if (is_subtype(b.as<TypeObject>(), t)) {
+      raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* nsolid = solid_base(nb->items[0].as<TypeObject>());
+  if (nsolid != solid_base(t->base)) {
+    raise_fmt(exc::TypeError, "__bases__ assignment: '{}' object layout differs from '{}'",
+              nb->items[0].as<TypeObject>()->name->view(), t->base->name->view());
+    return -1;
+  }
+  purge_dead_subclasses();
+  TupleObject* old_bases = t->bases;
+  TypeObject* old_base = t->base;
+  t->bases = nb;
+  t->base = nb->items[0].as<TypeObject>();
+  if (!recompute_mros(t)) {
+    t->bases = old_bases;
+    t->base = old_base;
+    Value e = exc_fetch();
+    recompute_mros(t);
+    exc_restore(e);
+    return -1;
+  }
+  for (uint64_t i = 0; i < old_bases->size; i++) {
+    auto* ob = old_bases->items[i].as<TypeObject>();
+    if (ob->subclasses) ob->subclasses->erase(std::remove(ob->subclasses->begin(), ob->subclasses->end(), t), ob->subclasses->end());
+  }
+  auto& recorded = g_bases_of[t];
+  recorded.clear();
+  for (uint64_t i = 0; i < nb->size; i++) {
+    TypeObject* bt = nb->items[i].as<TypeObject>();
+    if (!bt->subclasses) bt->subclasses = new std::vector<TypeObject*>();
+    bt->subclasses->push_back(t);
+    recorded.emplace_back(bt, (bt->flags & kTypeHeap) != 0);
+  }
+  type_modified(t);
+  update_slots_recursive(t);
+  return 0;
+}
+
 int type_setattr(Value self, StrObject* name, Value v) {
   name = intern_name(name);
   auto* t = self.as<TypeObject>();
@@ -770,6 +841,7 @@ int type_setattr(Value self, StrObject* name, Value v) {
     return 0;
   }
   if (name == S.__module__ && !v.is_null()) t->module = is_str(v) ? as_str(v) : nullptr;
+  if (name == S.__bases__ && !v.is_null()) return set_bases(t, v);
   if (name == S.__dict__ || name == S.__mro__ || name == S.__bases__ || name == S.__base__) {
     raise_fmt(exc::AttributeError, "attribute '{}' of 'type' objects is not writable", name->view());
     return -1;
