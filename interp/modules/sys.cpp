@@ -135,6 +135,89 @@ Value sys_getfilesystemencoding(Value* args, size_t nargs, TupleObject* kwnames)
   return str_value("utf-8");
 }
 
+Value sys_getfilesystemencodeerrors(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("getfilesystemencodeerrors", kwnames) || !check_nargs("getfilesystemencodeerrors", nargs, 0, 0))
+    return Value::exc();
+  return str_value("surrogateescape");
+}
+
+Value sys__getframe(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("_getframe", kwnames) || !check_nargs("_getframe", nargs, 0, 1)) return Value::exc();
+  int64_t depth = 0;
+  if (nargs == 1) {
+    if (!is_int(args[0]))
+      return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
+    if (!int_to_i64(args[0], &depth)) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  }
+  return sys_getframe(depth);
+}
+
+// settrace / setprofile: the functions are stored and returned by gettrace / getprofile; chaipy
+// does not call them (no line or call events).
+Value g_trace_fn = Value::none(), g_profile_fn = Value::none();
+Value store_hook(Value* slot, const char* name, Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs(name, kwnames) || !check_nargs(name, nargs, 1, 1)) return Value::exc();
+  *slot = args[0];
+  return Value::none();
+}
+Value sys_settrace(Value* a, size_t n, TupleObject* k) { return store_hook(&g_trace_fn, "settrace", a, n, k); }
+Value sys_setprofile(Value* a, size_t n, TupleObject* k) { return store_hook(&g_profile_fn, "setprofile", a, n, k); }
+Value sys_gettrace(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("gettrace", k) || !check_nargs("gettrace", n, 0, 0)) return Value::exc();
+  return g_trace_fn;
+}
+Value sys_getprofile(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("getprofile", k) || !check_nargs("getprofile", n, 0, 0)) return Value::exc();
+  return g_profile_fn;
+}
+
+// sys.excepthook / sys.__excepthook__(type, value, traceback): prints like an uncaught exception.
+Value sys_excepthook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("excepthook", kwnames) || !check_nargs("excepthook", nargs, 3, 3)) return Value::exc();
+  Value e = args[1];
+  if (!e.is_obj() || !(type_of(e)->flags & kTypeExceptionLayout)) {
+    stderr_write("TypeError: print_exception(): Exception expected for value, " + std::string(type_name(e)) + " found\n");
+    return Value::none();
+  }
+  if (isinstance_exact(args[2], types::traceback)) e.as<ExceptionObject>()->traceback = args[2];
+  print_exception(e);
+  return Value::none();
+}
+
+Value sys_audit(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs < 1) return raise(exc::TypeError, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(args[0])) return raise_fmt(exc::TypeError, "expected str for argument 'event', not {}", type_name(args[0]));
+  return Value::none();
+}
+Value sys_addaudithook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_nargs("addaudithook", nargs, 1, 1)) return Value::exc();
+  return Value::none();
+}
+Value sys_is_finalizing(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("is_finalizing", k) || !check_nargs("is_finalizing", n, 0, 0)) return Value::exc();
+  return Value::false_();
+}
+double g_switch_interval = 0.005;
+Value sys_getswitchinterval(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("getswitchinterval", k) || !check_nargs("getswitchinterval", n, 0, 0)) return Value::exc();
+  return Value::from_double(g_switch_interval);
+}
+Value sys_setswitchinterval(Value* args, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("setswitchinterval", k) || !check_nargs("setswitchinterval", n, 1, 1)) return Value::exc();
+  double d;
+  if (args[0].is_double()) d = args[0].as_double();
+  else if (is_int(args[0])) d = double(args[0].is_small_int() ? args[0].as_small_int() : 1);
+  else return raise_fmt(exc::TypeError, "must be real number, not {}", type_name(args[0]));
+  if (d <= 0) return raise(exc::ValueError, "switch interval must be strictly positive");
+  g_switch_interval = d;
+  return Value::none();
+}
+
+void trace_hooks(Tracer& t) {
+  t.visit(g_trace_fn);
+  t.visit(g_profile_fn);
+}
+
 std::string script_dir(const char* script) {
   std::string s = script;
   if (s.empty() || s == "-c" || s == "-m" || s == "-") return "";
@@ -164,7 +247,14 @@ Value make_sys_module(int argc, char** argv) {
       {"exc_info", sys_exc_info}, {"exception", sys_exception}, {"getrefcount", sys_getrefcount},
       {"getfilesystemencoding", sys_getfilesystemencoding},
       {"set_int_max_str_digits", sys_set_int_max_str_digits},
+      {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors}, {"_getframe", sys__getframe},
+      {"settrace", sys_settrace}, {"setprofile", sys_setprofile}, {"gettrace", sys_gettrace},
+      {"getprofile", sys_getprofile}, {"excepthook", sys_excepthook}, {"audit", sys_audit},
+      {"addaudithook", sys_addaudithook}, {"is_finalizing", sys_is_finalizing},
+      {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval},
   });
+  gc::add_root_scanner(trace_hooks);
+  set(d, "__excepthook__", dict_get_str(d, str_intern("excepthook")));
 
   ListObject* av = list_new(0);
   if (argc <= 0 || !argv) list_append(av, str_value(""));
@@ -200,6 +290,13 @@ Value make_sys_module(int argc, char** argv) {
                                Value::from_small_int(DBL_DIG), Value::from_small_int(DBL_MANT_DIG),
                                Value::from_double(DBL_EPSILON), Value::from_small_int(FLT_RADIX),
                                Value::from_small_int(1)}));
+  TypeObject* hi_type = make_struct_seq_type("sys", "hash_info", {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                                                  "hash_bits", "seed_bits", "cutoff"});
+  set(d, "hash_info", struct_seq_new(hi_type, {Value::from_small_int(64), int_from_i64((int64_t(1) << 61) - 1),
+                                               Value::from_small_int(314159), Value::from_small_int(0),
+                                               Value::from_small_int(1000003), str_value("siphash13"),
+                                               Value::from_small_int(64), Value::from_small_int(128),
+                                               Value::from_small_int(0)}));
   TypeObject* ii_type = make_struct_seq_type("sys", "int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
   set(d, "int_info", struct_seq_new(ii_type, {Value::from_small_int(30), Value::from_small_int(4),
                                               Value::from_small_int(4300), Value::from_small_int(640)}));
