@@ -1337,7 +1337,7 @@ class RecorderImpl final : public Recorder {
       guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, big)), kNoRef,
             int64_t(kNullBits));
       Ref inner = as_obj(emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, it)), e->it);
-      if (!iter_step(inner, e->it, &second, &stores)) fail(Abort::OPERANDS, "exhausted enumerate");
+      if (!iter_step(inner, e->it, &second, &stores)) return end_for_pairs(stores, target);
       first = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(EnumerateObject, index));
       stores.push_back({o, guard(IrOp::ADDOV, Ty::Int, first, t_->kint(1)), offsetof(EnumerateObject, index)});
     } else {
@@ -1350,8 +1350,9 @@ class RecorderImpl final : public Recorder {
             emit(IrOp::EQ, Ty::Bool, emit(IrOp::LOAD, Ty::Int, iters, kNoRef, offsetof(TupleObject, size)), t_->kint(2)));
       Ref a = as_obj(load_item(iters, false, t_->kint(0)), z->iters->items[0]);
       Ref b = as_obj(load_item(iters, false, t_->kint(1)), z->iters->items[1]);
+      // zip stops at the first exhausted iterator; an item already taken from the first is lost
       if (!iter_step(a, z->iters->items[0], &first, &stores) || !iter_step(b, z->iters->items[1], &second, &stores))
-        fail(Abort::OPERANDS, "exhausted zip");
+        return end_for_pairs(stores, target);
     }
     emit_stores(stores);
     // UNPACK_SEQUENCE leaves item 0 on top.
@@ -1359,7 +1360,12 @@ class RecorderImpl final : public Recorder {
     push(first);
     pairs_pending_ = true;
     expect_pc_ = next;
-    (void)target;
+  }
+  // The enumerate / zip is exhausted: FOR_ITER pops it and jumps past the loop.
+  void end_for_pairs(const std::vector<Store>& stores, uint32_t target) {
+    emit_stores(stores);
+    pop(1);
+    expect_pc_ = target;
   }
 
   void rec_return() {
@@ -1573,6 +1579,7 @@ class RecorderImpl final : public Recorder {
     pin(rcallable, Value::from_obj(fn));
     std::vector<Ref> boxed;
     for (Ref a : args) boxed.push_back(box(a));  // before the frame exists: boxing may exit
+    sync_base_frame();
     Ref frame = call(Helper::call_frame, Ty::Ptr, {t_->kobj(fn)}, true);
     for (size_t i = 0; i < boxed.size(); i++)
       emit(IrOp::STORE, Ty::Void, frame, boxed[i], int64_t(offsetof(Frame, localsplus) + 8 * i));
@@ -1584,6 +1591,25 @@ class RecorderImpl final : public Recorder {
     fresh_.clear();  // the callee may add attributes to instances made here
     skip_frame_ = f;
     skip_pc_ = next;
+  }
+
+  // The callee may collect, and the collector scans the base frame's memory up to its sp
+  // precisely, while machine code keeps stale slots in registers (found by the conservative scan
+  // of the native stack) and never writes sp. So before the call every stale slot below the
+  // current depth gets its value (memory there may hold a dead object's bits) and sp is set to
+  // that depth (a slot above the old sp may hold the only reference to a live object, such as a
+  // `for` loop's iterator a side trace created). Stale slots stay stale for the snapshots
+  // (dirty only grows), so exits still write them.
+  void sync_base_frame() {
+    RFrame& fr = frames_[0];
+    uint32_t depth = fr.code->nlocalsplus + (frames_.size() == 1 ? sp0_ : fr.sp);
+    std::vector<std::pair<uint32_t, Ref>> vals;
+    for (uint32_t s = 0; s < depth; s++)
+      if (fr.dirty[s] && fr.slot[s] != kNoRef) vals.push_back({s, box(fr.slot[s])});  // boxing may exit: first
+    Ref base = emit(IrOp::FRAME, Ty::Ptr);
+    for (auto [s, v] : vals) emit(IrOp::STORE, Ty::Void, base, v, int64_t(offsetof(Frame, localsplus) + 8 * s));
+    Ref sp = emit(IrOp::ADD, Ty::Ptr, base, t_->kint(int64_t(offsetof(Frame, localsplus) + 8 * depth)));
+    emit(IrOp::STORE, Ty::Void, base, sp, int64_t(offsetof(Frame, sp)));
   }
 
   // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
