@@ -251,6 +251,17 @@ for i in range(300):  # TRACE
         n += 1
 print(n)
 """, want=["str_eq"], no_abort="compare str str"),
+    dict(name="exhausted_enumerate_zip_inner_loops", src="""
+pts = [(1, 2), (3, 4), (5, 6)]
+rows = [[1, 2], [3, 4], [5, 6], [7, 8]]
+acc = 0
+for i in range(300):
+    for (a, b), r in zip(pts, rows):
+        acc += a * b + r[0]
+    for k, x in enumerate(rows[i % 3:]):
+        acc += k * x[1]
+print(acc)
+""", want=["JLOOP"], no_abort="exhausted"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
