@@ -88,6 +88,13 @@ uint64_t jit_helper_list_copy(uint64_t x) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_list_slice(uint64_t x, int64_t lo, int64_t hi) {
+  Value v = Value::from_bits(x);
+  const Value* items = v.as_obj()->type == types::list ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
+  Value r = list_from_array(items + lo, size_t(hi - lo));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   Value r = range_new(start, stop, step);
   return r.is_exc() ? fail_clearing() : r.bits();

@@ -777,6 +777,25 @@ class RecorderImpl final : public Recorder {
         for (uint32_t i = arg; i-- > 0;) push(items[i]);
         return;
       }
+      case Op::UNPACK_EX: {  // a, *rest, b = seq: the starred part is a new list
+        Value v = cpeek(0);
+        if (!v.is_obj() || (v.as_obj()->type != types::tuple && v.as_obj()->type != types::list)) fail(Abort::OPERANDS, "unpack");
+        bool is_list = v.as_obj()->type == types::list;
+        uint64_t n = is_list ? v.as<ListObject>()->size : v.as<TupleObject>()->size;
+        uint32_t before = arg & 0xFF, after = arg >> 8;
+        if (n < before + after) fail(Abort::OPERANDS, "unpack length");
+        Ref o = as_obj(peek(0), v);
+        Ref len = emit(IrOp::LOAD, Ty::Int, o, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+        guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::GE, Ty::Bool, len, t_->kint(int64_t(before + after))));
+        std::vector<Ref> items;  // in CPython's stack order, top first
+        for (uint32_t i = 0; i < before; i++) items.push_back(load_item(o, is_list, t_->kint(i)));
+        Ref end = emit(IrOp::SUB, Ty::Int, len, t_->kint(after));
+        items.push_back(made(Helper::list_slice, types::list, {box(o), t_->kint(before), end}));
+        for (uint32_t j = 0; j < after; j++) items.push_back(load_item(o, is_list, emit(IrOp::ADD, Ty::Int, end, t_->kint(j))));
+        pop(1);
+        for (size_t i = items.size(); i-- > 0;) push(items[i]);
+        return;
+      }
       default:
         fail(Abort::BYTECODE, kOpInfo[int(op)].name);
     }
