@@ -790,7 +790,8 @@ class RecorderImpl final : public Recorder {
         std::vector<Ref> items;  // in CPython's stack order, top first
         for (uint32_t i = 0; i < before; i++) items.push_back(load_item(o, is_list, t_->kint(i)));
         Ref end = emit(IrOp::SUB, Ty::Int, len, t_->kint(after));
-        items.push_back(made(Helper::list_slice, types::list, {box(o), t_->kint(before), end}));
+        allocates_ = true;
+        items.push_back(call(Helper::list_slice, Ty::Val, {box(o), t_->kint(before), end}, true));  // may be big
         for (uint32_t j = 0; j < after; j++) items.push_back(load_item(o, is_list, emit(IrOp::ADD, Ty::Int, end, t_->kint(j))));
         pop(1);
         for (size_t i = items.size(); i-- > 0;) push(items[i]);
