@@ -97,6 +97,12 @@ uint64_t jit_helper_list_slice(uint64_t x, int64_t lo, int64_t hi) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_seq_slice(uint64_t seq, uint64_t lo, uint64_t hi) {
+  Value sl = slice_new(Value::from_bits(lo), Value::from_bits(hi), Value::none());
+  Value r = sl.is_exc() ? sl : getitem(Value::from_bits(seq), sl);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   Value r = range_new(start, stop, step);
   return r.is_exc() ? fail_clearing() : r.bits();

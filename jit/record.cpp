@@ -10,6 +10,7 @@
 #include "jit/record.h"
 
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 
 #include "interp/gc.h"
@@ -170,7 +171,9 @@ class RecorderImpl final : public Recorder {
   uint32_t skip_pc_ = 0;        //   until it is back in this frame at this pc
   bool done_ = false;
   bool allocates_ = false;      // the trace calls helpers that allocate: check GC debt per loop
-  bool pairs_pending_ = false;  // the next bytecode is an UNPACK_SEQUENCE already recorded
+  // The next bytecode, already recorded with this one (the UNPACK_SEQUENCE 2 of an enumerate /
+  // zip FOR_ITER, the BINARY_SUBSCR of a BUILD_SLICE), or none.
+  std::optional<Op> fused_;
   Abort why_ = Abort::BYTECODE;
   std::string detail_;
   // Typed views of Val refs already unboxed (Val ref -> typed ref).
@@ -464,10 +467,10 @@ class RecorderImpl final : public Recorder {
     uint32_t arg = insn_arg(word);
     cur_pc_ = pc;
     cur_snap_ = kNoSnap;
-    if (pairs_pending_) {
-      // The UNPACK_SEQUENCE 2 of an enumerate / zip FOR_ITER, already recorded with it.
-      pairs_pending_ = false;
-      if (f != expect_frame_ || op != Op::UNPACK_SEQUENCE) fail(Abort::FLOW);
+    if (fused_) {
+      Op want = *fused_;
+      fused_.reset();
+      if (f != expect_frame_ || op != want) fail(Abort::FLOW);
       if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
       expect_pc_ = pc + 1 + (op_has_cache(op) ? 1 : 0);
       return StepResult::Continue;
@@ -777,6 +780,7 @@ class RecorderImpl final : public Recorder {
         for (uint32_t i = arg; i-- > 0;) push(items[i]);
         return;
       }
+      case Op::BUILD_SLICE: return rec_slice(f, arg, next);
       case Op::UNPACK_EX: {  // a, *rest, b = seq: the starred part is a new list
         Value v = cpeek(0);
         if (!v.is_obj() || (v.as_obj()->type != types::tuple && v.as_obj()->type != types::list)) fail(Abort::OPERANDS, "unpack");
@@ -800,6 +804,36 @@ class RecorderImpl final : public Recorder {
       default:
         fail(Abort::BYTECODE, kOpInfo[int(op)].name);
     }
+  }
+
+  // seq[a:b] of a list, tuple or str with int or None bounds: BUILD_SLICE 2 and the
+  // BINARY_SUBSCR that follows are recorded together (guards exit before BUILD_SLICE, so no
+  // slice object is ever needed) as one helper call that makes the new sequence.
+  void rec_slice(Frame* f, uint32_t arg, uint32_t next) {
+    CodeObject* co = f->code;
+    if (arg != 2 || insn_op(co->code[next]) != Op::BINARY_SUBSCR) fail(Abort::BYTECODE, "BUILD_SLICE other than seq[a:b]");
+    Value seq = cpeek(2);
+    if (!isinstance_exact(seq, types::list) && !isinstance_exact(seq, types::tuple) && !isinstance_exact(seq, types::str))
+      fail(Abort::OPERANDS, std::string("slice of ") + type_name(seq));
+    Ref bound[2];
+    for (int i = 0; i < 2; i++) {
+      Value v = cpeek(1 - i);
+      Ref r = peek(1 - i);
+      if (v.is_none()) {
+        if (!is_const(r)) guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
+        bound[i] = t_->kval(v.bits());
+      } else if (v.is_small_int()) {
+        bound[i] = box(as_int(r, v));
+      } else {
+        fail(Abort::OPERANDS, std::string("slice bound ") + type_name(v));
+      }
+    }
+    Ref s = box(as_obj(peek(2), seq));
+    allocates_ = true;
+    Ref r = call(Helper::seq_slice, Ty::Val, {s, bound[0], bound[1]}, true);
+    pop(3);
+    push(r);
+    fused_ = Op::BINARY_SUBSCR;
   }
 
   Ref load_item(Ref o, bool is_list, Ref idx) {
@@ -1397,7 +1431,7 @@ class RecorderImpl final : public Recorder {
     // UNPACK_SEQUENCE leaves item 0 on top.
     push(second);
     push(first);
-    pairs_pending_ = true;
+    fused_ = Op::UNPACK_SEQUENCE;
     expect_pc_ = next;
   }
   // The enumerate / zip is exhausted: FOR_ITER pops it and jumps past the loop.

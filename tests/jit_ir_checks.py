@@ -262,6 +262,15 @@ for i in range(300):
         acc += k * x[1]
 print(acc)
 """, want=["JLOOP"], no_abort="exhausted"),
+    dict(name="slice_load_and_star_unpack", src="""
+data = list(range(30))
+s = "abcdefghij"
+acc = 0
+for i in range(300):  # TRACE
+    head, *rest = data[i % 7:i % 7 + 5]
+    acc += head + len(rest) + len(s[i % 4:]) + len(data[:-(i % 5)])
+print(acc)
+""", want=["seq_slice", "list_slice"], no_abort="BUILD_SLICE"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
