@@ -108,6 +108,12 @@ uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_iter_new(TypeObject* type, uint64_t a, uint64_t b) {
+  Value args[2] = {Value::from_bits(a), Value::from_bits(b)};
+  Value r = type->tp_new(type, args, args[1].is_null() ? 1 : 2, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_get_iter(uint64_t x) {
   Value r = get_iter(Value::from_bits(x));
   return r.is_exc() ? fail_clearing() : r.bits();

@@ -738,7 +738,8 @@ class RecorderImpl final : public Recorder {
         Value v = cpeek(0);
         if (!v.is_obj()) fail(Abort::OPERANDS, "iter()");
         TypeObject* tp = v.as_obj()->type;
-        if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple]) {
+        if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple] ||
+            tp == enumerate_type || tp == zip_type) {
           as_obj(peek(0), v);  // iter(iterator) is the iterator itself
           return;
         }
@@ -1598,7 +1599,35 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
+    if (callable == Value::from_obj(enumerate_type) || callable == Value::from_obj(zip_type)) {
+      pin(rcallable, callable);
+      Ref r = rec_iter_new(callable.as<TypeObject>(), args, cargs);
+      pop(nargs + 2);
+      push(r);
+      return;
+    }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // enumerate(seq[, start]) and zip(a, b) over lists, tuples and ranges (whose iterators the
+  // FOR_ITER of rec_for_pairs steps in place): one helper call makes the iterator.
+  Ref rec_iter_new(TypeObject* tp, const std::vector<Ref>& a, const std::vector<Value>& v) {
+    size_t n = a.size();
+    bool zip = tp == zip_type;
+    if (zip ? n != 2 : (n != 1 && n != 2)) fail(Abort::CALLEE, std::string(tp->name->view()) + " arguments");
+    auto seq = [&](size_t i) {
+      if (!isinstance_exact(v[i], types::list) && !isinstance_exact(v[i], types::tuple) && !isinstance_exact(v[i], types::range))
+        fail(Abort::OPERANDS, std::string(tp->name->view()) + " of " + type_name(v[i]));
+      return box(as_obj(a[i], v[i]));  // guards the exact type
+    };
+    Ref x = seq(0), y = t_->kval(kNullBits);
+    if (zip) y = seq(1);
+    else if (n == 2) {
+      if (type(a[1]) != Ty::Int && !v[1].is_small_int()) fail(Abort::OPERANDS, "enumerate start");
+      y = box(as_int(a[1], v[1]));
+    }
+    allocates_ = true;
+    return call(Helper::iter_new, Ty::Val, {t_->kptr(tp), x, y}, true);
   }
 
   // A callee that is not a constant is guarded by its code (and globals), not by its identity:

@@ -271,6 +271,16 @@ for i in range(300):  # TRACE
     acc += head + len(rest) + len(s[i % 4:]) + len(data[:-(i % 5)])
 print(acc)
 """, want=["seq_slice", "list_slice"], no_abort="BUILD_SLICE"),
+    dict(name="enumerate_zip_made_in_loop", src="""
+a = [1, 2, 3]
+b = (4, 5, 6, 7)
+its = []
+for i in range(300):  # TRACE
+    its.append(zip(a, b))
+    its.append(enumerate(b, i))
+    its.append(enumerate(range(i)))
+print(sum(x * y for it in its for x, y in it))
+""", want=["iter_new"], no_abort="call of type"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
