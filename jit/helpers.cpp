@@ -231,6 +231,11 @@ uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
 // float ** float as the interpreter computes it (float_pow: zero, negative and infinite bases
 // included); a result that is not a float (negative ** fractional is complex) or an error
 // (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
+uint64_t jit_helper_int_binop(int64_t op, uint64_t a, uint64_t b) {
+  Value r = binary_op(int(op), Value::from_bits(a), Value::from_bits(b));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_float_pow(double x, double y) {
   if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return kExcBits;
   Value r = float_pow(x, y);

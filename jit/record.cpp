@@ -669,7 +669,19 @@ class RecorderImpl final : public Recorder {
         Ref r;
         if (type(a) == Ty::Dbl || (type(a) == Ty::Val && v.is_double())) r = emit(IrOp::FNEG, Ty::Dbl, as_dbl(a, v));
         else if (type(a) == Ty::Int || v.is_small_int()) r = guard(IrOp::NEGOV, Ty::Int, as_int(a, v));
+        else if (isinstance_exact(v, types::int_)) r = big_unary(BinOp::SUBTRACT, t_->kval(Value::from_small_int(0).bits()), a, v);
         else fail(Abort::OPERANDS, "unary -");
+        pop(1);
+        push(r);
+        return;
+      }
+      case Op::UNARY_INVERT: {  // ~x == x ^ -1 for ints
+        Ref a = peek(0);
+        Value v = cpeek(0);
+        Ref r;
+        if (type(a) == Ty::Int || v.is_small_int()) r = emit(IrOp::BXOR, Ty::Int, as_int(a, v), t_->kint(-1));
+        else if (type(a) == Ty::Val && isinstance_exact(v, types::int_)) r = big_unary(BinOp::XOR, t_->kval(Value::from_small_int(-1).bits()), a, v);
+        else fail(Abort::OPERANDS, std::string("~") + type_name(v));
         pop(1);
         push(r);
         return;
@@ -835,6 +847,14 @@ class RecorderImpl final : public Recorder {
     pop(3);
     push(r);
     fused_ = Op::BINARY_SUBSCR;
+  }
+
+  // -x as 0 - x and ~x as x ^ -1 on a big int, through int_binop (a, b: the operands in order).
+  Ref big_unary(BinOp op, Ref a, Ref x, Value v) {
+    Ref bx = box(as_obj(x, v));  // guards the exact type
+    allocates_ = true;
+    return op == BinOp::SUBTRACT ? call(Helper::int_binop, Ty::Val, {t_->kint(int64_t(op)), a, bx}, true)
+                                 : call(Helper::int_binop, Ty::Val, {t_->kint(int64_t(op)), bx, a}, true);
   }
 
   Ref load_item(Ref o, bool is_list, Ref idx) {
@@ -1177,6 +1197,20 @@ class RecorderImpl final : public Recorder {
   }
 
   static bool numeric(Ty t, Value v) { return t == Ty::Int || t == Ty::Dbl || (t == Ty::Val && (v.is_small_int() || v.is_double())); }
+  // Whether BINARY_OP op on these int64s leaves int64 (or is a power other than x ** 2).
+  static bool overflows(BinOp op, int64_t x, int64_t y, bool y_const) {
+    int64_t r;
+    switch (op) {
+      case BinOp::ADD: return __builtin_add_overflow(x, y, &r);
+      case BinOp::SUBTRACT: return __builtin_sub_overflow(x, y, &r);
+      case BinOp::MULTIPLY: return __builtin_mul_overflow(x, y, &r);
+      case BinOp::LSHIFT: return y > 62 || (y >= 0 && ((__int128(x) << y) > INT64_MAX || (__int128(x) << y) < INT64_MIN));
+      case BinOp::POWER: return !(y_const && y == 2);
+      default: return false;
+    }
+  }
+  bool small_int(Ref r, Value v) { return type(r) == Ty::Int || v.is_small_int(); }
+  bool int_operand(Ref r, Value v) { return type(r) == Ty::Int || (type(r) == Ty::Val && (v.is_small_int() || isinstance_exact(v, types::int_))); }
   static bool is_float(Ty t, Value v) { return t == Ty::Dbl || (t == Ty::Val && v.is_double()); }
 
   // An exact list, tuple or str that `*` by an int repeats into a new object (`l *= n` changes l).
@@ -1202,6 +1236,20 @@ class RecorderImpl final : public Recorder {
       as_obj(seq, seq_first ? a : b);  // guards the exact type
       allocates_ = true;
       Ref r = call(Helper::seq_repeat, Ty::Val, {box(seq), as_int(seq_first ? rb : ra, seq_first ? b : a)}, true);
+      pop(2);
+      push(r);
+      return;
+    }
+    if (int_operand(ra, a) && int_operand(rb, b) &&
+        (!small_int(ra, a) || !small_int(rb, b) || overflows(bop, cint(a), cint(b), is_const(rb)))) {
+      // A big int operand or result (past int64 now; a guard on the small form would always
+      // fail), or int ** int: the interpreter's own arithmetic through a helper.
+      // Exact ints run no Python code; a failure (ZeroDivisionError, a negative shift count)
+      // exits and the interpreter raises it. The result stays boxed (small or big).
+      Ref x = small_int(ra, a) ? box(as_int(ra, a)) : box(as_obj(ra, a));  // guards the exact type
+      Ref y = small_int(rb, b) ? box(as_int(rb, b)) : box(as_obj(rb, b));
+      allocates_ = true;
+      Ref r = call(Helper::int_binop, Ty::Val, {t_->kint(arg), x, y}, true);
       pop(2);
       push(r);
       return;

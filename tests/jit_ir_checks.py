@@ -261,7 +261,7 @@ for i in range(300):
     for k, x in enumerate(rows[i % 3:]):
         acc += k * x[1]
 print(acc)
-""", want=["JLOOP"], no_abort="exhausted"),
+""", no_abort="exhausted", stats={"traces compiled": 2}),
     dict(name="slice_load_and_star_unpack", src="""
 data = list(range(30))
 s = "abcdefghij"
@@ -281,6 +281,15 @@ for i in range(300):  # TRACE
     its.append(enumerate(range(i)))
 print(sum(x * y for it in its for x, y in it))
 """, want=["iter_new"], no_abort="call of type"),
+    dict(name="big_int_arithmetic", src="""
+M = (1 << 89) - 1
+s = 10 ** 30
+acc = 0
+for i in range(300):  # TRACE
+    s = (s * 1103515245 + 12345) % M
+    acc ^= ~s + -(s >> 40) + (i << 70)
+print(s, acc)
+""", want=["int_binop"], no_abort="int * int"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
