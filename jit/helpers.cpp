@@ -114,6 +114,18 @@ uint64_t jit_helper_iter_new(TypeObject* type, uint64_t a, uint64_t b) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_iter_next(uint64_t it) {
+  Value r = seq_iter_next(Value::from_bits(it));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_str_item(uint64_t s, int64_t i) {
+  Value r = str_getitem(Value::from_bits(s), int_from_i64(i));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+int64_t jit_helper_str_ord(StrObject* s) { return s->length == 1 ? str_codepoint_at(s, 0) : -1; }
+
 uint64_t jit_helper_get_iter(uint64_t x) {
   Value r = get_iter(Value::from_bits(x));
   return r.is_exc() ? fail_clearing() : r.bits();

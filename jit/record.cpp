@@ -751,11 +751,13 @@ class RecorderImpl final : public Recorder {
         if (!v.is_obj()) fail(Abort::OPERANDS, "iter()");
         TypeObject* tp = v.as_obj()->type;
         if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple] ||
-            tp == enumerate_type || tp == zip_type) {
+            tp == g_iter_types[kIterStrAscii] || tp == g_iter_types[kIterStr] || tp == g_iter_types[kIterBytes] ||
+            tp == g_iter_types[kIterListReversed] || tp == enumerate_type || tp == zip_type) {
           as_obj(peek(0), v);  // iter(iterator) is the iterator itself
           return;
         }
-        if (tp != types::list && tp != types::tuple && tp != types::range) fail(Abort::OPERANDS, "iter()");
+        if (tp != types::list && tp != types::tuple && tp != types::range && tp != types::str && tp != types::bytes)
+          fail(Abort::OPERANDS, "iter()");
         Ref o = box(as_obj(peek(0), v));
         Ref it = call(Helper::get_iter, Ty::Val, {o}, true);
         allocates_ = true;
@@ -1156,6 +1158,14 @@ class RecorderImpl final : public Recorder {
     }
     if (!o.is_obj() || !k.is_small_int()) fail(Abort::OPERANDS, "subscript");
     TypeObject* tp = o.as_obj()->type;
+    if (tp == types::str) {  // s[i]: a one-character str; out of range exits (IndexError)
+      Ref so = box(as_obj(peek(1), o));  // guards the exact type
+      allocates_ = true;
+      Ref v = call(Helper::str_item, Ty::Val, {so, as_int(peek(0), k)}, true);
+      pop(2);
+      push(v);
+      return;
+    }
     if (tp != types::list && tp != types::tuple) fail(Abort::OPERANDS, std::string("subscript of ") + type_name(o));
     bool is_list = tp == types::list;
     Ref obj = as_obj(peek(1), o);
@@ -1416,6 +1426,9 @@ class RecorderImpl final : public Recorder {
     std::vector<Store> stores;
     if (tp == enumerate_type || tp == zip_type) return rec_for_pairs(o, it, target);
     if (tp == g_iter_types[kIterDictKeys] || tp == g_iter_types[kIterDictValues]) return rec_for_dict(o, it);
+    if (tp == g_iter_types[kIterStrAscii] || tp == g_iter_types[kIterStr] || tp == g_iter_types[kIterBytes] ||
+        tp == g_iter_types[kIterListReversed])
+      return rec_for_next(o, it, target);
     Ref value;
     bool more = iter_step(o, it, &value, &stores);
     emit_stores(stores);
@@ -1425,6 +1438,31 @@ class RecorderImpl final : public Recorder {
       return;
     }
     push(value);
+  }
+
+  // `for c in s` (str, bytes) and `for x in reversed(l)`: the iterator's own next through a
+  // helper (it makes the one-character strs), which returns Null when it is exhausted; both
+  // directions are recorded.
+  void rec_for_next(Ref o, Value it, uint32_t target) {
+    auto* si = it.as<SeqIterObject>();
+    bool more = false;
+    if (!si->seq.is_null()) {
+      switch (IterKind(si->aux)) {
+        case kIterStrAscii:
+        case kIterStr: more = uint64_t(si->index) < as_str(si->seq)->nbytes; break;
+        case kIterBytes: more = uint64_t(si->index) < si->seq.as<BytesObject>()->size; break;
+        default: more = si->index >= 0 && uint64_t(si->index) < si->seq.as<ListObject>()->size; break;
+      }
+    }
+    allocates_ = true;
+    Ref v = call(Helper::iter_next, Ty::Val, {box(o)}, true);
+    guard(more ? IrOp::GUARD_NOTVAL : IrOp::GUARD_VAL, Ty::Void, v, kNoRef, int64_t(kNullBits));
+    if (!more) {
+      pop(1);
+      expect_pc_ = target;
+      return;
+    }
+    push(v);
   }
 
   // `for k in d` / `for v in d.values()`: the helper advances the iterator, so only the
@@ -1858,6 +1896,9 @@ class RecorderImpl final : public Recorder {
       if (tp == types::tuple) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(TupleObject, size));
       if (tp == types::str) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(StrObject, length));
       fail(Abort::OPERANDS, "len()");
+    }
+    if (name == "ord" && n == 1 && isinstance_exact(v[0], types::str)) {
+      return call(Helper::str_ord, Ty::Int, {as_obj(a[0], v[0])}, true);
     }
     if (name == "abs" && n == 1 && numeric(type(a[0]), v[0])) {
       if (is_float(type(a[0]), v[0])) return emit(IrOp::FABS, Ty::Dbl, as_dbl(a[0], v[0]));

@@ -290,6 +290,16 @@ for i in range(300):  # TRACE
     acc ^= ~s + -(s >> 40) + (i << 70)
 print(s, acc)
 """, want=["int_binop"], no_abort="int * int"),
+    dict(name="str_index_and_iteration", src="""
+text = "hello, world"
+acc = 0
+for i in range(300):  # TRACE
+    acc += ord(text[i % 12])
+    for ch in text[:3]:
+        if ch == "l":
+            acc += 1
+print(acc)
+""", want=["str_item", "str_ord"], no_abort="subscript of str"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x
