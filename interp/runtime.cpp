@@ -203,6 +203,16 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
   return true;
 }
 
+bool c_int_arg(Value v, int64_t* out) {
+  Value i = to_index(v);
+  if (i.is_exc()) return false;
+  if (!int_to_i64(i, out) || *out < INT32_MIN || *out > INT32_MAX) {
+    raise(exc::OverflowError, "Python int too large to convert to C int");
+    return false;
+  }
+  return true;
+}
+
 bool ssize_arg(Value v, int64_t* out) {
   Value i = to_index(v);
   if (i.is_exc()) return false;
