@@ -1760,6 +1760,7 @@ op_JUMP_BACKWARD: {
     }
     if (c.ptr && !g_jit.recording) {
       SAVE();
+      const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
       labels = g_jit.recording ? kRecordLabels : kLabels;
@@ -1768,7 +1769,9 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);  // the exit wrote the frames back
+      // The exit wrote the frames back. One at this loop's header (the end-of-iteration GC and
+      // signal check) is this back-edge's safe point: KeyboardInterrupt points at the loop.
+      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc > co->code ? pc - 1 - co->code : 0);
       DISPATCH();
     }
   }

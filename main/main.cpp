@@ -19,6 +19,7 @@
 
 #include "frontend/compile.h"
 #include "interp/limits.h"
+#include "interp/modules/modules.h"
 #include "interp/vm.h"
 #include "jit/jit.h"
 #include "pycache/compileall.h"
@@ -76,9 +77,11 @@ bool read_file(const std::string& path, std::string* out) {
 struct RunArgs {
   Options opts;
   int status = 0;
+  bool interrupted = false;  // ended by an uncaught KeyboardInterrupt: exit by SIGINT
 };
 
 int finish_run(Value r);
+RunArgs* g_run;
 
 // Compiles `source` and runs it as __main__. Returns the process exit status.
 int run_source(const std::string& source, const std::string& filename, const Options& opts) {
@@ -101,16 +104,21 @@ int run_source(const std::string& source, const std::string& filename, const Opt
 // Exit status for a finished __main__ run: uncaught exception handling, then flush sys.stdout.
 int finish_run(Value r) {
   int status = 0;
-  if (r.is_exc()) status = handle_uncaught(exc_fetch());
+  if (r.is_exc()) {
+    Value e = exc_fetch();
+    g_run->interrupted = is_subtype(type_of(e), exc::KeyboardInterrupt);
+    status = handle_uncaught(e);
+  }
   run_exit_handlers();
-  // Flush sys.stdout (buffered by print); a failure here is reported like CPython does.
-  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
-  Value out = sys.is_null() ? Value::null() : getattr_opt(sys, str_intern("stdout"));
-  if (!out.is_null() && !out.is_exc()) {
-    Value fr = call_method(out, str_intern("flush"), nullptr, 0);
-    if (fr.is_exc()) exc_fetch();
-  } else if (out.is_exc()) {
-    exc_fetch();
+  // Flush sys.stdout and sys.stderr as CPython's finalisation does: a failure (the reader of a
+  // pipe went away) is reported as ignored and the exit status becomes 120.
+  for (Value f : {sys_stdout(), sys_stderr()}) {
+    if (f.is_null() || f.is_none()) continue;
+    if (call_method(f, str_intern("flush"), nullptr, 0).is_exc()) {
+      Value e = exc_fetch();
+      stderr_write_ignored(f, e);
+      status = 120;
+    }
   }
   return status;
 }
@@ -162,6 +170,7 @@ void* interpreter_thread(void* p) {
   argv.push_back(nullptr);
 
   runtime_init(int(argv_strs.size()), argv.data());
+  signal_init();
   vm_init();
   jit::install();
   {
@@ -357,6 +366,7 @@ int main(int argc, char** argv) {
   mallopt(M_TRIM_THRESHOLD, 64 << 20);
   RunArgs ra;
   ra.opts = opts;
+  g_run = &ra;
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, reservation_bytes(size_t(512) << 20, 8));
@@ -380,5 +390,6 @@ int main(int argc, char** argv) {
   std::cout.flush();
   fflush(stdout);
   jit::finish();
+  if (ra.interrupted) exit_by_sigint();
   return ra.status;
 }

@@ -124,9 +124,9 @@ void init_std_streams(DictObject* sys_dict) {
 }
 
 // -- The API print() and input() use (modules.h) -------------------------------------------------------
-void stdout_write(std::string_view s) {
-  if (!fast_stream(g_stdout)) return;
-  if (io::textio_write_utf8(text_of(g_stdout), s) < 0) exc_fetch();  // like a write to a closed pipe: dropped
+bool stdout_write(std::string_view s) {
+  if (!fast_stream(g_stdout)) return true;
+  return io::textio_write_utf8(text_of(g_stdout), s) >= 0;  // a closed pipe: BrokenPipeError
 }
 
 void stdout_flush() {
@@ -149,18 +149,15 @@ void stderr_write(std::string_view s) {
   if (io::textio_write_utf8(t, s) < 0 || io::textio_flush(t) < 0) exc_fetch();
 }
 
-bool stdin_readline(std::string* out) {
+int stdin_readline(std::string* out) {
   stdout_flush();
   out->clear();
-  if (!g_stdin.is_obj()) return false;
+  if (!g_stdin.is_obj()) return 0;
   Value line = call_method(g_stdin, NAME("readline"), nullptr, 0);
-  if (line.is_exc()) {
-    exc_fetch();
-    return false;
-  }
-  if (!is_str(line)) return false;
+  if (line.is_exc()) return -1;
+  if (!is_str(line)) return 0;
   out->assign(as_str(line)->view());
-  return !out->empty();
+  return out->empty() ? 0 : 1;
 }
 
 int std_stream_fd(Value v) {
