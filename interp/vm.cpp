@@ -2267,6 +2267,20 @@ op_CHECK_EXC_MATCH: {
   DISPATCH();
 }
 
+op_PRINT_EXPR: {
+  SAVE();
+  Value v = POP();
+  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
+  Value hook = sys.is_null() ? Value::null() : dict_get_str(sys.as<ModuleObject>()->dict, str_intern("displayhook"));
+  if (hook.is_null()) {
+    raise(exc::RuntimeError, "lost sys.displayhook");
+    goto error;
+  }
+  Value r = call1(hook, v);
+  CHECK(r);
+  DISPATCH();
+}
+
 op_LOAD_ASSERTION_ERROR:
   PUSH(obj(exc::AssertionError));
   DISPATCH();

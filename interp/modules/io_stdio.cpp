@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/config.h"
 #include "interp/modules/io.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
@@ -104,8 +105,7 @@ void init_std_streams(DictObject* sys_dict) {
     // The open() builtin is _io.open, as in CPython.
     dict_set_str(g_builtins, str_intern("open"), dict_get_str(io.as<ModuleObject>()->dict, str_intern("open")));
   }
-  const char* env = std::getenv("PYTHONUNBUFFERED");
-  bool unbuffered = env && *env;
+  bool unbuffered = runtime_config().unbuffered;  // -u or PYTHONUNBUFFERED (main/)
   const char* errors = stdio_errors();
   g_stdin = make_stream(0, unbuffered, errors);
   g_stdout = make_stream(1, unbuffered, errors);

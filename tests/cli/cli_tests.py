@@ -96,6 +96,50 @@ except BrokenPipeError:
     print("caught", file=sys.stderr)
 """}),
     dict(name="broken_pipe_at_exit", pipe=0, args=["-c", "import sys, time; sys.stdout.write('x' * 100); time.sleep(0.3)"]),
+    # -- Options ------------------------------------------------------------------------------------
+    dict(name="c_without_argument", modes=False, args=["-c"]),
+    dict(name="m_without_argument", modes=False, args=["-m"]),
+    dict(name="X_without_argument", modes=False, args=["-X"]),
+    dict(name="W_without_argument", modes=False, args=["-W"]),
+    dict(name="unknown_short", modes=False, args=["-Z"]),
+    dict(name="unknown_in_group", modes=False, args=["-BZ", "-c", "pass"]),
+    dict(name="unknown_long", modes=False, args=["--foo"]),
+    dict(name="unknown_long_value", modes=False, args=["--help=3"]),
+    dict(name="combined_Bc", modes=False, args=["-Bc", "import sys; print(sys.flags.dont_write_bytecode, sys.argv)"]),
+    dict(name="combined_uc_attached", modes=False, args=["-uccode=1; print(code)"]),
+    dict(name="combined_group_c_last", modes=False, args=["-Bc"]),
+    dict(name="double_dash", modes=False, args=["--", "s.py", "-x", "--y"], files={"s.py": "import sys; print(sys.argv)"}),
+    dict(name="args_after_c", modes=False, args=["-c", "import sys; print(sys.argv)", "-B", "--", "x"]),
+    dict(name="flags_b_d_v_s_S_q", modes=False, args=["-b", "-bb", "-d", "-v", "-s", "-S", "-q", "-c",
+         "import sys; f = sys.flags; print(f.bytes_warning, f.debug, f.verbose, f.no_user_site, f.no_site, f.quiet)"]),
+    dict(name="flag_i_in_flags", modes=False, args=["-i", "-c", "import sys; print(sys.flags.inspect, sys.flags.interactive)"]),
+    dict(name="flag_I", modes=False, args=["-I", "-c", "import sys; f = sys.flags; print(f.isolated, f.ignore_environment, f.no_user_site, f.safe_path, sys.path[0] != '')"]),
+    dict(name="flag_E", modes=False, env={"PYTHONSAFEPATH": "1"}, args=["-E", "-c", "import sys; print(sys.flags.ignore_environment, sys.flags.safe_path, sys.path[0])"]),
+    dict(name="flag_P", modes=False, args=["-P", "-c", "import sys; print(sys.flags.safe_path, sys.path[0] != '')"]),
+    dict(name="PYTHONSAFEPATH_script", modes=False, env={"PYTHONSAFEPATH": "1"}, args=["s.py"],
+         files={"s.py": "import os, sys; print(sys.flags.safe_path, os.path.dirname(os.path.abspath(__file__)) in sys.path)"}),
+    dict(name="flag_W_and_PYTHONWARNINGS", modes=False, env={"PYTHONWARNINGS": "error::DeprecationWarning,ignore::UserWarning"},
+         args=["-W", "ignore", "-Wdefault::RuntimeWarning", "-c", "import sys; print(sys.warnoptions)"]),
+    dict(name="flag_X", modes=False, args=["-X", "dev", "-X", "foo=1", "-Xbar", "-W", "error", "-c",
+         "import sys; print(sorted(sys._xoptions.items()), sys.warnoptions, sys.flags.dev_mode)"]),
+    dict(name="X_utf8", modes=False, args=["-X", "utf8", "-c", "import sys; print(sys.flags.utf8_mode)"]),
+    dict(name="X_int_max_str_digits", modes=False, args=["-X", "int_max_str_digits=1000", "-c", "import sys; print(sys.flags.int_max_str_digits)"]),
+    dict(name="X_int_max_str_digits_bad", modes=False, args=["-X", "int_max_str_digits=5", "-c", "pass"]),
+    dict(name="W_applies", modes=False, args=["-W", "error", "-c",
+         "import warnings\ntry:\n    warnings.warn('w')\nexcept UserWarning as e:\n    print('raised', e)"]),
+    dict(name="flag_x", modes=False, args=["-x", "x.py"], files={"x.py": "this is not python\nimport sys\nraise ValueError('line 3')\n"}),
+    dict(name="directory_main", modes=False, args=["app", "a1"],
+         files={"app/__main__.py": "import sys, os\nimport helper\nprint(os.path.basename(__file__), sys.argv, os.path.basename(sys.path[0]), __name__, helper.X)\n",
+                "app/helper.py": "X = 'helper'\n"}),
+    dict(name="directory_without_main", modes=False, args=["empty"], files={"empty/x.py": ""}),
+    dict(name="missing_script", modes=False, args=["nonexistent.py"]),
+    dict(name="m_missing", modes=False, args=["-m", "nonexistent_mod_xyz"]),
+    dict(name="m_missing_parent", modes=False, args=["-m", "nonexistent_pkg_xyz.sub"]),
+    dict(name="check_hash_based_pycs_bad", modes=False, args=["--check-hash-based-pycs", "sometimes", "-c", "pass"]),
+    dict(name="check_hash_based_pycs", modes=False, args=["--check-hash-based-pycs", "always", "-c", "print('ok')"]),
+    dict(name="PYTHONINSPECT_pipe", modes=False, env={"PYTHONINSPECT": "1"}, stdin=b"x * 2\n", args=["-c", "x = 21"]),
+    dict(name="unbuffered_u", modes=False, args=["-u", "-c", "import sys; print(sys.stdout.write_through)"]),
+    dict(name="stdin_program", modes=False, stdin=b"import sys\nprint('from stdin', sys.argv)\n", args=["-", "a"]),
 ]
 
 
@@ -136,7 +180,7 @@ def normalise(result, exe):
     if result is None:
         return None
     rc, out, err = result
-    text = err.decode("utf-8", "replace").replace("usage: " + exe + " ", "usage: PYTHON ")
+    text = err.decode("utf-8", "replace").replace(exe, "PYTHON")
     return rc, out.decode("utf-8", "replace"), text
 
 
