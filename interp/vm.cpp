@@ -851,22 +851,28 @@ op_LOAD_GLOBAL: {
   InlineCache& c = CACHE();
   StrObject* name = co->names[arg >> 1];
   if (arg & 1) PUSH(Value::null());
+  // The cache holds where the name was found (the entry of globals or builtins the versions
+  // pin), not the value: a cache must not keep the program's data alive.
   if (c.ptr == f->globals && c.ver == f->globals->version && c.ver2 == f->builtins->version) {
-    PUSH(c.value);
+    PUSH((c.kind ? f->builtins : f->globals)->entries[c.index].value);
     DISPATCH();
   }
-  Value v = dict_get_str(f->globals, name);
-  if (v.is_null()) v = dict_get_str(f->builtins, name);
-  if (v.is_null()) {
+  int err = 0;
+  const int64_t h = str_hash(name);
+  DictObject* where = f->globals;
+  int64_t ix = dict_lookup_index(where, obj(name), h, &err);
+  if (ix < 0 && !err) ix = dict_lookup_index(where = f->builtins, obj(name), h, &err);
+  if (ix < 0) {
     SAVE();
-    name_error(name);
+    if (!err) name_error(name);
     goto error;
   }
   c.ptr = f->globals;
   c.ver = f->globals->version;
   c.ver2 = f->builtins->version;
-  c.value = v;
-  PUSH(v);
+  c.kind = where == f->builtins;
+  c.index = int32_t(ix);
+  PUSH(where->entries[ix].value);
   DISPATCH();
 }
 
@@ -1769,9 +1775,10 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      // The exit wrote the frames back. One at this loop's header (the end-of-iteration GC and
-      // signal check) is this back-edge's safe point: KeyboardInterrupt points at the loop.
-      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc > co->code ? pc - 1 - co->code : 0);
+      // The exit wrote the frames back; pc is where it resumes. An exit at this loop's header
+      // (the end-of-iteration GC and signal check) is this back-edge's safe point:
+      // KeyboardInterrupt points at the loop, as in the interpreter.
+      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc - co->code);
       DISPATCH();
     }
   }
@@ -1989,7 +1996,7 @@ op_CALL: {
             f->lasti = int32_t(pc - 1 - co->code);
             goto error;
           }
-          SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);
+          SAFE_POINT(pc - co->code);
           DISPATCH();
         }
         if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {
