@@ -53,6 +53,10 @@ using ExitStateA64 = ExitStateOf<32, 32>;
 constexpr bool kHostBackend = true;
 using ExitState = ExitStateX64;
 inline const Target& host_target() { return kTargetX64; }
+#elif defined(__aarch64__)
+constexpr bool kHostBackend = true;
+using ExitState = ExitStateA64;
+inline const Target& host_target() { return kTargetA64; }
 #else  // the JIT is never on: nothing of a target runs
 constexpr bool kHostBackend = false;
 using ExitState = ExitStateX64;
