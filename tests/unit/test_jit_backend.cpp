@@ -1,6 +1,8 @@
-// tests/unit/test_jit_backend.cpp — the x86-64 trace backend. Traces are written as IR text or
-// built by hand, assembled, and run on a fake frame; a test exit handler records which
-// snapshot a trace left through and the values exit_value_bits reads for its entries.
+// tests/unit/test_jit_backend.cpp — backend conformance: the same suite for every target, run on
+// the host's (x86-64 natively, AArch64 under qemu-aarch64 by scripts/test-a64.sh). Traces are
+// written as IR text or built by hand, assembled, and run on a fake frame; a test exit handler
+// records which snapshot a trace left through and the values exit_value_bits reads for its
+// entries. (test_jit_backend_a64.cpp checks the a64 encodings on any host.)
 #include <catch2/catch.hpp>
 
 #include <algorithm>

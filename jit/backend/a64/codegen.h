@@ -98,6 +98,9 @@ class CodeGen {
   void def_fp(Ref r, Vec src);
   // dst = v: movz/movn/movk when that takes at most two instructions, else a literal pool load.
   void mov_imm(Gp dst, uint64_t v);
+  // dst = the address of something in the process (a helper, a global): always from the pool,
+  // so that the instructions are the same wherever the process is loaded.
+  void mov_addr(Gp dst, const void* p);
   Mem pool(uint64_t bits);
 
   // -- Moves (copy.cpp) -------------------------------------------------------------------------

@@ -44,6 +44,8 @@ void CodeGen::mov_imm(Gp dst, uint64_t v) {
   if (first) inverted ? a_.movn(dst, 0) : a_.movz(dst, 0);  // 0 or -1
 }
 
+void CodeGen::mov_addr(Gp dst, const void* p) { a_.ldr(dst, pool(uint64_t(p))); }
+
 // A 64-bit constant in the pool after the code (one entry per distinct value), for ldr literal.
 aj::Mem CodeGen::pool(uint64_t bits) {
   auto [it, added] = pool_index_.try_emplace(bits, pool_.size());

@@ -507,9 +507,9 @@ void CodeGen::guard_bool(Ref i) {
 }
 
 void CodeGen::guard_gc(Ref i) {
-  mov_imm(kTmp, uint64_t(&gc::g_debt));
+  mov_addr(kTmp, &gc::g_debt);
   a_.ldr(kTmp, aj::ptr(kTmp));
-  mov_imm(kTmp2, uint64_t(&gc::g_threshold));
+  mov_addr(kTmp2, &gc::g_threshold);
   a_.ldr(kTmp2, aj::ptr(kTmp2));
   a_.cmp(kTmp, kTmp2);
   exit_if(CondCode::kGT, t_[i].snap);
@@ -564,11 +564,7 @@ void CodeGen::store(Ref i) {
   } else if (konst(v) && t_[v].k == 0) {
     a_.str(aj::xzr, m);
   } else {
-    if (m.hasIndex() && !in_gp(v)) {  // the index may be in kTmp2: form the address first
-      a_.add(kTmp, m.baseReg().as<Gp>(), m.indexReg().as<Gp>(), arm::lsl(3));
-      m = aj::ptr(kTmp);
-    }
-    a_.str(gp_in(v, kTmp3), m);
+    a_.str(gp_in(v, kTmp3), m);  // address() left kTmp3 free
   }
 }
 
@@ -614,7 +610,7 @@ void CodeGen::call_abs(uint64_t fn) {
   a_.brk(0xA1);
   a_.bind(aligned);
 #endif
-  mov_imm(kTmp, fn);
+  mov_addr(kTmp, reinterpret_cast<const void*>(fn));
   a_.blr(kTmp);
 }
 
@@ -669,7 +665,7 @@ void CodeGen::call(Ref i) {
 // whoever entered it (the interpreter's CALL or call_trace), unwinding its native frame.
 void CodeGen::ret(Ref i) {
   load_gp(kTmp3, t_[i].a);
-  mov_imm(kTmp, uint64_t(&g_jit.ret));
+  mov_addr(kTmp, &g_jit.ret);
   a_.str(kTmp3, aj::ptr(kTmp));
   a_.mov(aj::x0, aj::xzr);
   epilogue_ret();
