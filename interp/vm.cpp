@@ -851,22 +851,28 @@ op_LOAD_GLOBAL: {
   InlineCache& c = CACHE();
   StrObject* name = co->names[arg >> 1];
   if (arg & 1) PUSH(Value::null());
+  // The cache holds where the name was found (the entry of globals or builtins the versions
+  // pin), not the value: a cache must not keep the program's data alive.
   if (c.ptr == f->globals && c.ver == f->globals->version && c.ver2 == f->builtins->version) {
-    PUSH(c.value);
+    PUSH((c.kind ? f->builtins : f->globals)->entries[c.index].value);
     DISPATCH();
   }
-  Value v = dict_get_str(f->globals, name);
-  if (v.is_null()) v = dict_get_str(f->builtins, name);
-  if (v.is_null()) {
+  int err = 0;
+  const int64_t h = str_hash(name);
+  DictObject* where = f->globals;
+  int64_t ix = dict_lookup_index(where, obj(name), h, &err);
+  if (ix < 0 && !err) ix = dict_lookup_index(where = f->builtins, obj(name), h, &err);
+  if (ix < 0) {
     SAVE();
-    name_error(name);
+    if (!err) name_error(name);
     goto error;
   }
   c.ptr = f->globals;
   c.ver = f->globals->version;
   c.ver2 = f->builtins->version;
-  c.value = v;
-  PUSH(v);
+  c.kind = where == f->builtins;
+  c.index = int32_t(ix);
+  PUSH(where->entries[ix].value);
   DISPATCH();
 }
 
@@ -1768,7 +1774,7 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);  // the exit wrote the frames back
+      SAFE_POINT(pc - co->code);  // the exit wrote the frames back; pc is where it resumes
       DISPATCH();
     }
   }
@@ -1986,7 +1992,7 @@ op_CALL: {
             f->lasti = int32_t(pc - 1 - co->code);
             goto error;
           }
-          SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);
+          SAFE_POINT(pc - co->code);
           DISPATCH();
         }
         if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {

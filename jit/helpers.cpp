@@ -5,6 +5,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <new>
+#include <type_traits>
 
 #include "interp/gc.h"
 #include "interp/objects/objects.h"
@@ -219,8 +221,29 @@ uint64_t jit_helper_float_pow(double x, double y) {
 
 }  // extern "C"
 
+namespace {
+// A big request that runs out of memory throws std::bad_alloc (interp/safepoint.cpp), which must
+// not unwind through trace code: the helper fails the way CALLG allows, and the interpreter redoes
+// the operation and raises MemoryError. (Helpers called without a guard only make small objects,
+// which never throw.)
+template <auto F>
+struct Caught;
+template <class R, class... A, R (*F)(A...)>
+struct Caught<F> {
+  static R call(A... a) {
+    try {
+      return F(a...);
+    } catch (const std::bad_alloc&) {
+      if constexpr (std::is_pointer_v<R>) return nullptr;
+      else if constexpr (std::is_same_v<R, uint64_t>) return kExcBits;
+      else return R(-1);
+    }
+  }
+};
+}  // namespace
+
 const HelperInfo kHelpers[int(Helper::kCount)] = {
-#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&jit_helper_##name), #result[0] == '0' ? '\0' : #result[0], args},
+#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&Caught<&jit_helper_##name>::call), #result[0] == '0' ? '\0' : #result[0], args},
 #include "jit/helpers.def"
 #undef HELPER
 };

@@ -834,8 +834,17 @@ class RecorderImpl final : public Recorder {
         v = dict_get_str(f->builtins, name);
         if (v.is_null()) fail(Abort::GLOBAL, "undefined");
         dict_version_guard(f->builtins);
+        r = constant(v);
+      } else if (names_code_or_scalar(v)) {
+        r = constant(v);
+      } else {
+        // Data (a list, a dict, an instance) is read from the entry the version guard pins, so
+        // the trace does not keep it alive once the program drops it (gcrefs are roots).
+        int err = 0;
+        int64_t idx = dict_lookup_index(g, obj(name), str_hash(name), &err);
+        if (err || idx < 0) fail(Abort::GLOBAL, "lookup failed");
+        r = emit(IrOp::LOAD, Ty::Val, entries(g), kNoRef, entry_value_offset(idx));
       }
-      r = constant(v);
     }
     if (arg & 1) push(t_->kval(kNullBits));
     push(r);
@@ -859,6 +868,16 @@ class RecorderImpl final : public Recorder {
     emit(IrOp::STORE, Ty::Void, counter, ver, 0);
     emit(IrOp::STORE, Ty::Void, t_->kobj(g), ver, offsetof(DictObject, version));
     pop(1);
+  }
+
+  // Values a trace may name as constants: what names code (functions, classes, modules) and
+  // immutable scalars. Anything else is the program's data.
+  static bool names_code_or_scalar(Value v) {
+    if (!v.is_obj()) return true;
+    TypeObject* tp = v.as_obj()->type;
+    return tp == types::function || tp == types::builtin_function || tp == types::module || tp == types::str ||
+           tp == types::int_ || tp == types::float_ || tp == types::complex || tp == types::bytes ||
+           is_subtype(tp, types::type);
   }
 
   // The entry index of `name` in g (-1 if absent), with g's layout guarded.
