@@ -553,7 +553,11 @@ TEST_CASE("boxing: BOX_INT guards 48 bits, BOX_DBL canonicalises NaN", "[jit][ba
              Value::from_obj(reinterpret_cast<Object*>(o)).bits()});
 
   SECTION("a NaN computed in the trace (inf - inf) is boxed canonical") {
-    CHECK(eval(IrOp::FSUB, Ty::Dbl, Ty::Dbl, bits(kInf), Ty::Dbl, bits(kInf), Mode::kDie).bits != Value::kCanonNaN);
+    // x86's inf - inf is its negative "default NaN", not the canonical one; AArch64's default
+    // NaN is the canonical one already (its non-canonical NaNs are covered by the cases above).
+    const uint64_t diff = eval(IrOp::FSUB, Ty::Dbl, Ty::Dbl, bits(kInf), Ty::Dbl, bits(kInf), Mode::kDie).bits;
+    CHECK(std::isnan(dbl(diff)));
+    if (&host_target() == &kTargetX64) CHECK(diff != Value::kCanonNaN);
     Trace t;
     Builder B{t};
     Ref inf = t.kdbl(kInf);

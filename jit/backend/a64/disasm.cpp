@@ -1,15 +1,19 @@
-// jit/backend/a64/disasm.cpp — listing of an AArch64 trace's machine code (--dump-traces, tests),
-// laid out like x64/disasm.cpp:
+// jit/backend/a64/disasm.cpp — Capstone listing of an AArch64 trace's machine code (--dump-traces,
+// tests), laid out like x64/disasm.cpp (Zydis):
 //
 //   ->entry:
-//     0x0030  f9402a69
+//     0x0034  ldr x9, [x19, #0x48]
 //   ->LOOP:
-//     0x0048  54000a2b  b.lt ->exit 1
+//     0x0070  cmp x9, x10
+//     0x0074  b.ge ->exit 1
 //   ->exit 1:
-//     0x0120  14000001  b +0x124                 ; exit 1   (the site patch_exit rewrites)
+//     0x00a8  b +0xac                            ; exit 1   (the B instruction patch_exit rewrites)
 //
-// No AArch64 decoder is linked yet: instructions print as their 32-bit words, and branches
-// (B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ) are decoded with their target's label.
+// Branches (B, BL, B.cond, CBZ/CBNZ, TBZ/TBNZ) inside the trace print their target's label (or
+// +offset); branches out of it (the common exit, a LINK target, a patched-in side trace) print
+// the absolute address.
+#include <capstone/capstone.h>
+
 #include <cinttypes>
 #include <cstdio>
 #include <cstring>
@@ -67,35 +71,48 @@ std::string disassemble(const Trace& t, const uint8_t* code) {
     if (branch(w, &name, &rel) && name == "b" && rel < 0 && int64_t(off) + rel >= 0)
       names[uint32_t(int64_t(off) + rel)] = "LOOP";
   }
+  csh cs;
+  if (cs_open(CS_ARCH_ARM64, CS_MODE_ARM, &cs) != CS_ERR_OK) return "(no AArch64 disassembler)\n";
   std::string out;
-  char line[160];
+  char line[256];
   for (uint32_t off = 0; off + 4 <= t.msize; off += 4) {
     if (auto n = names.find(off); n != names.end()) out += "->" + n->second + ":\n";
     uint32_t w;
     std::memcpy(&w, code + off, 4);
-    int len = std::snprintf(line, sizeof line, "  0x%04" PRIx32 "  %08" PRIx32, off, w);
+    std::string text;
+    cs_insn* insn = nullptr;
+    if (cs_disasm(cs, code + off, 4, uint64_t(code + off), 1, &insn) == 1) {
+      text = std::string(insn->mnemonic) + " " + insn->op_str;
+      cs_free(insn, 1);
+    } else {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, ".inst 0x%08" PRIx32, w);
+      text = buf;
+    }
     std::string name;
     int64_t rel;
-    if (branch(w, &name, &rel)) {
+    if (branch(w, &name, &rel)) {  // the target operand (last) as a label
       const int64_t to = int64_t(off) + rel;
+      char buf[32];
       std::string target;
       if (to >= 0 && to < int64_t(t.msize)) {
         auto n = names.find(uint32_t(to));
-        char buf[32];
         std::snprintf(buf, sizeof buf, "+0x%" PRIx64, uint64_t(to));
         target = n != names.end() ? "->" + n->second : buf;
       } else {
-        char buf[32];
         std::snprintf(buf, sizeof buf, "0x%" PRIx64, uint64_t(code + off) + uint64_t(rel));
         target = buf;
       }
-      len += std::snprintf(line + len, sizeof line - size_t(len), "  %s %s", name.c_str(), target.c_str());
+      const size_t hash = text.rfind('#');
+      text = (hash == std::string::npos ? text + " " : text.substr(0, hash)) + target;
     }
+    int len = std::snprintf(line, sizeof line, "  0x%04" PRIx32 "  %s", off, text.c_str());
     if (auto s = site.find(off); s != site.end())
       std::snprintf(line + len, sizeof line - size_t(len), "%*s; exit %u", len < 44 ? 44 - len : 1, "", s->second);
     out += line;
     out += '\n';
   }
+  cs_close(&cs);
   return out;
 }
 
