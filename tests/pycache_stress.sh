@@ -238,7 +238,8 @@ check "-m package.module" "tool as __main__ package pkg argv ['x', 'y'] 14" "$(c
 check "-m package runs __main__" "pkg main as __main__" "$(cd "$WORK/proj" && "$CHAIPY" -m pkg 2>&1)"
 (cd "$WORK/proj" && "$CHAIPY" -m nosuchmod > /dev/null 2> "$WORK/m.err"); st=$?
 check "-m missing module: status" "1" "$st"
-check "-m missing module: message" "chaipy: No module named nosuchmod" "$(cat "$WORK/m.err")"
+# As python3: the message names the interpreter by sys.executable.
+check "-m missing module: message" "$("$CHAIPY" -c 'import sys; print(sys.executable)'): No module named nosuchmod" "$(cat "$WORK/m.err")"
 (cd "$WORK/proj" && "$CHAIPY" -m py_compile pkg/core.py)
 d1=$(cd "$WORK/proj" && "$CHAIPY" -m dis "pkg/__pycache__/core.$TAG.pyc" 2>&1)
 d2=$(cd "$WORK/proj" && "$CHAIPY" -m dis pkg/core.py 2>&1)
