@@ -73,11 +73,11 @@ Value builtin_print(Value* args, size_t nargs, TupleObject* kwnames) {
     }
     buf.append(end_s);
     if (fd == 1) {
-      stdout_write(buf);
+      if (!stdout_write(buf)) return Value::exc();
       if (!flush.is_null()) {
         int t = truthy(flush);
         if (t < 0) return Value::exc();
-        if (t) stdout_flush();
+        if (t && call_method(file, NAME("flush"), nullptr, 0).is_exc()) return Value::exc();
       }
     } else {
       stderr_write(buf);
@@ -111,7 +111,7 @@ Value builtin_input(Value* args, size_t nargs, TupleObject* kwnames) {
     Value p = str_of(args[0]);
     if (p.is_exc()) return p;
     if (out.is_null() || std_stream_fd(out) == 1) {
-      stdout_write(as_str(p)->view());
+      if (!stdout_write(as_str(p)->view())) return Value::exc();
     } else if (!out.is_none()) {
       if (write_to(out, as_str(p)->view()).is_exc()) return Value::exc();
     }
@@ -125,7 +125,9 @@ Value builtin_input(Value* args, size_t nargs, TupleObject* kwnames) {
   Value in = sys_stdin();
   std::string line;
   if (in.is_null() || std_stream_fd(in) == 0) {
-    if (!stdin_readline(&line)) return raise(exc::EOFError, "EOF when reading a line");
+    int r = stdin_readline(&line);
+    if (r < 0) return Value::exc();
+    if (r == 0) return raise(exc::EOFError, "EOF when reading a line");
   } else {
     Value rl = getattr(in, NAME("readline"));
     if (rl.is_exc()) return rl;

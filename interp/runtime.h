@@ -283,6 +283,7 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
 // PyNumber_AsSsize_t(v, OverflowError): an int or __index__ into *out; OverflowError "Python int too
 // large to convert to C ssize_t" if it does not fit, TypeError if v is not an integer. false on error.
 bool ssize_arg(Value v, int64_t* out);
+bool c_int_arg(Value v, int64_t* out);  // the same for a C int argument ("... to C int")
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
 // A name written "$name" is keyword-only, and so are all after it (CPython's `*`).

@@ -1784,6 +1784,7 @@ op_JUMP_BACKWARD: {
     }
     if (c.ptr && !g_jit.recording) {
       SAVE();
+      const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
       labels = g_jit.recording ? kRecordLabels : kLabels;
@@ -1792,7 +1793,10 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      SAFE_POINT(pc - co->code);  // the exit wrote the frames back; pc is where it resumes
+      // The exit wrote the frames back; pc is where it resumes. An exit at this loop's header
+      // (the end-of-iteration GC and signal check) is this back-edge's safe point:
+      // KeyboardInterrupt points at the loop, as in the interpreter.
+      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc - co->code);
       DISPATCH();
     }
   }
@@ -2285,6 +2289,20 @@ op_CHECK_EXC_MATCH: {
   }
   if (r < 0) goto error;
   TOP() = Value::from_bool(r);
+  DISPATCH();
+}
+
+op_PRINT_EXPR: {
+  SAVE();
+  Value v = POP();
+  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
+  Value hook = sys.is_null() ? Value::null() : dict_get_str(sys.as<ModuleObject>()->dict, str_intern("displayhook"));
+  if (hook.is_null()) {
+    raise(exc::RuntimeError, "lost sys.displayhook");
+    goto error;
+  }
+  Value r = call1(hook, v);
+  CHECK(r);
   DISPATCH();
 }
 

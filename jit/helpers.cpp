@@ -90,10 +90,41 @@ uint64_t jit_helper_list_copy(uint64_t x) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_list_slice(uint64_t x, int64_t lo, int64_t hi) {
+  Value v = Value::from_bits(x);
+  const Value* items = v.as_obj()->type == types::list ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
+  Value r = list_from_array(items + lo, size_t(hi - lo));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_seq_slice(uint64_t seq, uint64_t lo, uint64_t hi) {
+  Value sl = slice_new(Value::from_bits(lo), Value::from_bits(hi), Value::none());
+  Value r = sl.is_exc() ? sl : getitem(Value::from_bits(seq), sl);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   Value r = range_new(start, stop, step);
   return r.is_exc() ? fail_clearing() : r.bits();
 }
+
+uint64_t jit_helper_iter_new(TypeObject* type, uint64_t a, uint64_t b) {
+  Value args[2] = {Value::from_bits(a), Value::from_bits(b)};
+  Value r = type->tp_new(type, args, args[1].is_null() ? 1 : 2, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_iter_next(uint64_t it) {
+  Value r = seq_iter_next(Value::from_bits(it));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_str_item(uint64_t s, int64_t i) {
+  Value r = str_getitem(Value::from_bits(s), int_from_i64(i));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+int64_t jit_helper_str_ord(StrObject* s) { return s->length == 1 ? str_codepoint_at(s, 0) : -1; }
 
 uint64_t jit_helper_get_iter(uint64_t x) {
   Value r = get_iter(Value::from_bits(x));
@@ -212,6 +243,11 @@ uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
 // float ** float as the interpreter computes it (float_pow: zero, negative and infinite bases
 // included); a result that is not a float (negative ** fractional is complex) or an error
 // (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
+uint64_t jit_helper_int_binop(int64_t op, uint64_t a, uint64_t b) {
+  Value r = binary_op(int(op), Value::from_bits(a), Value::from_bits(b));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_float_pow(double x, double y) {
   if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return kExcBits;
   Value r = float_pow(x, y);

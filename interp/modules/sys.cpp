@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/config.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
@@ -218,6 +219,23 @@ void trace_hooks(Tracer& t) {
   t.visit(g_profile_fn);
 }
 
+// sys.displayhook: how the REPL ('single' mode's PRINT_EXPR) shows a value, and sets builtins._.
+Value sys_displayhook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("displayhook", kwnames) || !check_nargs("displayhook", nargs, 1, 1)) return Value::exc();
+  Value v = args[0];
+  if (v.is_none()) return Value::none();
+  dict_set_str(g_builtins, str_intern("_"), Value::none());  // repr() may use _ itself
+  Value text = repr(v);
+  if (text.is_exc()) return text;
+  Value out = sys_stdout();
+  if (out.is_null() || out.is_none()) return raise(exc::RuntimeError, "lost sys.stdout");
+  Value nl = str_value("\n");
+  if (call_method(out, str_intern("write"), &text, 1).is_exc() || call_method(out, str_intern("write"), &nl, 1).is_exc())
+    return Value::exc();
+  dict_set_str(g_builtins, str_intern("_"), v);
+  return Value::none();
+}
+
 std::string script_dir(const char* script) {
   std::string s = script;
   if (s.empty() || s == "-c" || s == "-m" || s == "-") return "";
@@ -251,10 +269,11 @@ Value make_sys_module(int argc, char** argv) {
       {"settrace", sys_settrace}, {"setprofile", sys_setprofile}, {"gettrace", sys_gettrace},
       {"getprofile", sys_getprofile}, {"excepthook", sys_excepthook}, {"audit", sys_audit},
       {"addaudithook", sys_addaudithook}, {"is_finalizing", sys_is_finalizing},
-      {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval},
+      {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval}, {"displayhook", sys_displayhook},
   });
   gc::add_root_scanner(trace_hooks);
   set(d, "__excepthook__", dict_get_str(d, str_intern("excepthook")));
+  set(d, "__displayhook__", dict_get_str(d, str_intern("displayhook")));
 
   ListObject* av = list_new(0);
   if (argc <= 0 || !argv) list_append(av, str_value(""));
@@ -267,7 +286,7 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "modules", obj(g_sys_modules));
   init_std_streams(d);
 
-  set(d, "version", str_value("3.11.0 (chaipy 0.1) [GCC " __VERSION__ "]"));
+  set(d, "version", str_value(sys_version()));
   set(d, "hexversion", int_from_i64(0x030B00F0));
   TypeObject* vi_type = make_struct_seq_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value vi = struct_seq_new(vi_type, {Value::from_small_int(3), Value::from_small_int(11), Value::from_small_int(0),
@@ -309,7 +328,6 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "executable", str_value(n > 0 ? utf8_sanitize(std::string_view(exe, size_t(n))) : std::string()));
   set(d, "dont_write_bytecode", Value::false_());
   set(d, "float_repr_style", str_value("short"));
-  set(d, "warnoptions", obj(list_new(0)));
   set(d, "orig_argv", obj(list_new(0)));
   set(d, "abiflags", str_value(""));
   set(d, "api_version", Value::from_small_int(1013));
@@ -338,9 +356,22 @@ Value make_sys_module(int argc, char** argv) {
   TypeObject* fl_type = make_struct_seq_type("sys", "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
                 "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
                 "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
-  Value z = Value::from_small_int(0);
-  set(d, "flags", struct_seq_new(fl_type, {z, z, z, z, z, z, z, z, z, z, z, Value::from_small_int(1), z,
-                                           Value::false_(), z, z, Value::false_(), Value::from_small_int(-1)}));
+  const RuntimeConfig& c = runtime_config();
+  auto I = [](int v) { return Value::from_small_int(v); };
+  set(d, "flags", struct_seq_new(fl_type, {I(c.debug), I(c.inspect), I(c.interactive), I(c.optimize),
+                                           I(c.dont_write_bytecode), I(c.no_user_site), I(c.no_site),
+                                           I(c.ignore_environment), I(c.verbose), I(c.bytes_warning), I(c.quiet),
+                                           I(1), I(c.isolated), Value::from_bool(c.dev_mode), I(c.utf8_mode), I(0),
+                                           Value::from_bool(c.safe_path), I(c.int_max_str_digits)}));
+  ListObject* wo = list_new(0);
+  for (const auto& w : c.warnoptions) list_append(wo, str_value(w));
+  set(d, "warnoptions", obj(wo));
+  DictObject* xo = dict_new();
+  for (const auto& x : c.xoptions) {
+    size_t eq = x.find('=');
+    dict_set_str(xo, str_intern(x.substr(0, eq)), eq == std::string::npos ? Value::true_() : str_value(x.substr(eq + 1)));
+  }
+  set(d, "_xoptions", obj(xo));
   return m;
 }
 
