@@ -526,6 +526,18 @@ static Value float_getattr(Value self, StrObject* name) {
   return generic_getattr(self, name);
 }
 
+// float.__getformat__(typestr): the storage format of C double / float (IEEE 754 here).
+static Value float_getformat_m(Value* args, size_t nargs, TupleObject* kw) {
+  if (!check_no_kwargs("__getformat__", kw) || !check_nargs("__getformat__", nargs - 1, 1, 1)) return Value::exc();
+  if (!is_str(args[1]))
+    return raise_fmt(exc::TypeError, "__getformat__() argument must be str, not {}", type_name(args[1]));
+  std::string_view t = as_str(args[1])->view();
+  if (t != "double" && t != "float") return raise(exc::ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+  uint16_t probe = 1;
+  bool little = *reinterpret_cast<uint8_t*>(&probe) == 1;
+  return str_value(little ? "IEEE, little-endian" : "IEEE, big-endian");
+}
+
 void init_float_type() {
   TypeObject* t = types::float_;
   t->repr = float_repr;
@@ -549,6 +561,7 @@ void init_float_type() {
                        {"__round__", float_round_m},
                        {"__format__", float_format_m}});
   type_add_classmethod(t, "fromhex", float_fromhex_m);
+  type_add_classmethod(t, "__getformat__", float_getformat_m);
 }
 
 }  // namespace chaipy
