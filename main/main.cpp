@@ -178,9 +178,9 @@ bool stdin_interactive(const Options& opts) {
   return opts.mode == Options::Mode::kStdin && (opts.inspect || ::isatty(0));
 }
 bool inspect_after(const Options& opts) {
-  if (opts.inspect) return true;
+  if (opts.inspect) return true;  // -i: even when stdin is not a terminal
   const char* e = runtime_config().ignore_environment ? nullptr : std::getenv("PYTHONINSPECT");
-  return e && *e;  // read again: the program may have set it
+  return (runtime_config().inspect || (e && *e)) && ::isatty(0);  // read again: the program may set it
 }
 
 // The exit status of a __main__ run: its uncaught exception printed (SystemExit: its code).
@@ -420,7 +420,7 @@ void read_environment(Options& opts, RuntimeConfig& c) {
   if (env("PYTHONDONTWRITEBYTECODE")) opts.dont_write_bytecode = true;
   if (const char* e = env("PYTHONPYCACHEPREFIX"); e && pyc::config().prefix.empty()) pyc::config().prefix = e;  // -X wins
   if (env("PYTHONUNBUFFERED")) c.unbuffered = true;
-  if (env("PYTHONINSPECT")) opts.inspect = true;
+  if (env("PYTHONINSPECT")) c.inspect = 1;  // the prompt after the program, on a terminal only
   if (env("PYTHONSAFEPATH")) c.safe_path = true;
   if (env("PYTHONNOUSERSITE")) c.no_user_site = 1;
   if (env("PYTHONDEVMODE")) c.dev_mode = true;
