@@ -143,7 +143,7 @@ struct RunArgs {
   std::string main_dir;      // running a directory's __main__.py: the directory (sys.path[0])
 };
 
-int finish_run(Value r);
+int report_uncaught(Value r);
 RunArgs* g_run;
 
 // The __main__ module's namespace (created once; the prompt after -i shares it).
@@ -169,7 +169,7 @@ int run_source(const std::string& source, const std::string& filename, const Opt
   }
   DictObject* globals = main_globals(opts, filename);
   CodeObject* code = code_from_unit(cr.code);
-  return finish_run(vm_run_module(code, globals));
+  return report_uncaught(vm_run_module(code, globals));
 }
 
 // Interactive when stdin is a terminal and no program was named (CPython's stdin_is_interactive),
@@ -178,19 +178,21 @@ bool stdin_interactive(const Options& opts) {
   return opts.mode == Options::Mode::kStdin && (opts.inspect || ::isatty(0));
 }
 bool inspect_after(const Options& opts) {
-  if (opts.inspect) return true;
-  const char* e = std::getenv("PYTHONINSPECT");
-  return e && *e;
+  if (opts.inspect) return true;  // -i: even when stdin is not a terminal
+  const char* e = runtime_config().ignore_environment ? nullptr : std::getenv("PYTHONINSPECT");
+  return (runtime_config().inspect || (e && *e)) && ::isatty(0);  // read again: the program may set it
 }
 
-// Exit status for a finished __main__ run: uncaught exception handling, then flush sys.stdout.
-int finish_run(Value r) {
-  int status = 0;
-  if (r.is_exc()) {
-    Value e = exc_fetch();
-    g_run->interrupted = is_subtype(type_of(e), exc::KeyboardInterrupt);
-    status = handle_uncaught(e);
-  }
+// The exit status of a __main__ run: its uncaught exception printed (SystemExit: its code).
+int report_uncaught(Value r) {
+  if (!r.is_exc()) return 0;
+  Value e = exc_fetch();
+  g_run->interrupted = is_subtype(type_of(e), exc::KeyboardInterrupt);
+  return handle_uncaught(e);
+}
+
+// Finalisation: atexit handlers, then the flush of the standard streams.
+int finalize(int status) {
   run_exit_handlers();
   // Flush sys.stdout and sys.stderr as CPython's finalisation does: a failure (the reader of a
   // pipe went away) is reported as ignored and the exit status becomes 120.
@@ -204,6 +206,8 @@ int finish_run(Value r) {
   }
   return status;
 }
+
+int finish_run(Value r) { return finalize(report_uncaught(r)); }
 
 void* interpreter_thread(void* p) {
   auto* ra = static_cast<RunArgs*>(p);
@@ -359,15 +363,15 @@ void* interpreter_thread(void* p) {
     return nullptr;
   }
   if (stdin_interactive(opts)) {
-    ra->status = run_repl(main_globals(opts, filename), !runtime_config().quiet && ::isatty(0));
-    finish_run(Value::none());
+    ra->status = finalize(run_repl(main_globals(opts, filename), !runtime_config().quiet && ::isatty(0)));
     return nullptr;
   }
   ra->status = run_source(source, filename, opts);
-  if (inspect_after(opts) && !ra->interrupted) {
+  if (inspect_after(opts)) {
+    ra->interrupted = false;
     ra->status = run_repl(main_globals(opts, filename), false);
-    finish_run(Value::none());
   }
+  ra->status = finalize(ra->status);
   return nullptr;
 }
 
@@ -414,9 +418,9 @@ void read_environment(Options& opts, RuntimeConfig& c) {
     }
   };
   if (env("PYTHONDONTWRITEBYTECODE")) opts.dont_write_bytecode = true;
-  if (const char* e = env("PYTHONPYCACHEPREFIX")) pyc::config().prefix = e;
+  if (const char* e = env("PYTHONPYCACHEPREFIX"); e && pyc::config().prefix.empty()) pyc::config().prefix = e;  // -X wins
   if (env("PYTHONUNBUFFERED")) c.unbuffered = true;
-  if (env("PYTHONINSPECT")) opts.inspect = true;
+  if (env("PYTHONINSPECT")) c.inspect = 1;  // the prompt after the program, on a terminal only
   if (env("PYTHONSAFEPATH")) c.safe_path = true;
   if (env("PYTHONNOUSERSITE")) c.no_user_site = 1;
   if (env("PYTHONDEVMODE")) c.dev_mode = true;
