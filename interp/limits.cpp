@@ -41,4 +41,25 @@ bool check_alloc(uint64_t count, uint64_t item_size, uint64_t extra) {
   return true;
 }
 
+bool ssize_mul(uint64_t len, uint64_t n, const char* too_long, uint64_t item_size, uint64_t* out) {
+  uint64_t r;
+  if (__builtin_mul_overflow(len, n, &r) || r > uint64_t(INT64_MAX)) {
+    if (too_long) raise(exc::OverflowError, too_long);
+    else raise_value(obj(exc::MemoryError));
+    return false;
+  }
+  if (!check_alloc(r, item_size)) return false;
+  *out = r;
+  return true;
+}
+
+bool check_bytes_alloc(uint64_t n) {
+  constexpr uint64_t kHeader = 33;  // sizeof(PyBytesObject): CPython's bound, part of its message's contract
+  if (n > uint64_t(INT64_MAX) - kHeader) {
+    raise(exc::OverflowError, "byte string is too large");
+    return false;
+  }
+  return check_alloc(n, 1, 1);
+}
+
 }  // namespace chaipy

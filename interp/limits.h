@@ -28,4 +28,14 @@ inline bool size_calc(uint64_t count, uint64_t item_size, uint64_t extra, uint64
 // returns false.
 bool check_alloc(uint64_t count, uint64_t item_size, uint64_t extra = 0);
 
+// n * len for a length a program chose (seq * n, a padded width): false with an exception raised
+// when the product passes PY_SSIZE_T_MAX — OverflowError(too_long), or MemoryError when too_long
+// is null (list, tuple and bytearray repeat in CPython) — or when `item_size` bytes per unit of
+// the result cannot be allocated (MemoryError). *out is the length, not the byte count.
+bool ssize_mul(uint64_t len, uint64_t n, const char* too_long, uint64_t item_size, uint64_t* out);
+
+// A bytes object of `n` bytes may be allocated: CPython's "byte string is too large"
+// OverflowError past PY_SSIZE_T_MAX less the object header, MemoryError past what fits.
+bool check_bytes_alloc(uint64_t n);
+
 }  // namespace chaipy

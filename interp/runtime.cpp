@@ -1,5 +1,6 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/config.h"
 #include "interp/safepoint.h"
 #include "interp/runtime.h"
 
@@ -24,6 +25,15 @@ namespace exc {
 Value g_not_implemented, g_ellipsis;
 DictObject* g_builtins;
 DictObject* g_sys_modules;
+
+std::string sys_version() {
+  return std::string(kPythonVersion) + " (chaipy " + kChaipyVersion + ") [GCC " __VERSION__ "]";
+}
+
+RuntimeConfig& runtime_config() {
+  static RuntimeConfig c;
+  return c;
+}
 int64_t g_recursion_limit = 1000;
 
 // -- Type creation ------------------------------------------------------------------------------
@@ -198,6 +208,16 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max) {
   if (nargs > max) {
     raise_fmt(exc::TypeError, "{} expected {}{} argument{}, got {}", fname, min == max ? "" : "at most ", max,
               max == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
+bool c_int_arg(Value v, int64_t* out) {
+  Value i = to_index(v);
+  if (i.is_exc()) return false;
+  if (!int_to_i64(i, out) || *out < INT32_MIN || *out > INT32_MAX) {
+    raise(exc::OverflowError, "Python int too large to convert to C int");
     return false;
   }
   return true;

@@ -283,6 +283,7 @@ bool check_positional(const char* fname, size_t nargs, size_t min, size_t max);
 // PyNumber_AsSsize_t(v, OverflowError): an int or __index__ into *out; OverflowError "Python int too
 // large to convert to C ssize_t" if it does not fit, TypeError if v is not an integer. false on error.
 bool ssize_arg(Value v, int64_t* out);
+bool c_int_arg(Value v, int64_t* out);  // the same for a C int argument ("... to C int")
 // Binds positional + keyword arguments to `names` (nullptr-terminated); out[i] is null when not
 // given. Raises TypeError like CPython for unknown / duplicate / missing (`required` first ones).
 // A name written "$name" is keyword-only, and so are all after it (CPython's `*`).
@@ -300,6 +301,9 @@ void runtime_init(int argc, char** argv);
 // Per-type initialisers called by runtime_init (objects/*.cpp, modules/*.cpp).
 void init_class_types();   // typeobject.cpp: object, type, super, property, methods, exceptions...
 void init_code_types();    // vm_support.cpp: code, function, cell, traceback, builtin functions
+void init_introspection(); // introspect.cpp: co_* / tb_* attributes, frame objects, FunctionType(...)
+// sys._getframe(depth): a snapshot frame object of the depth-th caller (introspect.cpp).
+Value sys_getframe(int64_t depth);
 void init_generator_type(); // generator.cpp
 void init_int_type();
 void init_float_type();

@@ -268,6 +268,8 @@ void add_traceback(Frame* f) {
   auto* tb = gc::make<TracebackObject>(types::traceback);
   tb->next = eo->traceback.is_obj() ? eo->traceback : Value::none();
   tb->code = f->code;
+  tb->globals = f->globals;
+  tb->frame = Value::none();
   tb->lasti = f->lasti;
   tb->lineno = f->code->line_at(uint32_t(f->lasti));
   eo->traceback = obj(tb);
@@ -587,6 +589,19 @@ Value vm_run_code(CodeObject* code, DictObject* globals, DictObject* locals) {
   return run(f);
 }
 
+// LOAD_NAME / LOAD_CLASSDEREF in a namespace: a __prepare__ namespace that subclasses dict is
+// read through its __getitem__ (and __missing__), as CPython does. Null if absent.
+static Value locals_get(DictObject* locals, StrObject* name) {
+  if (!locals) return Value::null();
+  if (locals->type == types::dict) return dict_get(locals, obj(name));
+  Value v = getitem(obj(locals), obj(name));
+  if (v.is_exc() && exc_matches(exc::KeyError)) {
+    exc_fetch();
+    return Value::null();
+  }
+  return v;
+}
+
 Value vm_run_class_body(FunctionObject* body, DictObject* ns) {
   Frame* f = make_function_frame(body, nullptr, 0, nullptr);
   if (!f) return Value::exc();
@@ -810,7 +825,7 @@ op_LOAD_NAME: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
-  Value v = f->locals ? dict_get(f->locals, obj(name)) : Value::null();
+  Value v = locals_get(f->locals, name);
   CHECK(v);
   if (v.is_null()) v = dict_get_str(f->globals, name);
   if (v.is_null()) v = dict_get_str(f->builtins, name);
@@ -829,7 +844,9 @@ op_STORE_NAME: {
     raise_fmt(exc::SystemError, "no locals found when storing {}", co->names[arg]->view());
     goto error;
   }
-  if (dict_set(f->locals, obj(co->names[arg]), TOP()) < 0) goto error;
+  if ((f->locals->type == types::dict ? dict_set(f->locals, obj(co->names[arg]), TOP())
+                                      : setitem(obj(f->locals), obj(co->names[arg]), TOP())) < 0)
+    goto error;
   sp--;
   DISPATCH();
 }
@@ -838,7 +855,8 @@ op_DELETE_NAME: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
-  if (dict_del(f->locals, obj(name)) < 0) {
+  if ((f->locals->type == types::dict ? dict_del(f->locals, obj(name)) : setitem(obj(f->locals), obj(name), Value::null())) < 0) {
+    if (!exc_matches(exc::KeyError)) goto error;
     exc_fetch();
     name_error(name);
     goto error;
@@ -936,7 +954,7 @@ op_LOAD_DEREF: {
 op_LOAD_CLASSDEREF: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
-  Value v = f->locals ? dict_get(f->locals, obj(co->localsplus_names[arg])) : Value::null();
+  Value v = locals_get(f->locals, co->localsplus_names[arg]);
   CHECK(v);
   if (v.is_null()) {
     v = f->localsplus[arg].as<CellObject>()->value;
@@ -1766,6 +1784,7 @@ op_JUMP_BACKWARD: {
     }
     if (c.ptr && !g_jit.recording) {
       SAVE();
+      const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
       labels = g_jit.recording ? kRecordLabels : kLabels;
@@ -1774,7 +1793,10 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      SAFE_POINT(pc - co->code);  // the exit wrote the frames back; pc is where it resumes
+      // The exit wrote the frames back; pc is where it resumes. An exit at this loop's header
+      // (the end-of-iteration GC and signal check) is this back-edge's safe point:
+      // KeyboardInterrupt points at the loop, as in the interpreter.
+      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc - co->code);
       DISPATCH();
     }
   }
@@ -2267,6 +2289,20 @@ op_CHECK_EXC_MATCH: {
   }
   if (r < 0) goto error;
   TOP() = Value::from_bool(r);
+  DISPATCH();
+}
+
+op_PRINT_EXPR: {
+  SAVE();
+  Value v = POP();
+  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
+  Value hook = sys.is_null() ? Value::null() : dict_get_str(sys.as<ModuleObject>()->dict, str_intern("displayhook"));
+  if (hook.is_null()) {
+    raise(exc::RuntimeError, "lost sys.displayhook");
+    goto error;
+  }
+  Value r = call1(hook, v);
+  CHECK(r);
   DISPATCH();
 }
 

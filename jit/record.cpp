@@ -535,9 +535,12 @@ class RecorderImpl final : public Recorder {
   }
 
   // The trace ends here (cur_pc_ of the root frame) with `op` (JLOOP, LINK or EXIT) carrying
-  // the snapshot of that state; a trace that allocates first checks the GC debt there.
+  // the snapshot of that state. A trace that allocates first checks the GC debt there; one that
+  // loops (JLOOP, or LINK back into a loop) checks it anyway, because a signal (Ctrl-C) raises
+  // the debt too (interp/safepoint.h) and a compiled `while True:` must stop for it. EXIT goes
+  // back to the interpreter, whose next back-edge checks.
   StepResult close(IrOp op, int64_t k = 0) {
-    if (allocates_) end_with(IrOp::GUARD_GC, 0);
+    if (allocates_ || op != IrOp::EXIT) end_with(IrOp::GUARD_GC, 0);
     end_with(op, k);
     done_ = true;
     return StepResult::Done;

@@ -70,13 +70,15 @@ Value time_sleep(Value* args, size_t nargs, TupleObject* kwnames) {
   }
   if (secs < 0) return raise(exc::ValueError, "sleep length must be non-negative");
   if (secs > 9.2e9) return raise(exc::OverflowError, "timestamp out of range for platform time_t");
-  stdout_flush();
   timespec req;
   req.tv_sec = time_t(secs);
   req.tv_nsec = long((secs - double(req.tv_sec)) * 1e9);
   if (req.tv_nsec >= 1000000000) req.tv_nsec = 999999999;
   timespec rem;
-  while (nanosleep(&req, &rem) != 0 && errno == EINTR) req = rem;
+  while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
+    if (!check_signals()) return Value::exc();  // Ctrl-C: KeyboardInterrupt from the sleep
+    req = rem;
+  }
   return Value::none();
 }
 

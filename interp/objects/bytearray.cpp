@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -107,9 +108,10 @@ Value ba_binop(int op, Value a, Value b) {
     std::string_view s = view_of(BA(seq));
     std::string out;
     if (k > 0 && !s.empty()) {
-      if (uint64_t(k) > (uint64_t(1) << 40) / s.size()) return raise(exc::MemoryError, "");
-      out.reserve(s.size() * size_t(k));
-      for (int64_t i = 0; i < k; i++) out += s;
+      uint64_t n;
+      if (!ssize_mul(s.size(), uint64_t(k), nullptr, 1, &n)) return Value::exc();
+      out.resize(n);
+      fill_repeat(out.data(), s.data(), s.size(), uint64_t(k));
     }
     if (inplace && seq == a) {
       if (!assign(BA(a), out)) return Value::exc();

@@ -4,14 +4,20 @@
 #include <cstring>
 
 #include "interp/codecs.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
 
-Value bytes_new(std::string_view data) {
-  auto* b = gc::make<BytesObject>(types::bytes, data.size() + 1);
+BytesObject* bytes_alloc(size_t n) {
+  auto* b = gc::make<BytesObject>(types::bytes, n + 1);
   b->hash = -1;
-  b->size = data.size();
+  b->size = n;
+  return b;
+}
+
+Value bytes_new(std::string_view data) {
+  BytesObject* b = bytes_alloc(data.size());
   if (!data.empty()) std::memcpy(b->data, data.data(), data.size());
   return obj(b);
 }
@@ -71,11 +77,13 @@ static Value bytes_binop(int op, Value a, Value b) {
     if (r.is_exc() || r == g_not_implemented) return r;
     std::string_view s = bytes_view(seq);
     if (k <= 0 || s.empty()) return bytes_new("");
-    if (uint64_t(k) > (uint64_t(1) << 40) / s.size()) return raise(exc::MemoryError, "");
-    std::string out;
-    out.reserve(s.size() * size_t(k));
-    for (int64_t i = 0; i < k; i++) out += s;
-    return bytes_new(out);
+    if (k == 1 && seq.as_obj()->type == types::bytes) return seq;
+    uint64_t n;
+    if (!ssize_mul(s.size(), uint64_t(k), "repeated bytes are too long", 1, &n) || !check_bytes_alloc(n))
+      return Value::exc();
+    BytesObject* b = bytes_alloc(n);
+    fill_repeat(b->data, s.data(), s.size(), uint64_t(k));
+    return obj(b);
   }
   if (plain == int(BinOp::REMAINDER)) {
     if (!is_bytes(a)) return g_not_implemented;
@@ -215,6 +223,7 @@ bool bytes_percent_format(std::string_view f, Value args, std::string* out) {
     char t = f[j++];
     if (t == '%' && j - 1 == p + 1) { *out += '%'; i = j; continue; }
     if (arg.is_null() && !next_arg(&arg)) return false;
+    if (width > 0 && !check_alloc(uint64_t(width), 1)) return false;
     std::string piece;
     switch (t) {
       case 's': case 'b': case 'r': case 'a': case 'c': {
@@ -280,15 +289,14 @@ bool bytes_from_object(Value x, std::string* out, const char* tname) {
   }
   if (is_int(x) || (!is_str(x) && lookup_special(x, str_intern("__index__")).is_obj())) {
     int64_t n;
-    if (index_of(x, &n).is_exc()) {
-      if (exc_matches(exc::OverflowError)) {
-        exc_fetch();
-        raise_fmt(exc::OverflowError, "cannot fit '{}' into an index-sized integer", type_name(x));
-      }
+    Value i = to_index(x);
+    if (i.is_exc()) return false;
+    if (!int_to_i64(i, &n)) {
+      raise_fmt(exc::OverflowError, "cannot fit '{}' into an index-sized integer", type_name(x));
       return false;
     }
     if (n < 0) { raise(exc::ValueError, "negative count"); return false; }
-    if (n > (int64_t(1) << 40)) { raise(exc::MemoryError, ""); return false; }
+    if (!(std::strcmp(tname, "bytes") == 0 ? check_bytes_alloc(uint64_t(n)) : check_alloc(uint64_t(n), 1))) return false;
     out->assign(size_t(n), '\0');
     return true;
   }

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -17,6 +18,8 @@ namespace {
 std::string_view SELF(Value* args) { return bytes_like_view(args[0]); }
 bool self_is_ba(Value* args) { return is_bytearray(args[0]); }
 Value make(Value* args, std::string_view s) { return self_is_ba(args) ? bytearray_new(s) : bytes_new(s); }
+// A result of n bytes may be built (bytes: "byte string is too large" past PY_SSIZE_T_MAX).
+bool check_size(Value* args, uint64_t n) { return self_is_ba(args) ? check_alloc(n, 1) : check_bytes_alloc(n); }
 
 bool b_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 bool b_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
@@ -248,6 +251,8 @@ Value join_m(Value* args, size_t nargs, TupleObject* kw) {
   if (l.is_exc()) return l;
   auto* lo = l.as<ListObject>();
   std::string sep(SELF(args));  // a copy: bytearray self may change while items are read
+  // The separators alone may be more than fits (the items are in memory already).
+  if (lo->size > 1 && !check_alloc(lo->size - 1, sep.size())) return Value::exc();
   std::string out;
   for (uint64_t i = 0; i < lo->size; i++) {
     Value item = lo->items[i];
@@ -364,7 +369,7 @@ bool width_arg(Value v, int64_t* w) {
     raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(v));
     return false;
   }
-  return !index_of(v, w).is_exc();
+  return ssize_arg(v, w);
 }
 
 Value justify(Value* args, size_t nargs, int how, const char* name) {
@@ -380,6 +385,7 @@ Value justify(Value* args, size_t nargs, int how, const char* name) {
     fill = bytes_like_view(f)[0];
   }
   if (width <= int64_t(s.size())) return make(args, s);
+  if (!check_size(args, uint64_t(width))) return Value::exc();
   size_t pad = size_t(width) - s.size(), l = 0;
   if (how == 0) l = 0;
   else if (how == 1) l = pad;
@@ -399,6 +405,7 @@ Value zfill_m(Value* args, size_t nargs, TupleObject* kw) {
   int64_t width;
   if (!width_arg(args[1], &width)) return Value::exc();
   if (width <= int64_t(s.size())) return make(args, s);
+  if (!check_size(args, uint64_t(width))) return Value::exc();
   std::string out(size_t(width) - s.size(), '0');
   out += s;
   size_t fill = size_t(width) - s.size();
@@ -411,10 +418,17 @@ Value expandtabs_m(Value* args, size_t nargs, TupleObject* kw) {
   Value out[1];
   if (!parse_args("expandtabs", args + 1, nargs - 1, kw, names, 0, out)) return Value::exc();
   int64_t tab = 8;
-  if (!out[0].is_null() && !width_arg(out[0], &tab)) return Value::exc();
+  if (!out[0].is_null() && !c_int_arg(out[0], &tab)) return Value::exc();
   std::string_view s = SELF(args);
+  uint64_t size = 0, col = 0;  // the result's size first: a huge tab size raises before anything is built
+  for (char c : s) {
+    if (c == '\t') { if (tab > 0) { size += uint64_t(tab) - col % uint64_t(tab); col = 0; } }
+    else { size++; col = (c == '\n' || c == '\r') ? 0 : col + 1; }
+  }
+  if (!check_size(args, size)) return Value::exc();
   std::string r;
-  int64_t col = 0;
+  r.reserve(size);
+  col = 0;
   for (char c : s) {
     if (c == '\t') {
       if (tab > 0) { int64_t n = tab - col % tab; r.append(size_t(n), ' '); col += n; }

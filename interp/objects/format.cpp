@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy {
@@ -51,8 +52,8 @@ static bool parse_spec(std::string_view s, Value v, Spec* sp) {
   if (i < n && std::isdigit((unsigned char)s[i])) {
     sp->width = 0;
     while (i < n && std::isdigit((unsigned char)s[i])) {
+      if (sp->width > (INT64_MAX - (s[i] - '0')) / 10) { raise(exc::ValueError, "Too many decimal digits in format string"); return false; }
       sp->width = sp->width * 10 + (s[i++] - '0');
-      if (sp->width > (int64_t(1) << 40)) { raise(exc::ValueError, "Too many decimal digits in format string"); return false; }
     }
   }
   if (i < n && (s[i] == ',' || s[i] == '_')) {
@@ -69,8 +70,8 @@ static bool parse_spec(std::string_view s, Value v, Spec* sp) {
     if (i >= n || !std::isdigit((unsigned char)s[i])) { raise(exc::ValueError, "Format specifier missing precision"); return false; }
     sp->precision = 0;
     while (i < n && std::isdigit((unsigned char)s[i])) {
+      if (sp->precision > (INT64_MAX - (s[i] - '0')) / 10) { raise(exc::ValueError, "Too many decimal digits in format string"); return false; }
       sp->precision = sp->precision * 10 + (s[i++] - '0');
-      if (sp->precision > (int64_t(1) << 40)) { raise(exc::ValueError, "Too many decimal digits in format string"); return false; }
     }
   }
   if (n - i > 1) { invalid_spec(s, v); return false; }
@@ -137,6 +138,10 @@ static std::string layout_number(const Spec& sp, std::string sign, std::string p
   }
 }
 
+// The padded result (at least `width` fill characters' worth) can be allocated: MemoryError, as
+// CPython's, for a width no machine holds — checked before any padding is built.
+static bool width_fits(const Spec& sp) { return sp.width <= 0 || check_alloc(uint64_t(sp.width), sp.fill.size()); }
+
 static std::string sign_str(const Spec& sp, bool neg) {
   if (neg) return "-";
   if (sp.sign == '+') return "+";
@@ -162,6 +167,7 @@ Value format_int(Value v, std::string_view spec) {
   }
   if (sp.precision >= 0) return raise(exc::ValueError, "Precision not allowed in integer format specifier");
   if (sp.z) return raise(exc::ValueError, "Negative zero coercion (z) not allowed in integer format specifier");
+  if (!width_fits(sp)) return Value::exc();
   if (t == 'c') {
     if (sp.sign) return raise(exc::ValueError, "Sign not allowed with integer format specifier 'c'");
     if (sp.alt) return raise(exc::ValueError, "Alternate form (#) not allowed with integer format specifier 'c'");
@@ -203,6 +209,8 @@ Value format_float(double d, std::string_view spec, Value orig) {
     default:
       return raise_fmt(exc::ValueError, "Unknown format code '{}' for object of type '{}'", t, type_name(orig));
   }
+  if (sp.precision > INT32_MAX) return raise(exc::ValueError, "precision too big");
+  if (!width_fits(sp)) return Value::exc();
   std::string s;
   double x = d;
   if (t == '%') x *= 100;
@@ -249,6 +257,7 @@ Value format_str(StrObject* s, std::string_view spec) {
   if (sp.z) return raise(exc::ValueError, "Negative zero coercion (z) not allowed in string format specifier");
   if (sp.align == '=') return raise(exc::ValueError, "'=' alignment not allowed in string format specifier");
   if (sp.grouping) return raise_fmt(exc::ValueError, "Cannot specify '{}' with 's'.", sp.grouping);
+  if (!width_fits(sp)) return Value::exc();
   std::string_view body = s->view();
   if (sp.precision >= 0 && uint64_t(sp.precision) < s->length) body = body.substr(0, utf8_offset(s, sp.precision));
   int64_t len = int64_t(cp_len(body));
@@ -371,6 +380,7 @@ Value str_percent_format(StrObject* fmtobj, Value args) {
     char t = f[j++];
     if (t == '%' && j - 1 == p + 1) { out += '%'; i = j; continue; }  // '%5%' is a conversion (3.11)
     if (arg.is_null() && !next_arg(&arg)) return Value::exc();
+    if (!width_fits(sp)) return Value::exc();
     if (left) { sp.align = '<'; sp.zero = false; }
     else sp.align = '>';
     std::string piece;

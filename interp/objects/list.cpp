@@ -126,7 +126,7 @@ static Value list_repeat(ListObject* x, Value n) {
   if (r.is_exc() || r == g_not_implemented) return r;
   if (k <= 0 || x->size == 0) return obj(list_new(0));
   uint64_t total;
-  if (!size_calc(x->size, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
+  if (!ssize_mul(x->size, uint64_t(k), nullptr, sizeof(Value), &total)) return Value::exc();
   ListObject* l = list_new(0);
   if (!list_set_capacity(l, total)) return Value::exc();
   for (int64_t i = 0; i < k; i++) std::memcpy(l->items + i * x->size, x->items, x->size * sizeof(Value));
@@ -164,7 +164,7 @@ static Value list_binop(int op, Value a, Value b) {
       if (k <= 0) { l->size = 0; return a; }
       size_t n = l->size;
       uint64_t total;
-      if (!size_calc(n, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
+      if (!ssize_mul(n, uint64_t(k), nullptr, sizeof(Value), &total)) return Value::exc();
       if (list_reserve(l, total) < 0) return Value::exc();
       for (int64_t i = 1; i < k; i++) std::memcpy(l->items + i * n, l->items, n * sizeof(Value));
       l->size = n * uint64_t(k);

@@ -154,6 +154,9 @@ int list_reserve(ListObject* l, size_t n);
 Value list_sort_impl(ListObject* l, Value key, bool reverse);
 // Lexicographic comparison of two Value arrays (tuple and list richcompare).
 Value seq_richcompare(const Value* a, size_t na, const Value* b, size_t nb, CmpOp op);
+BytesObject* bytes_alloc(size_t n);  // uninitialised data; sizes a program chose: check_bytes_alloc first
+// dst = k copies of src[0, len) (dst holds len * k bytes).
+void fill_repeat(char* dst, const char* src, size_t len, uint64_t k);
 Value seq_repeat_count(Value n, int64_t* out);       // n for seq * n; NotImplemented if not an int
 int64_t tuple_hash(Value self);
 Value seq_index_impl(const char* tname, const Value* items, size_t n, Value* args, size_t nargs);

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <string>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 #include "unicode/unicode.h"
 
@@ -242,16 +243,30 @@ Value str_concat(StrObject* a, StrObject* b) {
   return obj(s);
 }
 
+void fill_repeat(char* dst, const char* src, size_t len, uint64_t k) {
+  if (k == 0 || len == 0) return;
+  std::memcpy(dst, src, len);
+  size_t done = len, total = len * k;
+  while (done < total) {  // doubling: log2(k) copies, not k
+    size_t step = std::min(done, total - done);
+    std::memcpy(dst + done, dst, step);
+    done += step;
+  }
+}
+
 static Value str_repeat(StrObject* a, Value n) {
   int64_t k;
   Value r = seq_repeat_count(n, &k);
   if (r.is_exc() || r == g_not_implemented) return r;
   if (k <= 0 || a->nbytes == 0) return obj(str_intern(""));
-  if (k == 1) return obj(a);
-  if (uint64_t(k) > (uint64_t(1) << 40) / a->nbytes) return raise(exc::MemoryError, "");
+  if (k == 1 && a->type == types::str) return obj(a);
+  uint64_t length;
+  if (!ssize_mul(a->length, uint64_t(k), "repeated string is too long", 1, &length) ||
+      !check_alloc(a->nbytes, uint64_t(k)))
+    return Value::exc();
   StrObject* s = str_alloc(a->nbytes * uint64_t(k));
-  for (int64_t i = 0; i < k; i++) std::memcpy(s->data + i * a->nbytes, a->data, a->nbytes);
-  s->length = a->length * uint64_t(k);
+  fill_repeat(s->data, a->data, a->nbytes, uint64_t(k));
+  s->length = length;
   s->ascii = a->ascii;
   return obj(s);
 }

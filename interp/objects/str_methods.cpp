@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "interp/codecs.h"
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 #include "unicode/unicode.h"
 
@@ -235,6 +236,7 @@ static Value str_join_m(Value* args, size_t nargs, TupleObject* k) {
     length += as_str(items[i])->length;
     ascii &= as_str(items[i])->ascii;
   }
+  if (!check_alloc(total, 1)) return Value::exc();
   StrObject* r = str_alloc(total);
   char* p = r->data;
   for (uint64_t i = 0; i < n; i++) {
@@ -505,20 +507,26 @@ static bool fill_arg(Value* args, size_t nargs, size_t i, std::string* fill) {
   return true;
 }
 
+// self with `left` and `right` copies of the one-character `fill` around it; the size is checked
+// before anything is built (MemoryError, as CPython's PyUnicode_New).
 static Value pad(Value self, int64_t left, int64_t right, const std::string& fill) {
   StrObject* s = as_str(self);
-  if (left <= 0 && right <= 0 && s->type == types::str) return self;
-  std::string out;
-  for (int64_t i = 0; i < left; i++) out += fill;
-  out.append(s->view());
-  for (int64_t i = 0; i < right; i++) out += fill;
-  return str_value(out);
+  if (left <= 0 && right <= 0) return s->type == types::str ? self : str_value(s->view());
+  if (!check_alloc(uint64_t(left) + uint64_t(right), fill.size(), s->nbytes)) return Value::exc();
+  StrObject* r = str_alloc(s->nbytes + (uint64_t(left) + uint64_t(right)) * fill.size());
+  fill_repeat(r->data, fill.data(), fill.size(), uint64_t(left));
+  char* p = r->data + uint64_t(left) * fill.size();
+  std::memcpy(p, s->data, s->nbytes);
+  fill_repeat(p + s->nbytes, fill.data(), fill.size(), uint64_t(right));
+  r->length = s->length + uint64_t(left) + uint64_t(right);
+  r->ascii = s->ascii && fill.size() == 1;
+  return obj(r);
 }
 
 static Value justify(Value* args, size_t nargs, int kind, const char* name) {
   if (!check_nargs(name, nargs - 1, 1, 2)) return Value::exc();
   int64_t width;
-  if (index_of(args[1], &width).is_exc()) return Value::exc();
+  if (!ssize_arg(args[1], &width)) return Value::exc();
   std::string fill;
   if (!fill_arg(args, nargs, 2, &fill)) return Value::exc();
   int64_t marg = width - int64_t(SELF(args)->length);
@@ -535,16 +543,14 @@ static Value str_center_m(Value* a, size_t n, TupleObject* k) { return justify(a
 static Value str_zfill_m(Value* args, size_t nargs, TupleObject* k) {
   if (!check_nargs("str.zfill", nargs - 1, 1, 1)) return Value::exc();
   int64_t width;
-  if (index_of(args[1], &width).is_exc()) return Value::exc();
+  if (!ssize_arg(args[1], &width)) return Value::exc();
   StrObject* s = SELF(args);
   int64_t fill = width - int64_t(s->length);
-  if (fill <= 0) return pad(args[0], 0, 0, " ");
-  std::string v(s->view()), out;
-  size_t start = 0;
-  if (!v.empty() && (v[0] == '+' || v[0] == '-')) { out += v[0]; start = 1; }
-  out.append(size_t(fill), '0');
-  out.append(v, start);
-  return str_value(out);
+  Value r = pad(args[0], fill, 0, "0");
+  if (r.is_exc() || fill <= 0) return r;
+  char* d = as_str(r)->data;
+  if (d[fill] == '+' || d[fill] == '-') { d[0] = d[fill]; d[fill] = '0'; }
+  return r;
 }
 
 static Value str_expandtabs_m(Value* args, size_t nargs, TupleObject* kwnames) {
@@ -552,10 +558,19 @@ static Value str_expandtabs_m(Value* args, size_t nargs, TupleObject* kwnames) {
   Value out[1];
   if (!parse_args("expandtabs", args + 1, nargs - 1, kwnames, names, 0, out)) return Value::exc();
   int64_t ts = 8;
-  if (!out[0].is_null() && index_of(out[0], &ts).is_exc()) return Value::exc();
+  if (!out[0].is_null() && !c_int_arg(out[0], &ts)) return Value::exc();
   std::string_view s = SELF(args)->view();
+  // The result's size first, so that a huge tab size raises before anything is built.
+  uint64_t size = 0, col = 0;
+  for (char c : s) {
+    if (c == '\t') { if (ts > 0) { size += uint64_t(ts) - col % uint64_t(ts); col = 0; } }
+    else if (c == '\n' || c == '\r') { size++; col = 0; }
+    else { size++; col += (c & 0xC0) != 0x80; }  // columns count characters, not UTF-8 bytes
+  }
+  if (!check_alloc(size, 1)) return Value::exc();
   std::string r;
-  int64_t col = 0;
+  r.reserve(size);
+  col = 0;
   for (size_t i = 0; i < s.size();) {
     char c = s[i];
     if (c == '\t') {

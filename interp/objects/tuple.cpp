@@ -174,8 +174,7 @@ static Value tuple_binop(int op, Value a, Value b) {
     if (k <= 0 || x->size == 0) return obj(tuple_new(0));
     if (k == 1 && x->type == types::tuple) return seq;
     uint64_t total;
-    if (!size_calc(x->size, uint64_t(k), 0, &total)) return raise_value(obj(exc::MemoryError));
-    if (!check_alloc(total, sizeof(Value), sizeof(TupleObject))) return Value::exc();
+    if (!ssize_mul(x->size, uint64_t(k), nullptr, sizeof(Value), &total)) return Value::exc();
     TupleObject* t = tuple_new(total);
     for (int64_t i = 0; i < k; i++) std::memcpy(t->items + i * x->size, x->items, x->size * sizeof(Value));
     return obj(t);
