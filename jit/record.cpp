@@ -1770,7 +1770,7 @@ class RecorderImpl final : public Recorder {
     pin(rcallable, Value::from_obj(fn));
     std::vector<Ref> boxed;
     for (Ref a : args) boxed.push_back(box(a));  // before the frame exists: boxing may exit
-    sync_base_frame();
+    sync_base_frame(nargs + 2);
     Ref frame = call(Helper::call_frame, Ty::Ptr, {t_->kobj(fn)}, true);
     for (size_t i = 0; i < boxed.size(); i++)
       emit(IrOp::STORE, Ty::Void, frame, boxed[i], int64_t(offsetof(Frame, localsplus) + 8 * i));
@@ -1790,10 +1790,12 @@ class RecorderImpl final : public Recorder {
   // current depth gets its value (memory there may hold a dead object's bits) and sp is set to
   // that depth (a slot above the old sp may hold the only reference to a live object, such as a
   // `for` loop's iterator a side trace created). Stale slots stay stale for the snapshots
-  // (dirty only grows), so exits still write them.
-  void sync_base_frame() {
+  // (dirty only grows), so exits still write them. The call's own `call_slots` (NULL, the
+  // pinned callable, the arguments the callee's frame holds) on top of a base frame that makes
+  // the call need no scanning and are left out.
+  void sync_base_frame(uint32_t call_slots) {
     RFrame& fr = frames_[0];
-    uint32_t depth = fr.code->nlocalsplus + (frames_.size() == 1 ? sp0_ : fr.sp);
+    uint32_t depth = fr.code->nlocalsplus + (frames_.size() == 1 ? sp0_ - call_slots : fr.sp);
     std::vector<std::pair<uint32_t, Ref>> vals;
     for (uint32_t s = 0; s < depth; s++)
       if (fr.dirty[s] && fr.slot[s] != kNoRef) vals.push_back({s, box(fr.slot[s])});  // boxing may exit: first
