@@ -101,7 +101,12 @@ int run_source(const std::string& source, const std::string& filename, const Opt
 // Exit status for a finished __main__ run: uncaught exception handling, then flush sys.stdout.
 int finish_run(Value r) {
   int status = 0;
-  if (r.is_exc()) status = handle_uncaught(exc_fetch());
+  bool interrupted = false;
+  if (r.is_exc()) {
+    Value e = exc_fetch();
+    interrupted = is_subtype(type_of(e), exc::KeyboardInterrupt);
+    status = handle_uncaught(e);
+  }
   run_exit_handlers();
   // Flush sys.stdout (buffered by print); a failure here is reported like CPython does.
   Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
@@ -111,6 +116,13 @@ int finish_run(Value r) {
     if (fr.is_exc()) exc_fetch();
   } else if (out.is_exc()) {
     exc_fetch();
+  }
+  if (interrupted) {
+    // As CPython: an uncaught KeyboardInterrupt ends the process by SIGINT (status -2 / 130 in
+    // a shell), once the output above is delivered.
+    std::fflush(nullptr);
+    ::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
   }
   return status;
 }
@@ -175,6 +187,13 @@ void* interpreter_thread(void* p) {
       dir = std::filesystem::current_path().string();
     }
     import_init_path(dir);
+  }
+  // As CPython, SIGINT raises KeyboardInterrupt from the start: _signal installs
+  // default_int_handler when it is created (a small module; it is in sys.modules at start-up in
+  // CPython too).
+  {
+    Value sig = import_name(str_intern("_signal"), nullptr, Value::none(), 0);
+    if (sig.is_exc()) exc_fetch();
   }
 
   if (opts.mode == Options::Mode::kModule) {

@@ -12,6 +12,7 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
+#include "interp/safepoint.h"
 
 namespace chaipy {
 
@@ -76,7 +77,13 @@ Value time_sleep(Value* args, size_t nargs, TupleObject* kwnames) {
   req.tv_nsec = long((secs - double(req.tv_sec)) * 1e9);
   if (req.tv_nsec >= 1000000000) req.tv_nsec = 999999999;
   timespec rem;
-  while (nanosleep(&req, &rem) != 0 && errno == EINTR) req = rem;
+  // A signal that arrived since the last safe point is handled before blocking (CPython's eval
+  // breaker runs at the call), and one that interrupts the sleep ends it if its handler raises.
+  if (!safepoint_run_signal_handlers()) return Value::exc();
+  while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
+    if (!safepoint_run_signal_handlers()) return Value::exc();  // e.g. KeyboardInterrupt
+    req = rem;
+  }
   return Value::none();
 }
 
