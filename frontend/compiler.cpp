@@ -435,6 +435,7 @@ void Compiler::name_op(const std::string& raw, Ctx ctx) {
 // -- Module ------------------------------------------------------------------------------------------
 std::shared_ptr<CodeUnit> Compiler::compile_module(const Module& m, CompileMode mode) {
   enter_unit(_st.top, UnitKind::kModule, "<module>", 1);
+  _interactive = mode == CompileMode::Single;
   if (!m.body.empty()) set_loc(m.body[0]->pos);
   if (mode == CompileMode::Eval) {
     const Stmt& s = *m.body.at(0);
@@ -508,7 +509,7 @@ void Compiler::ann_assign(const Stmt& s) {
 void Compiler::body_with_docstring(const StmtList& body, bool module_like) {
   size_t i = 0;
   if (module_like && find_ann(body)) emit(Op::SETUP_ANNOTATIONS);
-  if (is_docstring(body)) {
+  if (is_docstring(body) && !(_interactive && _u->kind == UnitKind::kModule)) {  // the REPL echoes it
     if (module_like) {
       set_loc(body[0]->pos);
       load_const(body[0]->value->value);
@@ -585,6 +586,12 @@ void Compiler::stmt(const Stmt& s) {
     case StmtKind::kPass:
       return;
     case StmtKind::kExpr:
+      if (_interactive && _u->kind == UnitKind::kModule) {
+        expr(*s.value);
+        set_loc(s.pos);
+        emit(Op::PRINT_EXPR);
+        return;
+      }
       if (s.value->kind == ExprKind::kConstant) return;
       expr(*s.value);
       set_loc(s.pos);

@@ -77,6 +77,7 @@ class Compiler {
   };
 
   std::string_view _src;
+  bool _interactive = false;  // 'single' mode: module-level expression statements echo (PRINT_EXPR)
   const std::string& _filename;
   SymbolTable& _st;
   std::vector<std::unique_ptr<Unit>> _units;

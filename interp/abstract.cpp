@@ -230,9 +230,15 @@ Value lookup_special(Value self, StrObject* name) {
 Value getitem(Value o, Value key) {
   TypeObject* t = type_of(o);
   if (t->getitem) return t->getitem(o, key);
-  if (t == types::type) {
+  if (t == types::type || is_subtype(t, types::type)) {
     Value cg = type_lookup(o.as<TypeObject>(), str_intern("__class_getitem__"));
-    if (!cg.is_null()) return call2(cg, o, key);
+    if (!cg.is_null()) {
+      // A class body's plain function gets the class explicitly; built-in types' classmethods
+      // (list.__class_getitem__ = classmethod(GenericAlias)) are bound first.
+      if (isinstance_exact(cg, types::function)) return call2(cg, o, key);
+      Value b = bind_method(cg, Value::none(), o.as<TypeObject>());
+      return b.is_exc() ? b : call1(b, key);
+    }
     return raise_fmt(exc::TypeError, "type '{}' is not subscriptable", o.as<TypeObject>()->name->view());
   }
   return raise_fmt(exc::TypeError, "'{}' object is not subscriptable", type_name(o));

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "interp/class_internal.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
@@ -72,11 +73,11 @@ Value builtin_print(Value* args, size_t nargs, TupleObject* kwnames) {
     }
     buf.append(end_s);
     if (fd == 1) {
-      stdout_write(buf);
+      if (!stdout_write(buf)) return Value::exc();
       if (!flush.is_null()) {
         int t = truthy(flush);
         if (t < 0) return Value::exc();
-        if (t) stdout_flush();
+        if (t && call_method(file, NAME("flush"), nullptr, 0).is_exc()) return Value::exc();
       }
     } else {
       stderr_write(buf);
@@ -110,7 +111,7 @@ Value builtin_input(Value* args, size_t nargs, TupleObject* kwnames) {
     Value p = str_of(args[0]);
     if (p.is_exc()) return p;
     if (out.is_null() || std_stream_fd(out) == 1) {
-      stdout_write(as_str(p)->view());
+      if (!stdout_write(as_str(p)->view())) return Value::exc();
     } else if (!out.is_none()) {
       if (write_to(out, as_str(p)->view()).is_exc()) return Value::exc();
     }
@@ -124,7 +125,9 @@ Value builtin_input(Value* args, size_t nargs, TupleObject* kwnames) {
   Value in = sys_stdin();
   std::string line;
   if (in.is_null() || std_stream_fd(in) == 0) {
-    if (!stdin_readline(&line)) return raise(exc::EOFError, "EOF when reading a line");
+    int r = stdin_readline(&line);
+    if (r < 0) return Value::exc();
+    if (r == 0) return raise(exc::EOFError, "EOF when reading a line");
   } else {
     Value rl = getattr(in, NAME("readline"));
     if (rl.is_exc()) return rl;
@@ -434,6 +437,7 @@ int do_isinstance(Value o, Value cls, int depth) {
     if (r.is_exc()) return -1;
     return truthy(r);
   }
+  if (TupleObject* u = cls::union_args(cls)) cls = obj(u);
   if (is_tuple(cls)) {
     if (depth > 1000) { raise(exc::RecursionError, "maximum recursion depth exceeded in __instancecheck__"); return -1; }
     auto* t = cls.as<TupleObject>();
@@ -458,11 +462,18 @@ int do_issubclass(Value c, Value cls, int depth) {
   if (is_type_obj(cls)) {
     Value m = metaclass_check(cls, "__subclasscheck__");
     if (m.is_exc()) return -1;
-    if (m.is_null()) return is_subtype(c.as<TypeObject>(), cls.as<TypeObject>()) ? 1 : 0;
+    if (m.is_null()) {
+      if (!is_type_obj(c)) {
+        raise(exc::TypeError, "issubclass() arg 1 must be a class");
+        return -1;
+      }
+      return is_subtype(c.as<TypeObject>(), cls.as<TypeObject>()) ? 1 : 0;
+    }
     Value r = call1(m, c);
     if (r.is_exc()) return -1;
     return truthy(r);
   }
+  if (TupleObject* u = cls::union_args(cls)) cls = obj(u);
   if (is_tuple(cls)) {
     if (depth > 1000) { raise(exc::RecursionError, "maximum recursion depth exceeded in __subclasscheck__"); return -1; }
     auto* t = cls.as<TupleObject>();
@@ -471,6 +482,13 @@ int do_issubclass(Value c, Value cls, int depth) {
       if (r != 0) return r;
     }
     return 0;
+  }
+  Value m = lookup_special(cls, NAME("__subclasscheck__"));
+  if (m.is_exc()) return -1;
+  if (!m.is_null()) {
+    Value r = call1(m, c);
+    if (r.is_exc()) return -1;
+    return truthy(r);
   }
   raise(exc::TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
   return -1;
@@ -484,7 +502,6 @@ Value builtin_isinstance(Value* args, size_t nargs, TupleObject* kwnames) {
 
 Value builtin_issubclass(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("issubclass", kwnames) || !check_nargs("issubclass", nargs, 2, 2)) return Value::exc();
-  if (!is_type_obj(args[0])) return raise(exc::TypeError, "issubclass() arg 1 must be a class");
   int r = do_issubclass(args[0], args[1], 0);
   return r < 0 ? Value::exc() : Value::from_bool(r);
 }
@@ -746,6 +763,10 @@ void init_builtins_module() {
   if (exc::name) dict_set_str(b, str_intern(#name), obj(exc::name));
 #include "interp/exceptions.def"
 #undef EXCDEF
+  // Warning categories that only Python code raises (the runtime has no exc:: handle for them).
+  for (const char* w : {"PendingDeprecationWarning", "SyntaxWarning", "FutureWarning", "ImportWarning", "UnicodeWarning",
+                        "BytesWarning", "ResourceWarning", "EncodingWarning"})
+    dict_set_str(b, str_intern(w), exception_type_new(std::string("builtins.") + w, exc::Warning));
   dict_set_str(b, str_intern("EnvironmentError"), obj(exc::OSError));  // 3.3+ aliases
   dict_set_str(b, str_intern("IOError"), obj(exc::OSError));
   dict_set_str(b, str_intern("None"), Value::none());

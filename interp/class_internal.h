@@ -56,6 +56,10 @@ Value classmethod_bind(Value descr, TypeObject* cls);  // classmethod.__get__(No
 bool is_data_descriptor(Value descr);
 Value descr_get(Value descr, Value self, TypeObject* owner);  // user-defined __get__
 std::string addr(const void* p);  // "0x7f..."
+// Class-level descriptors (getset_descriptor, or member_descriptor when `member`) for attributes
+// that t's getattr / setattr slots serve on instances (descr.cpp); t->getattr must handle each name
+// itself, not by generic lookup.
+void type_add_attribute_descrs(TypeObject* t, bool member, std::initializer_list<const char*> names);
 std::string type_display_name(TypeObject* t);  // module.qualname or name (repr of types/instances)
 TupleObject* empty_tuple();
 TupleObject* tuple_of(Value* args, size_t n);
@@ -96,6 +100,7 @@ Value lookup_with_wrappers(TypeObject* t, StrObject* name);
 // Natives in object's dict, to recognise "not overridden".
 extern Value g_object_getattribute, g_object_setattr, g_object_delattr, g_object_new, g_object_init,
     g_object_repr, g_object_str, g_object_hash, g_object_cmp[6];
+extern Value g_type_getattribute;  // type.__getattribute__ (typeobject.cpp): a metaclass that does not override it
 
 // -- Types -----------------------------------------------------------------------------------------
 Value type_call(Value callable, Value* args, size_t nargs, TupleObject* kw);
@@ -147,6 +152,9 @@ inline bool is_builtin_sub(TypeObject* t) {
 void init_object_methods();
 void init_type_methods();
 void init_descr_types();
+void init_generic_alias_types();  // class_generic_alias.cpp: types.GenericAlias, types.UnionType, type.__or__
+// The arguments of a types.UnionType (int | str), or nullptr if v is not one.
+TupleObject* union_args(Value v);
 void init_exception_types();
 int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw);
 

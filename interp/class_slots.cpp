@@ -124,7 +124,7 @@ Value slot_getattr(Value self, StrObject* name) {
   TypeObject* t = type_of(self);
   Value ga = lookup(t, S.__getattribute__);
   Value r;
-  if (!ga.is_null() && ga != g_object_getattribute) {
+  if (!ga.is_null() && ga != g_object_getattribute && ga != g_type_getattribute) {
     r = call1d(ga, self, obj(name));
   } else {
     GetAttrFn base = solid_base(t)->getattr;

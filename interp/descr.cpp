@@ -528,6 +528,80 @@ Value function_get_native(Value* a, size_t n, TupleObject* kw) {
   return bind_method(a[0], a[1], type_of(a[1]));
 }
 
+// -- getset_descriptor / member_descriptor ---------------------------------------------------------------------
+// What `FunctionType.__code__` or `CodeType.co_name` is at class level: a data descriptor naming an
+// attribute that the owner's getattr / setattr slots serve for instances (CPython's PyGetSetDef /
+// PyMemberDef entries). types.GetSetDescriptorType and MemberDescriptorType are these types.
+struct AttrDescrObject : Object {
+  TypeObject* owner;
+  StrObject* name;
+};
+TypeObject* g_attr_descr_types[2];  // getset_descriptor, member_descriptor
+
+void attr_descr_trace(Object* o, Tracer& t) {
+  auto* d = static_cast<AttrDescrObject*>(o);
+  t.visit(d->owner);
+  t.visit(d->name);
+}
+
+Value attr_descr_repr(Value self) {
+  auto* d = self.as<AttrDescrObject>();
+  return str_value(fmt::format("<{} '{}' of '{}' objects>", d->type == g_attr_descr_types[0] ? "attribute" : "member",
+                               d->name->view(), d->owner->name->view()));
+}
+
+bool attr_descr_check(AttrDescrObject* d, Value inst) {
+  if (is_subtype(type_of(inst), d->owner)) return true;
+  raise_fmt(exc::TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", d->name->view(),
+            d->owner->name->view(), type_name(inst));
+  return false;
+}
+
+Value attr_descr_get_native(Value* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__get__", kw) || !check_nargs("__get__", n, 2, 3)) return Value::exc();
+  auto* d = a[0].as<AttrDescrObject>();
+  if (a[1].is_none()) return a[0];
+  if (!attr_descr_check(d, a[1])) return Value::exc();
+  return d->owner->getattr(a[1], d->name);
+}
+
+Value attr_descr_set_native(Value* a, size_t n, TupleObject* kw) {
+  bool del = n == 2;
+  if (!check_no_kwargs(del ? "__delete__" : "__set__", kw) || !check_nargs(del ? "__delete__" : "__set__", n, 2, 3))
+    return Value::exc();
+  auto* d = a[0].as<AttrDescrObject>();
+  if (!attr_descr_check(d, a[1])) return Value::exc();
+  if (!d->owner->setattr)
+    return raise_fmt(exc::AttributeError, "attribute '{}' of '{}' objects is not writable", d->name->view(),
+                     d->owner->name->view());
+  return d->owner->setattr(a[1], d->name, del ? Value::null() : a[2]) < 0 ? Value::exc() : Value::none();
+}
+
+Value attr_descr_getattr(Value self, StrObject* name) {
+  auto* d = self.as<AttrDescrObject>();
+  name = intern_name(name);
+  if (name == S.__name__ || name == S.__qualname__)
+    return name == S.__name__ ? obj(d->name) : str_value(fmt::format("{}.{}", d->owner->name->view(), d->name->view()));
+  if (name->view() == "__objclass__") return obj(d->owner);
+  if (name == S.__doc__) return Value::none();
+  return generic_getattr(self, name);
+}
+
+TypeObject* attr_descr_type(bool member) {
+  TypeObject*& t = g_attr_descr_types[member];
+  if (t) return t;
+  t = make_builtin_type(member ? "member_descriptor" : "getset_descriptor", types::object, sizeof(AttrDescrObject),
+                        kTypeNativeDescr);
+  t->trace = attr_descr_trace;
+  t->repr = attr_descr_repr;
+  t->getattr = attr_descr_getattr;
+  t->hash = object_hash;
+  type_add_methods(t, {{"__get__", attr_descr_get_native},
+                       {"__set__", attr_descr_set_native},
+                       {"__delete__", attr_descr_set_native}});
+  return t;
+}
+
 // -- Modules -------------------------------------------------------------------------------------------------------
 Value module_getattr(Value self, StrObject* name) {
   name = intern_name(name);
@@ -618,6 +692,15 @@ int property_set(Value prop, Value self, Value v) {
   return call2(p->fset, self, v).is_exc() ? -1 : 0;
 }
 
+void type_add_attribute_descrs(TypeObject* t, bool member, std::initializer_list<const char*> names) {
+  for (const char* n : names) {
+    auto* d = gc::make<AttrDescrObject>(attr_descr_type(member));
+    d->owner = t;
+    d->name = str_intern(n);
+    dict_set_str(t->dict, d->name, obj(d));
+  }
+}
+
 void init_descr_types() {
   TypeObject* P = types::property;
   P->instance_size = sizeof(PropertyObject);
@@ -678,6 +761,9 @@ void init_descr_types() {
   F->setattr = function_setattr;
   F->hash = object_hash;
   type_add_methods(F, {{"__get__", function_get_native}});
+  type_add_attribute_descrs(F, false, {"__code__", "__defaults__", "__kwdefaults__", "__annotations__", "__dict__",
+                                       "__name__", "__qualname__"});
+  type_add_attribute_descrs(F, true, {"__closure__", "__globals__", "__builtins__"});
 
   TypeObject* Mo = types::module;
   Mo->getattr = module_getattr;

@@ -576,6 +576,15 @@ Value util_find_spec_stub(Value* args, size_t nargs, TupleObject* kwnames) {
   return s.kind == Spec::Kind::kNone ? Value::none() : Value::true_();
 }
 
+// importlib.machinery.all_suffixes(): the suffixes chaipy imports from (no extension modules).
+Value machinery_all_suffixes(Value*, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("all_suffixes", kwnames) || !check_nargs("all_suffixes", nargs, 0, 0)) return Value::exc();
+  ListObject* l = list_new(0);
+  list_append(l, str_value(".py"));
+  list_append(l, str_value(".pyc"));
+  return obj(l);
+}
+
 void install_importlib() {
   Value importlib = module_new("importlib");
   DictObject* d = importlib.as<ModuleObject>()->dict;
@@ -596,6 +605,25 @@ void install_importlib() {
                             {"find_spec", util_find_spec_stub}});
   dict_set_str(ud, S("MAGIC_NUMBER"), bytes_new(pyc::magic_bytes()));
   dict_set_str(d, S("util"), util);
+  // importlib.machinery: the suffix tables inspect and pkgutil read (chaipy loads no extension modules).
+  Value mach = module_new("importlib.machinery");
+  DictObject* md = mach.as<ModuleObject>()->dict;
+  dict_set_str(md, S("__package__"), str_value("importlib"));
+  dict_set_str(md, S("__doc__"), Value::none());
+  dict_set_str(md, S("__spec__"), Value::none());
+  auto one = [](const char* s) {
+    ListObject* l = list_new(0);
+    if (s) list_append(l, str_value(s));
+    return obj(l);
+  };
+  dict_set_str(md, S("SOURCE_SUFFIXES"), one(".py"));
+  dict_set_str(md, S("BYTECODE_SUFFIXES"), one(".pyc"));
+  dict_set_str(md, S("DEBUG_BYTECODE_SUFFIXES"), one(".pyc"));
+  dict_set_str(md, S("OPTIMIZED_BYTECODE_SUFFIXES"), one(".pyc"));
+  dict_set_str(md, S("EXTENSION_SUFFIXES"), one(nullptr));
+  module_add_functions(md, {{"all_suffixes", machinery_all_suffixes}});
+  dict_set_str(d, S("machinery"), mach);
+  dict_set_str(g_sys_modules, S("importlib.machinery"), mach);
   dict_set_str(g_sys_modules, S("importlib"), importlib);
   dict_set_str(g_sys_modules, S("importlib.util"), util);
 }

@@ -447,8 +447,32 @@ namespace {
 bool excess(size_t nargs, TupleObject* kw) { return nargs > 0 || nkw(kw) > 0; }
 }  // namespace
 
+// An ABC with abstract methods left cannot be instantiated. Only classes whose metaclass is not
+// plain `type` are checked (ABCMeta sets __abstractmethods__), which keeps plain classes' path as is.
+static bool check_not_abstract(TypeObject* t) {
+  if (type_of(obj(t)) == types::type) return true;
+  static StrObject* s_abstract = str_intern("__abstractmethods__");
+  Value am = dict_get_str(t->dict, s_abstract);
+  if (am.is_null()) return true;
+  int nonempty = truthy(am);
+  if (nonempty <= 0) return nonempty == 0;
+  Value sorted = to_list(am);
+  if (sorted.is_exc()) return false;
+  if (call_method(sorted, str_intern("sort"), nullptr, 0).is_exc()) return false;
+  auto* l = sorted.as<ListObject>();
+  std::string names;
+  for (uint64_t i = 0; i < l->size; i++) {
+    if (i) names += ", ";
+    names += str_utf8(l->items[i]);
+  }
+  raise_fmt(exc::TypeError, "Can't instantiate abstract class {} with abstract method{} {}", t->name->view(),
+            l->size == 1 ? "" : "s", names);
+  return false;
+}
+
 Value object_tp_new(TypeObject* t, Value* args, size_t nargs, TupleObject* kw) {
   if (excess(nargs, kw) && t->init == object_init) return raise_fmt(exc::TypeError, "{}() takes no arguments", t->name->view());
+  if (!check_not_abstract(t)) return Value::exc();
   return instance_new(t);
 }
 
@@ -486,6 +510,7 @@ Value obj_new_native(Value* args, size_t nargs, TupleObject* kw) {
   }
   if (t->flags & kTypeExceptionLayout)
     return raise_fmt(exc::TypeError, "object.__new__({}) is not safe, use BaseException.__new__()", t->name->view());
+  if (!check_not_abstract(t)) return Value::exc();
   return instance_new(t);
 }
 
@@ -555,6 +580,9 @@ Value obj_init_subclass_native(Value* args, size_t nargs, TupleObject* kw) {
   return Value::none();
 }
 
+// object.__subclasshook__(*args): NotImplemented, so issubclass falls back to the normal rules.
+Value obj_subclasshook_native(Value* args, size_t nargs, TupleObject* kw) { return g_not_implemented; }
+
 Value obj_dir_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__dir__", nargs)) return Value::exc();
   ListObject* l = list_new(0);
@@ -610,6 +638,7 @@ void init_object_methods() {
   g_object_new = native_static("__new__", obj_new_native, O);
   dict_set_str(O->dict, S.__new__, g_object_new);
   dict_set_str(O->dict, S.__init_subclass__, native_classmethod("__init_subclass__", obj_init_subclass_native, O));
+  dict_set_str(O->dict, str_intern("__subclasshook__"), native_classmethod("__subclasshook__", obj_subclasshook_native, O));
   type_add_methods(O, {{"__init__", obj_init_native},
                        {"__repr__", obj_repr_native},
                        {"__str__", obj_str_native},

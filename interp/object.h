@@ -298,6 +298,8 @@ struct ExceptionObject : InstanceObject {
 
 struct TracebackObject : Object {
   Value next;               // TracebackObject or None
+  DictObject* globals;      // of the frame (tb_frame.f_globals)
+  Value frame;              // tb_frame, made on first access (null until then)
   CodeObject* code;
   int32_t lasti;            // instruction index
   int32_t lineno;

@@ -1,5 +1,6 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
+#include "interp/config.h"
 #include "interp/safepoint.h"
 #include "interp/runtime.h"
 
@@ -24,6 +25,15 @@ namespace exc {
 Value g_not_implemented, g_ellipsis;
 DictObject* g_builtins;
 DictObject* g_sys_modules;
+
+std::string sys_version() {
+  return std::string(kPythonVersion) + " (chaipy " + kChaipyVersion + ") [GCC " __VERSION__ "]";
+}
+
+RuntimeConfig& runtime_config() {
+  static RuntimeConfig c;
+  return c;
+}
 int64_t g_recursion_limit = 1000;
 
 // -- Type creation ------------------------------------------------------------------------------

@@ -301,6 +301,9 @@ void runtime_init(int argc, char** argv);
 // Per-type initialisers called by runtime_init (objects/*.cpp, modules/*.cpp).
 void init_class_types();   // typeobject.cpp: object, type, super, property, methods, exceptions...
 void init_code_types();    // vm_support.cpp: code, function, cell, traceback, builtin functions
+void init_introspection(); // introspect.cpp: co_* / tb_* attributes, frame objects, FunctionType(...)
+// sys._getframe(depth): a snapshot frame object of the depth-th caller (introspect.cpp).
+Value sys_getframe(int64_t depth);
 void init_generator_type(); // generator.cpp
 void init_int_type();
 void init_float_type();

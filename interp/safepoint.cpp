@@ -63,7 +63,6 @@ void safepoint_request(uint32_t event) {
 }
 
 void safepoint_set_signal_hook(SafePointHook hook) { g_signal_hook = hook; }
-bool safepoint_run_signal_handlers() { return !g_signal_hook || g_signal_hook(); }
 
 bool safepoint_run() {
   gc::collect();

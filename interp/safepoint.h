@@ -27,9 +27,6 @@ bool safepoint_run();
 // The signal machinery's Python-level handlers (run for kEventSignal); false if one raised.
 using SafePointHook = bool (*)();
 void safepoint_set_signal_hook(SafePointHook hook);
-// Runs the Python-level signal handlers now — for a blocking call interrupted by a signal
-// (EINTR), which CPython's PyErr_CheckSignals does. false with the handler's exception pending.
-bool safepoint_run_signal_handlers();
 
 // malloc / realloc / aligned_alloc for the runtime's own memory: never null. On failure a small
 // request releases the reserve, requests MemoryError and retries; a big one throws bad_alloc.

@@ -155,9 +155,15 @@ namespace cls {
 // Types that died in the last collection are removed from their bases' subclass lists lazily
 // (a linear erase per dead class would make class churn quadratic): finalizers record them and
 // purge_dead_subclasses() runs before anything reads or extends a subclass list.
+// A finalizer runs during a lazy sweep, when other dead objects (its bases tuple, a base class that
+// died with it) may already be swept and their memory reused, so it reads only side tables:
+// g_bases_of (the bases whose lists name a class, recorded when it was created) and g_live_heap
+// (classes not yet finalized; built-in types never die).
 namespace {
 std::unordered_set<TypeObject*> g_dying;
 std::vector<TypeObject*> g_dirty_bases;
+std::unordered_set<TypeObject*> g_live_heap;
+std::unordered_map<TypeObject*, std::vector<std::pair<TypeObject*, bool>>> g_bases_of;  // (base, base is a class)
 }  // namespace
 
 void purge_dead_subclasses() {
@@ -173,9 +179,12 @@ void purge_dead_subclasses() {
 
 void note_dead_type(TypeObject* t) {
   g_dying.insert(t);
-  if (t->bases)
-    for (uint64_t i = 0; i < t->bases->size; i++)
-      if (t->bases->items[i].is_obj()) g_dirty_bases.push_back(t->bases->items[i].as<TypeObject>());
+  g_live_heap.erase(t);
+  auto it = g_bases_of.find(t);
+  if (it == g_bases_of.end()) return;
+  for (auto [b, heap] : it->second)
+    if (!heap || g_live_heap.count(b)) g_dirty_bases.push_back(b);
+  g_bases_of.erase(it);
 }
 }  // namespace cls
 
@@ -354,10 +363,13 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->finalize = instance_finalize;
   }
   if (builtin_sub) builtin_sub_setup(t);
+  g_live_heap.insert(t);
+  auto& recorded = g_bases_of[t];
   for (uint64_t i = 0; i < bases->size; i++) {
     TypeObject* bt = bases->items[i].as<TypeObject>();
     if (!bt->subclasses) bt->subclasses = new std::vector<TypeObject*>();
     bt->subclasses->push_back(t);
+    recorded.emplace_back(bt, (bt->flags & kTypeHeap) != 0);
   }
   // __qualname__ / __module__ / __doc__
   DictObject* d = t->dict;
@@ -401,15 +413,27 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
     t->flags |= kTypeWeakrefable;
   fill_slots(t);
   // __set_name__ on descriptors, then the parent's __init_subclass__.
-  for (uint64_t i = 0; i < d->nentries; i++) {
-    DictEntry e = d->entries[i];
+  // Over a snapshot of the namespace (the calls may add or remove class attributes); an error is
+  // chained into CPython 3.11's RuntimeError.
+  std::vector<DictEntry> entries(d->entries, d->entries + d->nentries);
+  for (const DictEntry& e : entries) {
     if (e.key.is_null() || !e.value.is_obj()) continue;
     TypeObject* vt = type_of(e.value);
     Value sn = lookup(vt, S.__set_name__);
     if (sn.is_null()) continue;
     Value args[2] = {obj(t), e.key};
     Value r = call_dunder(sn, e.value, args, 2);
-    if (r.is_exc()) return r;
+    if (r.is_exc()) {
+      Value cause = exc_fetch();
+      Value err = new_exception(exc::RuntimeError, fmt::format("Error calling __set_name__ on '{}' instance {} in '{}'",
+                                                               vt->name->view(), repr_utf8(e.key), t->name->view()));
+      if (err.is_exc()) return err;
+      auto* eo = err.as<ExceptionObject>();
+      eo->cause = cause;
+      eo->context = cause;
+      eo->suppress_context = true;
+      return raise_value(err);
+    }
   }
   // super(t, t).__init_subclass__(**kw)
   for (uint64_t i = 1; i < t->mro->size; i++) {
@@ -434,6 +458,30 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!is_str(args[1])) return raise(exc::TypeError, "__build_class__: name is not a string");
   auto* func = args[0].as<FunctionObject>();
   TupleObject* bases = tuple_of(args + 2, nargs - 2);
+  // PEP 560: a base that is not a class may stand for classes through __mro_entries__
+  // (class C(Generic[T]), class P(NamedTuple)); the class keeps the originals in __orig_bases__.
+  TupleObject* orig_bases = bases;
+  {
+    static StrObject* s_mro_entries = str_intern("__mro_entries__");
+    std::vector<Value> nb;
+    bool changed = false;
+    for (uint64_t i = 0; i < orig_bases->size; i++) {
+      Value b = orig_bases->items[i];
+      Value me = is_subtype(type_of(b), types::type) ? Value::null() : getattr_opt(b, s_mro_entries);
+      if (me.is_exc()) return me;
+      if (me.is_null()) {
+        nb.push_back(b);
+        continue;
+      }
+      Value r = call1(me, obj(orig_bases));
+      if (r.is_exc()) return r;
+      if (!is_tuple(r)) return raise(exc::TypeError, "__mro_entries__ must return a tuple");
+      auto* rt = r.as<TupleObject>();
+      nb.insert(nb.end(), rt->items, rt->items + rt->size);
+      changed = true;
+    }
+    if (changed) bases = tuple_of(nb.data(), nb.size());
+  }
   // Split off metaclass=; the other keywords go to the metaclass / __init_subclass__.
   Value meta = Value::null();
   std::vector<Value> kwvals;
@@ -487,6 +535,7 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!ns) ns = dict_new();
   Value body = vm_run_class_body(func, ns);
   if (body.is_exc()) return body;
+  if (bases != orig_bases && setitem(obj(ns), obj(str_intern("__orig_bases__")), obj(orig_bases)) < 0) return Value::exc();
   if (meta.as_obj() == types::type)
     return type_new_impl(types::type, as_str(args[1]), bases, ns, kwvals.data(), kwtuple);
   std::vector<Value> ca = {args[1], obj(bases), obj(ns)};
@@ -520,11 +569,33 @@ Value type_tp_new(TypeObject* meta, Value* args, size_t nargs, TupleObject* kw) 
   if (!is_tuple(args[1]))
     return raise_fmt(exc::TypeError, "type.__new__() argument 2 must be tuple, not {}", type_name(args[1]));
   if (!is_dict(args[2])) return raise_fmt(exc::TypeError, "type.__new__() argument 3 must be dict, not {}", type_name(args[2]));
+  // The most derived metaclass of meta and the bases' metaclasses makes the class: type(name,
+  // (EnumBase,), ns) is built by EnumType.__new__ (CPython's _PyType_CalculateMetaclass).
+  TupleObject* bases = args[1].as<TupleObject>();
+  TypeObject* winner = meta;
+  for (uint64_t i = 0; i < bases->size; i++) {
+    TypeObject* bt = type_of(bases->items[i]);
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) {
+      winner = bt;
+      continue;
+    }
+    return raise(exc::TypeError,
+                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+                 "metaclasses of all its bases");
+  }
+  if (winner != meta && winner->tp_new && winner->tp_new != type_tp_new) return winner->tp_new(winner, args, nargs, kw);
+  meta = winner;
   return type_new_impl(meta, as_str(args[0]), args[1].as<TupleObject>(), args[2].as<DictObject>(), args + 3, kw);
 }
 
 int type_init(Value self, Value* args, size_t nargs, TupleObject* kw) {
-  if (nargs != 1 && nargs != 3) {
+  size_t npos = nargs - nkw(kw);
+  if (npos == 1 && nkw(kw)) {
+    raise(exc::TypeError, "type.__init__() takes no keyword arguments");
+    return -1;
+  }
+  if (npos != 1 && npos != 3) {
     raise(exc::TypeError, "type.__init__() takes 1 or 3 arguments");
     return -1;
   }
@@ -669,6 +740,77 @@ Value type_getattr(Value self, StrObject* name) {
   return attach_name_obj(self, name);
 }
 
+// The MRO of t and its subclasses after t's bases changed.
+bool recompute_mros(TypeObject* t) {
+  std::vector<TypeObject*> mro;
+  if (!compute_mro(t, t->bases, mro)) return false;
+  t->mro = tuple_new(mro.size());
+  for (size_t i = 0; i < mro.size(); i++) t->mro->items[i] = obj(mro[i]);
+  if (t->subclasses)
+    for (TypeObject* s : std::vector<TypeObject*>(*t->subclasses))
+      if (!recompute_mros(s)) return false;
+  return true;
+}
+
+// C.__bases__ = (...): new bases with the same instance layout; the MROs, subclass lists, caches
+// and slots follow (CPython's type_set_bases).
+int set_bases(TypeObject* t, Value v) {
+  if (!is_tuple(v)) {
+    raise_fmt(exc::TypeError, "can only assign tuple to {}.__bases__, not {}", t->name->view(), type_name(v));
+    return -1;
+  }
+  auto* nb = v.as<TupleObject>();
+  if (nb->size == 0) {
+    raise_fmt(exc::TypeError, "can only assign non-empty tuple to {}.__bases__, not ()", t->name->view());
+    return -1;
+  }
+  for (uint64_t i = 0; i < nb->size; i++) {
+    Value b = nb->items[i];
+    if (!b.is_obj() || !is_subtype(type_of(b), types::type)) {
+      raise_fmt(exc::TypeError, "{}.__bases__ must be tuple of classes, not '{}'", t->name->view(), type_name(b));
+      return -1;
+    }
+    if (is_subtype(b.as<TypeObject>(), t)) {
+      raise(exc::TypeError, "a __bases__ item causes an inheritance cycle");
+      return -1;
+    }
+  }
+  TypeObject* nsolid = solid_base(nb->items[0].as<TypeObject>());
+  if (nsolid != solid_base(t->base)) {
+    raise_fmt(exc::TypeError, "__bases__ assignment: '{}' object layout differs from '{}'",
+              nb->items[0].as<TypeObject>()->name->view(), t->base->name->view());
+    return -1;
+  }
+  purge_dead_subclasses();
+  TupleObject* old_bases = t->bases;
+  TypeObject* old_base = t->base;
+  t->bases = nb;
+  t->base = nb->items[0].as<TypeObject>();
+  if (!recompute_mros(t)) {
+    t->bases = old_bases;
+    t->base = old_base;
+    Value e = exc_fetch();
+    recompute_mros(t);
+    exc_restore(e);
+    return -1;
+  }
+  for (uint64_t i = 0; i < old_bases->size; i++) {
+    auto* ob = old_bases->items[i].as<TypeObject>();
+    if (ob->subclasses) ob->subclasses->erase(std::remove(ob->subclasses->begin(), ob->subclasses->end(), t), ob->subclasses->end());
+  }
+  auto& recorded = g_bases_of[t];
+  recorded.clear();
+  for (uint64_t i = 0; i < nb->size; i++) {
+    TypeObject* bt = nb->items[i].as<TypeObject>();
+    if (!bt->subclasses) bt->subclasses = new std::vector<TypeObject*>();
+    bt->subclasses->push_back(t);
+    recorded.emplace_back(bt, (bt->flags & kTypeHeap) != 0);
+  }
+  type_modified(t);
+  update_slots_recursive(t);
+  return 0;
+}
+
 int type_setattr(Value self, StrObject* name, Value v) {
   name = intern_name(name);
   auto* t = self.as<TypeObject>();
@@ -699,6 +841,7 @@ int type_setattr(Value self, StrObject* name, Value v) {
     return 0;
   }
   if (name == S.__module__ && !v.is_null()) t->module = is_str(v) ? as_str(v) : nullptr;
+  if (name == S.__bases__ && !v.is_null()) return set_bases(t, v);
   if (name == S.__dict__ || name == S.__mro__ || name == S.__bases__ || name == S.__base__) {
     raise_fmt(exc::AttributeError, "attribute '{}' of 'type' objects is not writable", name->view());
     return -1;
@@ -776,6 +919,31 @@ bool slots_allow(TypeObject* t, StrObject* name) {
 
 void slots_forget(TypeObject* t) { g_slot_names.erase(t); }
 
+// type.__setattr__ / type.__delattr__ (what super().__setattr__ reaches from a metaclass).
+Value type_setattr_native(Value* args, size_t nargs, TupleObject* kw) {
+  bool del = nargs == 2;
+  if (nargs != 2 && nargs != 3)
+    return raise_fmt(exc::TypeError, "expected {} argument{}, got {}", del ? 1 : 2, del ? "" : "s", nargs ? nargs - 1 : 0);
+  if (!is_str(args[1]))
+    return raise_fmt(exc::TypeError, "attribute name must be string, not '{}'", type_name(args[1]));
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "descriptor '{}' requires a 'type' object but received a '{}'",
+                     del ? "__delattr__" : "__setattr__", type_name(args[0]));
+  return type_setattr(args[0], as_str(args[1]), del ? Value::null() : args[2]) < 0 ? Value::exc() : Value::none();
+}
+
+Value g_type_getattribute;
+
+Value type_getattribute_native(Value* args, size_t nargs, TupleObject* kw) {
+  if (nargs != 2) return raise_fmt(exc::TypeError, "expected 1 argument, got {}", nargs ? nargs - 1 : 0);
+  if (!is_str(args[1]))
+    return raise_fmt(exc::TypeError, "attribute name must be string, not '{}'", type_name(args[1]));
+  if (!args[0].is_obj() || !is_subtype(type_of(args[0]), types::type))
+    return raise_fmt(exc::TypeError, "descriptor '__getattribute__' requires a 'type' object but received a '{}'",
+                     type_name(args[0]));
+  return type_getattr(args[0], as_str(args[1]));
+}
+
 void init_type_methods() {
   TypeObject* T = types::type;
   T->call = type_call;
@@ -796,7 +964,11 @@ void init_type_methods() {
                        {"mro", type_mro_native},
                        {"__subclasses__", type_subclasses_native},
                        {"__instancecheck__", type_instancecheck_native},
-                       {"__subclasscheck__", type_subclasscheck_native}});
+                       {"__subclasscheck__", type_subclasscheck_native},
+                       {"__setattr__", type_setattr_native},
+                       {"__delattr__", type_setattr_native},
+                       {"__getattribute__", type_getattribute_native}});
+  g_type_getattribute = dict_get_str(T->dict, S.__getattribute__);
 }
 
 Value native_static(const char* name, NativeFn fn, TypeObject* owner) {
@@ -823,6 +995,7 @@ void init_class_types() {
   init_descr_types();
   init_exception_types();
   init_builtin_sub_methods();
+  init_generic_alias_types();
 }
 
 }  // namespace chaipy

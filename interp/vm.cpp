@@ -268,6 +268,8 @@ void add_traceback(Frame* f) {
   auto* tb = gc::make<TracebackObject>(types::traceback);
   tb->next = eo->traceback.is_obj() ? eo->traceback : Value::none();
   tb->code = f->code;
+  tb->globals = f->globals;
+  tb->frame = Value::none();
   tb->lasti = f->lasti;
   tb->lineno = f->code->line_at(uint32_t(f->lasti));
   eo->traceback = obj(tb);
@@ -592,6 +594,19 @@ Value vm_run_code(CodeObject* code, DictObject* globals, DictObject* locals) {
   return run(f);
 }
 
+// LOAD_NAME / LOAD_CLASSDEREF in a namespace: a __prepare__ namespace that subclasses dict is
+// read through its __getitem__ (and __missing__), as CPython does. Null if absent.
+static Value locals_get(DictObject* locals, StrObject* name) {
+  if (!locals) return Value::null();
+  if (locals->type == types::dict) return dict_get(locals, obj(name));
+  Value v = getitem(obj(locals), obj(name));
+  if (v.is_exc() && exc_matches(exc::KeyError)) {
+    exc_fetch();
+    return Value::null();
+  }
+  return v;
+}
+
 Value vm_run_class_body(FunctionObject* body, DictObject* ns) {
   Frame* f = make_function_frame(body, nullptr, 0, nullptr);
   if (!f) return Value::exc();
@@ -815,7 +830,7 @@ op_LOAD_NAME: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
-  Value v = f->locals ? dict_get(f->locals, obj(name)) : Value::null();
+  Value v = locals_get(f->locals, name);
   CHECK(v);
   if (v.is_null()) v = dict_get_str(f->globals, name);
   if (v.is_null()) v = dict_get_str(f->builtins, name);
@@ -834,7 +849,9 @@ op_STORE_NAME: {
     raise_fmt(exc::SystemError, "no locals found when storing {}", co->names[arg]->view());
     goto error;
   }
-  if (dict_set(f->locals, obj(co->names[arg]), TOP()) < 0) goto error;
+  if ((f->locals->type == types::dict ? dict_set(f->locals, obj(co->names[arg]), TOP())
+                                      : setitem(obj(f->locals), obj(co->names[arg]), TOP())) < 0)
+    goto error;
   sp--;
   DISPATCH();
 }
@@ -843,7 +860,8 @@ op_DELETE_NAME: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   StrObject* name = co->names[arg];
-  if (dict_del(f->locals, obj(name)) < 0) {
+  if ((f->locals->type == types::dict ? dict_del(f->locals, obj(name)) : setitem(obj(f->locals), obj(name), Value::null())) < 0) {
+    if (!exc_matches(exc::KeyError)) goto error;
     exc_fetch();
     name_error(name);
     goto error;
@@ -856,22 +874,28 @@ op_LOAD_GLOBAL: {
   InlineCache& c = CACHE();
   StrObject* name = co->names[arg >> 1];
   if (arg & 1) PUSH(Value::null());
+  // The cache holds where the name was found (the entry of globals or builtins the versions
+  // pin), not the value: a cache must not keep the program's data alive.
   if (c.ptr == f->globals && c.ver == f->globals->version && c.ver2 == f->builtins->version) {
-    PUSH(c.value);
+    PUSH((c.kind ? f->builtins : f->globals)->entries[c.index].value);
     DISPATCH();
   }
-  Value v = dict_get_str(f->globals, name);
-  if (v.is_null()) v = dict_get_str(f->builtins, name);
-  if (v.is_null()) {
+  int err = 0;
+  const int64_t h = str_hash(name);
+  DictObject* where = f->globals;
+  int64_t ix = dict_lookup_index(where, obj(name), h, &err);
+  if (ix < 0 && !err) ix = dict_lookup_index(where = f->builtins, obj(name), h, &err);
+  if (ix < 0) {
     SAVE();
-    name_error(name);
+    if (!err) name_error(name);
     goto error;
   }
   c.ptr = f->globals;
   c.ver = f->globals->version;
   c.ver2 = f->builtins->version;
-  c.value = v;
-  PUSH(v);
+  c.kind = where == f->builtins;
+  c.index = int32_t(ix);
+  PUSH(where->entries[ix].value);
   DISPATCH();
 }
 
@@ -935,7 +959,7 @@ op_LOAD_DEREF: {
 op_LOAD_CLASSDEREF: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
-  Value v = f->locals ? dict_get(f->locals, obj(co->localsplus_names[arg])) : Value::null();
+  Value v = locals_get(f->locals, co->localsplus_names[arg]);
   CHECK(v);
   if (v.is_null()) {
     v = f->localsplus[arg].as<CellObject>()->value;
@@ -1765,6 +1789,7 @@ op_JUMP_BACKWARD: {
     }
     if (c.ptr && !g_jit.recording) {
       SAVE();
+      const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
       labels = g_jit.recording ? kRecordLabels : kLabels;
@@ -1773,7 +1798,10 @@ op_JUMP_BACKWARD: {
         f->lasti = int32_t(pc - 1 - co->code);
         goto error;
       }
-      SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);  // the exit wrote the frames back
+      // The exit wrote the frames back; pc is where it resumes. An exit at this loop's header
+      // (the end-of-iteration GC and signal check) is this back-edge's safe point:
+      // KeyboardInterrupt points at the loop, as in the interpreter.
+      SAFE_POINT(co == loop_co && pc == co->code + arg ? self : pc - co->code);
       DISPATCH();
     }
   }
@@ -1991,7 +2019,7 @@ op_CALL: {
             f->lasti = int32_t(pc - 1 - co->code);
             goto error;
           }
-          SAFE_POINT(pc > co->code ? pc - 1 - co->code : 0);
+          SAFE_POINT(pc - co->code);
           DISPATCH();
         }
         if (fc->jit_calls != kJitNever && ++fc->jit_calls >= g_jit.threshold && g_jit.func_hot) {
@@ -2266,6 +2294,20 @@ op_CHECK_EXC_MATCH: {
   }
   if (r < 0) goto error;
   TOP() = Value::from_bool(r);
+  DISPATCH();
+}
+
+op_PRINT_EXPR: {
+  SAVE();
+  Value v = POP();
+  Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
+  Value hook = sys.is_null() ? Value::null() : dict_get_str(sys.as<ModuleObject>()->dict, str_intern("displayhook"));
+  if (hook.is_null()) {
+    raise(exc::RuntimeError, "lost sys.displayhook");
+    goto error;
+  }
+  Value r = call1(hook, v);
+  CHECK(r);
   DISPATCH();
 }
 

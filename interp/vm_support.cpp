@@ -141,6 +141,8 @@ void traceback_trace(Object* o, Tracer& t) {
   auto* tb = static_cast<TracebackObject*>(o);
   t.visit(tb->next);
   t.visit(tb->code);
+  t.visit(tb->globals);
+  t.visit(tb->frame);
 }
 Value native_call(Value callable, Value* args, size_t nargs, TupleObject* kwnames) {
   auto* f = callable.as<NativeFunctionObject>();
@@ -179,6 +181,7 @@ void init_code_types() {
   types::traceback->trace = traceback_trace;
   types::builtin_function->call = native_call;
   types::builtin_function->trace = native_trace;
+  init_introspection();
 }
 
 // Printing uncaught exceptions (print_exception / handle_uncaught) lives in interp/traceback.cpp.

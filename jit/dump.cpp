@@ -61,7 +61,7 @@ void dump_trace(const Trace& t, double compile_ms) {
   fprintf(o, "-- recorded bytecode\n%s", t.recorded.c_str());
   fprintf(o, "-- IR as recorded\n%s", t.ir_before.c_str());
   fprintf(o, "-- IR optimised\n%s", ir_print(t).c_str());
-  fprintf(o, "-- machine code (%u bytes, compiled in %.3f ms)\n%s", t.msize, compile_ms, x64::disassemble(t).c_str());
+  fprintf(o, "-- machine code (%u bytes, compiled in %.3f ms)\n%s", t.msize, compile_ms, disassemble(t).c_str());
   if (t.link) fprintf(o, "-- links to trace %d\n", t.link->id);
   fprintf(o, "---- END TRACE %d\n\n", t.id);
   fflush(o);

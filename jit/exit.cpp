@@ -55,7 +55,7 @@ int32_t call_index(const SnapFrame& caller) {
 extern "C" Frame* chaipy_jit_exit(ExitState* st) {
   const Trace& t = *st->trace;
   const Snapshot& sn = t.snaps[st->snap];
-  auto* f = reinterpret_cast<Frame*>(st->gpr[3]);  // rbx holds the root frame (backend.h)
+  Frame* f = exit_frame(*st);  // the frame register holds the root frame (backend.h)
   for (uint32_t i = 0; i < sn.nframes; i++) {
     const SnapFrame& sf = t.snap_frames[sn.frame_start + i];
     if (i > 0) {

@@ -5,6 +5,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <new>
+#include <type_traits>
 
 #include "interp/gc.h"
 #include "interp/objects/objects.h"
@@ -88,10 +90,41 @@ uint64_t jit_helper_list_copy(uint64_t x) {
   return r.is_exc() ? fail_clearing() : r.bits();
 }
 
+uint64_t jit_helper_list_slice(uint64_t x, int64_t lo, int64_t hi) {
+  Value v = Value::from_bits(x);
+  const Value* items = v.as_obj()->type == types::list ? v.as<ListObject>()->items : v.as<TupleObject>()->items;
+  Value r = list_from_array(items + lo, size_t(hi - lo));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_seq_slice(uint64_t seq, uint64_t lo, uint64_t hi) {
+  Value sl = slice_new(Value::from_bits(lo), Value::from_bits(hi), Value::none());
+  Value r = sl.is_exc() ? sl : getitem(Value::from_bits(seq), sl);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_range_new(int64_t start, int64_t stop, int64_t step) {
   Value r = range_new(start, stop, step);
   return r.is_exc() ? fail_clearing() : r.bits();
 }
+
+uint64_t jit_helper_iter_new(TypeObject* type, uint64_t a, uint64_t b) {
+  Value args[2] = {Value::from_bits(a), Value::from_bits(b)};
+  Value r = type->tp_new(type, args, args[1].is_null() ? 1 : 2, nullptr);
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_iter_next(uint64_t it) {
+  Value r = seq_iter_next(Value::from_bits(it));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+uint64_t jit_helper_str_item(uint64_t s, int64_t i) {
+  Value r = str_getitem(Value::from_bits(s), int_from_i64(i));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
+int64_t jit_helper_str_ord(StrObject* s) { return s->length == 1 ? str_codepoint_at(s, 0) : -1; }
 
 uint64_t jit_helper_get_iter(uint64_t x) {
   Value r = get_iter(Value::from_bits(x));
@@ -210,6 +243,11 @@ uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
 // float ** float as the interpreter computes it (float_pow: zero, negative and infinite bases
 // included); a result that is not a float (negative ** fractional is complex) or an error
 // (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
+uint64_t jit_helper_int_binop(int64_t op, uint64_t a, uint64_t b) {
+  Value r = binary_op(int(op), Value::from_bits(a), Value::from_bits(b));
+  return r.is_exc() ? fail_clearing() : r.bits();
+}
+
 uint64_t jit_helper_float_pow(double x, double y) {
   if (x < 0.0 && y != std::floor(y) && std::isfinite(y)) return kExcBits;
   Value r = float_pow(x, y);
@@ -219,8 +257,29 @@ uint64_t jit_helper_float_pow(double x, double y) {
 
 }  // extern "C"
 
+namespace {
+// A big request that runs out of memory throws std::bad_alloc (interp/safepoint.cpp), which must
+// not unwind through trace code: the helper fails the way CALLG allows, and the interpreter redoes
+// the operation and raises MemoryError. (Helpers called without a guard only make small objects,
+// which never throw.)
+template <auto F>
+struct Caught;
+template <class R, class... A, R (*F)(A...)>
+struct Caught<F> {
+  static R call(A... a) {
+    try {
+      return F(a...);
+    } catch (const std::bad_alloc&) {
+      if constexpr (std::is_pointer_v<R>) return nullptr;
+      else if constexpr (std::is_same_v<R, uint64_t>) return kExcBits;
+      else return R(-1);
+    }
+  }
+};
+}  // namespace
+
 const HelperInfo kHelpers[int(Helper::kCount)] = {
-#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&jit_helper_##name), #result[0] == '0' ? '\0' : #result[0], args},
+#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&Caught<&jit_helper_##name>::call), #result[0] == '0' ? '\0' : #result[0], args},
 #include "jit/helpers.def"
 #undef HELPER
 };

@@ -118,7 +118,7 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
   auto t0 = std::chrono::steady_clock::now();
   if (want_dump()) t->ir_before = ir_print(*t);
   optimize(*t, g_noopt);
-  bool ok = x64::assemble(*t, error);
+  bool ok = assemble(*t, error);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
   g_stats.compile_ms += ms;
   if (!ok) return false;
@@ -140,7 +140,7 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
       sn.bridge = static_cast<char*>(tp->mcode) + tp->entry_offset;
     } else {
       sn.bridge = tp->mcode;
-      x64::patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
+      patch_exit(*tp->parent, tp->parent_snap, tp->mcode);
     }
   } else if (tp->function) {
     g_stats.traces++;
@@ -433,6 +433,7 @@ void install() {
   static bool scanning = false;
   if (!scanning) gc::add_root_scanner(scan_trace_roots);
   scanning = true;
+  if (!kHostBackend) g_jit.enabled = false;  // no machine code for this architecture
   g_jit.threshold = uint32_t(g_params.threshold ? g_params.threshold : 1);
   if (g_params.hotexit == 0) g_params.hotexit = 1;
   g_jit.loop_hot = loop_hot;
@@ -444,6 +445,10 @@ void install() {
 void finish() {
   if (!g_show_stats) return;
   FILE* o = stderr;
+  if (!kHostBackend) {
+    fprintf(o, "JIT statistics: unavailable (no backend for this architecture)\n");
+    return;
+  }
   fprintf(o, "JIT statistics:\n");
   fprintf(o, "  loops traced      %llu\n", (unsigned long long)g_stats.loops_traced);
   fprintf(o, "  functions traced  %llu\n", (unsigned long long)g_stats.functions_traced);

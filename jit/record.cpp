@@ -10,6 +10,7 @@
 #include "jit/record.h"
 
 #include <cstring>
+#include <optional>
 #include <unordered_map>
 
 #include "interp/gc.h"
@@ -170,7 +171,9 @@ class RecorderImpl final : public Recorder {
   uint32_t skip_pc_ = 0;        //   until it is back in this frame at this pc
   bool done_ = false;
   bool allocates_ = false;      // the trace calls helpers that allocate: check GC debt per loop
-  bool pairs_pending_ = false;  // the next bytecode is an UNPACK_SEQUENCE already recorded
+  // The next bytecode, already recorded with this one (the UNPACK_SEQUENCE 2 of an enumerate /
+  // zip FOR_ITER, the BINARY_SUBSCR of a BUILD_SLICE), or none.
+  std::optional<Op> fused_;
   Abort why_ = Abort::BYTECODE;
   std::string detail_;
   // Typed views of Val refs already unboxed (Val ref -> typed ref).
@@ -464,10 +467,10 @@ class RecorderImpl final : public Recorder {
     uint32_t arg = insn_arg(word);
     cur_pc_ = pc;
     cur_snap_ = kNoSnap;
-    if (pairs_pending_) {
-      // The UNPACK_SEQUENCE 2 of an enumerate / zip FOR_ITER, already recorded with it.
-      pairs_pending_ = false;
-      if (f != expect_frame_ || op != Op::UNPACK_SEQUENCE) fail(Abort::FLOW);
+    if (fused_) {
+      Op want = *fused_;
+      fused_.reset();
+      if (f != expect_frame_ || op != want) fail(Abort::FLOW);
       if (want_dump()) t_->recorded += record_line(f->code, pc, int(frames_.size()) - 1);
       expect_pc_ = pc + 1 + (op_has_cache(op) ? 1 : 0);
       return StepResult::Continue;
@@ -532,9 +535,12 @@ class RecorderImpl final : public Recorder {
   }
 
   // The trace ends here (cur_pc_ of the root frame) with `op` (JLOOP, LINK or EXIT) carrying
-  // the snapshot of that state; a trace that allocates first checks the GC debt there.
+  // the snapshot of that state. A trace that allocates first checks the GC debt there; one that
+  // loops (JLOOP, or LINK back into a loop) checks it anyway, because a signal (Ctrl-C) raises
+  // the debt too (interp/safepoint.h) and a compiled `while True:` must stop for it. EXIT goes
+  // back to the interpreter, whose next back-edge checks.
   StepResult close(IrOp op, int64_t k = 0) {
-    if (allocates_) end_with(IrOp::GUARD_GC, 0);
+    if (allocates_ || op != IrOp::EXIT) end_with(IrOp::GUARD_GC, 0);
     end_with(op, k);
     done_ = true;
     return StepResult::Done;
@@ -666,7 +672,19 @@ class RecorderImpl final : public Recorder {
         Ref r;
         if (type(a) == Ty::Dbl || (type(a) == Ty::Val && v.is_double())) r = emit(IrOp::FNEG, Ty::Dbl, as_dbl(a, v));
         else if (type(a) == Ty::Int || v.is_small_int()) r = guard(IrOp::NEGOV, Ty::Int, as_int(a, v));
+        else if (isinstance_exact(v, types::int_)) r = big_unary(BinOp::SUBTRACT, t_->kval(Value::from_small_int(0).bits()), a, v);
         else fail(Abort::OPERANDS, "unary -");
+        pop(1);
+        push(r);
+        return;
+      }
+      case Op::UNARY_INVERT: {  // ~x == x ^ -1 for ints
+        Ref a = peek(0);
+        Value v = cpeek(0);
+        Ref r;
+        if (type(a) == Ty::Int || v.is_small_int()) r = emit(IrOp::BXOR, Ty::Int, as_int(a, v), t_->kint(-1));
+        else if (type(a) == Ty::Val && isinstance_exact(v, types::int_)) r = big_unary(BinOp::XOR, t_->kval(Value::from_small_int(-1).bits()), a, v);
+        else fail(Abort::OPERANDS, std::string("~") + type_name(v));
         pop(1);
         push(r);
         return;
@@ -735,11 +753,14 @@ class RecorderImpl final : public Recorder {
         Value v = cpeek(0);
         if (!v.is_obj()) fail(Abort::OPERANDS, "iter()");
         TypeObject* tp = v.as_obj()->type;
-        if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple]) {
+        if (tp == g_iter_types[kIterRange] || tp == g_iter_types[kIterList] || tp == g_iter_types[kIterTuple] ||
+            tp == g_iter_types[kIterStrAscii] || tp == g_iter_types[kIterStr] || tp == g_iter_types[kIterBytes] ||
+            tp == g_iter_types[kIterListReversed] || tp == enumerate_type || tp == zip_type) {
           as_obj(peek(0), v);  // iter(iterator) is the iterator itself
           return;
         }
-        if (tp != types::list && tp != types::tuple && tp != types::range) fail(Abort::OPERANDS, "iter()");
+        if (tp != types::list && tp != types::tuple && tp != types::range && tp != types::str && tp != types::bytes)
+          fail(Abort::OPERANDS, "iter()");
         Ref o = box(as_obj(peek(0), v));
         Ref it = call(Helper::get_iter, Ty::Val, {o}, true);
         allocates_ = true;
@@ -777,9 +798,68 @@ class RecorderImpl final : public Recorder {
         for (uint32_t i = arg; i-- > 0;) push(items[i]);
         return;
       }
+      case Op::BUILD_SLICE: return rec_slice(f, arg, next);
+      case Op::UNPACK_EX: {  // a, *rest, b = seq: the starred part is a new list
+        Value v = cpeek(0);
+        if (!v.is_obj() || (v.as_obj()->type != types::tuple && v.as_obj()->type != types::list)) fail(Abort::OPERANDS, "unpack");
+        bool is_list = v.as_obj()->type == types::list;
+        uint64_t n = is_list ? v.as<ListObject>()->size : v.as<TupleObject>()->size;
+        uint32_t before = arg & 0xFF, after = arg >> 8;
+        if (n < before + after) fail(Abort::OPERANDS, "unpack length");
+        Ref o = as_obj(peek(0), v);
+        Ref len = emit(IrOp::LOAD, Ty::Int, o, kNoRef, is_list ? offsetof(ListObject, size) : offsetof(TupleObject, size));
+        guard(IrOp::GUARD_TRUE, Ty::Void, emit(IrOp::GE, Ty::Bool, len, t_->kint(int64_t(before + after))));
+        std::vector<Ref> items;  // in CPython's stack order, top first
+        for (uint32_t i = 0; i < before; i++) items.push_back(load_item(o, is_list, t_->kint(i)));
+        Ref end = emit(IrOp::SUB, Ty::Int, len, t_->kint(after));
+        allocates_ = true;
+        items.push_back(call(Helper::list_slice, Ty::Val, {box(o), t_->kint(before), end}, true));  // may be big
+        for (uint32_t j = 0; j < after; j++) items.push_back(load_item(o, is_list, emit(IrOp::ADD, Ty::Int, end, t_->kint(j))));
+        pop(1);
+        for (size_t i = items.size(); i-- > 0;) push(items[i]);
+        return;
+      }
       default:
         fail(Abort::BYTECODE, kOpInfo[int(op)].name);
     }
+  }
+
+  // seq[a:b] of a list, tuple or str with int or None bounds: BUILD_SLICE 2 and the
+  // BINARY_SUBSCR that follows are recorded together (guards exit before BUILD_SLICE, so no
+  // slice object is ever needed) as one helper call that makes the new sequence.
+  void rec_slice(Frame* f, uint32_t arg, uint32_t next) {
+    CodeObject* co = f->code;
+    if (arg != 2 || insn_op(co->code[next]) != Op::BINARY_SUBSCR) fail(Abort::BYTECODE, "BUILD_SLICE other than seq[a:b]");
+    Value seq = cpeek(2);
+    if (!isinstance_exact(seq, types::list) && !isinstance_exact(seq, types::tuple) && !isinstance_exact(seq, types::str))
+      fail(Abort::OPERANDS, std::string("slice of ") + type_name(seq));
+    Ref bound[2];
+    for (int i = 0; i < 2; i++) {
+      Value v = cpeek(1 - i);
+      Ref r = peek(1 - i);
+      if (v.is_none()) {
+        if (!is_const(r)) guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
+        bound[i] = t_->kval(v.bits());
+      } else if (v.is_small_int()) {
+        bound[i] = box(as_int(r, v));
+      } else {
+        fail(Abort::OPERANDS, std::string("slice bound ") + type_name(v));
+      }
+    }
+    Ref s = box(as_obj(peek(2), seq));
+    allocates_ = true;
+    Ref r = call(Helper::seq_slice, Ty::Val, {s, bound[0], bound[1]}, true);
+    pop(3);
+    push(r);
+    fused_ = Op::BINARY_SUBSCR;
+  }
+
+  // -x as 0 - x and ~x as x ^ -1 on a big int, through int_binop (a, b: the operands in order).
+  Ref big_unary(BinOp op, Ref a, Ref x, Value v) {
+    Ref bx = box(as_obj(x, v));  // guards the exact type
+    allocates_ = true;
+    return op == BinOp::SUBTRACT ? call(Helper::int_binop, Ty::Val, {t_->kint(int64_t(op)), a, bx}, true)
+                                 : call(Helper::int_binop, Ty::Val, {t_->kint(int64_t(op)), bx, a}, true);
   }
 
   Ref load_item(Ref o, bool is_list, Ref idx) {
@@ -834,8 +914,17 @@ class RecorderImpl final : public Recorder {
         v = dict_get_str(f->builtins, name);
         if (v.is_null()) fail(Abort::GLOBAL, "undefined");
         dict_version_guard(f->builtins);
+        r = constant(v);
+      } else if (names_code_or_scalar(v)) {
+        r = constant(v);
+      } else {
+        // Data (a list, a dict, an instance) is read from the entry the version guard pins, so
+        // the trace does not keep it alive once the program drops it (gcrefs are roots).
+        int err = 0;
+        int64_t idx = dict_lookup_index(g, obj(name), str_hash(name), &err);
+        if (err || idx < 0) fail(Abort::GLOBAL, "lookup failed");
+        r = emit(IrOp::LOAD, Ty::Val, entries(g), kNoRef, entry_value_offset(idx));
       }
-      r = constant(v);
     }
     if (arg & 1) push(t_->kval(kNullBits));
     push(r);
@@ -859,6 +948,16 @@ class RecorderImpl final : public Recorder {
     emit(IrOp::STORE, Ty::Void, counter, ver, 0);
     emit(IrOp::STORE, Ty::Void, t_->kobj(g), ver, offsetof(DictObject, version));
     pop(1);
+  }
+
+  // Values a trace may name as constants: what names code (functions, classes, modules) and
+  // immutable scalars. Anything else is the program's data.
+  static bool names_code_or_scalar(Value v) {
+    if (!v.is_obj()) return true;
+    TypeObject* tp = v.as_obj()->type;
+    return tp == types::function || tp == types::builtin_function || tp == types::module || tp == types::str ||
+           tp == types::int_ || tp == types::float_ || tp == types::complex || tp == types::bytes ||
+           is_subtype(tp, types::type);
   }
 
   // The entry index of `name` in g (-1 if absent), with g's layout guarded.
@@ -1062,6 +1161,14 @@ class RecorderImpl final : public Recorder {
     }
     if (!o.is_obj() || !k.is_small_int()) fail(Abort::OPERANDS, "subscript");
     TypeObject* tp = o.as_obj()->type;
+    if (tp == types::str) {  // s[i]: a one-character str; out of range exits (IndexError)
+      Ref so = box(as_obj(peek(1), o));  // guards the exact type
+      allocates_ = true;
+      Ref v = call(Helper::str_item, Ty::Val, {so, as_int(peek(0), k)}, true);
+      pop(2);
+      push(v);
+      return;
+    }
     if (tp != types::list && tp != types::tuple) fail(Abort::OPERANDS, std::string("subscript of ") + type_name(o));
     bool is_list = tp == types::list;
     Ref obj = as_obj(peek(1), o);
@@ -1103,6 +1210,20 @@ class RecorderImpl final : public Recorder {
   }
 
   static bool numeric(Ty t, Value v) { return t == Ty::Int || t == Ty::Dbl || (t == Ty::Val && (v.is_small_int() || v.is_double())); }
+  // Whether BINARY_OP op on these int64s leaves int64 (or is a power other than x ** 2).
+  static bool overflows(BinOp op, int64_t x, int64_t y, bool y_const) {
+    int64_t r;
+    switch (op) {
+      case BinOp::ADD: return __builtin_add_overflow(x, y, &r);
+      case BinOp::SUBTRACT: return __builtin_sub_overflow(x, y, &r);
+      case BinOp::MULTIPLY: return __builtin_mul_overflow(x, y, &r);
+      case BinOp::LSHIFT: return y > 62 || (y >= 0 && ((__int128(x) << y) > INT64_MAX || (__int128(x) << y) < INT64_MIN));
+      case BinOp::POWER: return !(y_const && y == 2);
+      default: return false;
+    }
+  }
+  bool small_int(Ref r, Value v) { return type(r) == Ty::Int || v.is_small_int(); }
+  bool int_operand(Ref r, Value v) { return type(r) == Ty::Int || (type(r) == Ty::Val && (v.is_small_int() || isinstance_exact(v, types::int_))); }
   static bool is_float(Ty t, Value v) { return t == Ty::Dbl || (t == Ty::Val && v.is_double()); }
 
   // An exact list, tuple or str that `*` by an int repeats into a new object (`l *= n` changes l).
@@ -1128,6 +1249,20 @@ class RecorderImpl final : public Recorder {
       as_obj(seq, seq_first ? a : b);  // guards the exact type
       allocates_ = true;
       Ref r = call(Helper::seq_repeat, Ty::Val, {box(seq), as_int(seq_first ? rb : ra, seq_first ? b : a)}, true);
+      pop(2);
+      push(r);
+      return;
+    }
+    if (int_operand(ra, a) && int_operand(rb, b) &&
+        (!small_int(ra, a) || !small_int(rb, b) || overflows(bop, cint(a), cint(b), is_const(rb)))) {
+      // A big int operand or result (past int64 now; a guard on the small form would always
+      // fail), or int ** int: the interpreter's own arithmetic through a helper.
+      // Exact ints run no Python code; a failure (ZeroDivisionError, a negative shift count)
+      // exits and the interpreter raises it. The result stays boxed (small or big).
+      Ref x = small_int(ra, a) ? box(as_int(ra, a)) : box(as_obj(ra, a));  // guards the exact type
+      Ref y = small_int(rb, b) ? box(as_int(rb, b)) : box(as_obj(rb, b));
+      allocates_ = true;
+      Ref r = call(Helper::int_binop, Ty::Val, {t_->kint(arg), x, y}, true);
       pop(2);
       push(r);
       return;
@@ -1294,6 +1429,9 @@ class RecorderImpl final : public Recorder {
     std::vector<Store> stores;
     if (tp == enumerate_type || tp == zip_type) return rec_for_pairs(o, it, target);
     if (tp == g_iter_types[kIterDictKeys] || tp == g_iter_types[kIterDictValues]) return rec_for_dict(o, it);
+    if (tp == g_iter_types[kIterStrAscii] || tp == g_iter_types[kIterStr] || tp == g_iter_types[kIterBytes] ||
+        tp == g_iter_types[kIterListReversed])
+      return rec_for_next(o, it, target);
     Ref value;
     bool more = iter_step(o, it, &value, &stores);
     emit_stores(stores);
@@ -1303,6 +1441,31 @@ class RecorderImpl final : public Recorder {
       return;
     }
     push(value);
+  }
+
+  // `for c in s` (str, bytes) and `for x in reversed(l)`: the iterator's own next through a
+  // helper (it makes the one-character strs), which returns Null when it is exhausted; both
+  // directions are recorded.
+  void rec_for_next(Ref o, Value it, uint32_t target) {
+    auto* si = it.as<SeqIterObject>();
+    bool more = false;
+    if (!si->seq.is_null()) {
+      switch (IterKind(si->aux)) {
+        case kIterStrAscii:
+        case kIterStr: more = uint64_t(si->index) < as_str(si->seq)->nbytes; break;
+        case kIterBytes: more = uint64_t(si->index) < si->seq.as<BytesObject>()->size; break;
+        default: more = si->index >= 0 && uint64_t(si->index) < si->seq.as<ListObject>()->size; break;
+      }
+    }
+    allocates_ = true;
+    Ref v = call(Helper::iter_next, Ty::Val, {box(o)}, true);
+    guard(more ? IrOp::GUARD_NOTVAL : IrOp::GUARD_VAL, Ty::Void, v, kNoRef, int64_t(kNullBits));
+    if (!more) {
+      pop(1);
+      expect_pc_ = target;
+      return;
+    }
+    push(v);
   }
 
   // `for k in d` / `for v in d.values()`: the helper advances the iterator, so only the
@@ -1337,7 +1500,7 @@ class RecorderImpl final : public Recorder {
       guard(IrOp::GUARD_VAL, Ty::Void, emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, big)), kNoRef,
             int64_t(kNullBits));
       Ref inner = as_obj(emit(IrOp::LOAD, Ty::Val, o, kNoRef, offsetof(EnumerateObject, it)), e->it);
-      if (!iter_step(inner, e->it, &second, &stores)) fail(Abort::OPERANDS, "exhausted enumerate");
+      if (!iter_step(inner, e->it, &second, &stores)) return end_for_pairs(stores, target);
       first = emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(EnumerateObject, index));
       stores.push_back({o, guard(IrOp::ADDOV, Ty::Int, first, t_->kint(1)), offsetof(EnumerateObject, index)});
     } else {
@@ -1350,16 +1513,22 @@ class RecorderImpl final : public Recorder {
             emit(IrOp::EQ, Ty::Bool, emit(IrOp::LOAD, Ty::Int, iters, kNoRef, offsetof(TupleObject, size)), t_->kint(2)));
       Ref a = as_obj(load_item(iters, false, t_->kint(0)), z->iters->items[0]);
       Ref b = as_obj(load_item(iters, false, t_->kint(1)), z->iters->items[1]);
+      // zip stops at the first exhausted iterator; an item already taken from the first is lost
       if (!iter_step(a, z->iters->items[0], &first, &stores) || !iter_step(b, z->iters->items[1], &second, &stores))
-        fail(Abort::OPERANDS, "exhausted zip");
+        return end_for_pairs(stores, target);
     }
     emit_stores(stores);
     // UNPACK_SEQUENCE leaves item 0 on top.
     push(second);
     push(first);
-    pairs_pending_ = true;
+    fused_ = Op::UNPACK_SEQUENCE;
     expect_pc_ = next;
-    (void)target;
+  }
+  // The enumerate / zip is exhausted: FOR_ITER pops it and jumps past the loop.
+  void end_for_pairs(const std::vector<Store>& stores, uint32_t target) {
+    emit_stores(stores);
+    pop(1);
+    expect_pc_ = target;
   }
 
   void rec_return() {
@@ -1519,7 +1688,35 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
+    if (callable == Value::from_obj(enumerate_type) || callable == Value::from_obj(zip_type)) {
+      pin(rcallable, callable);
+      Ref r = rec_iter_new(callable.as<TypeObject>(), args, cargs);
+      pop(nargs + 2);
+      push(r);
+      return;
+    }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // enumerate(seq[, start]) and zip(a, b) over lists, tuples and ranges (whose iterators the
+  // FOR_ITER of rec_for_pairs steps in place): one helper call makes the iterator.
+  Ref rec_iter_new(TypeObject* tp, const std::vector<Ref>& a, const std::vector<Value>& v) {
+    size_t n = a.size();
+    bool zip = tp == zip_type;
+    if (zip ? n != 2 : (n != 1 && n != 2)) fail(Abort::CALLEE, std::string(tp->name->view()) + " arguments");
+    auto seq = [&](size_t i) {
+      if (!isinstance_exact(v[i], types::list) && !isinstance_exact(v[i], types::tuple) && !isinstance_exact(v[i], types::range))
+        fail(Abort::OPERANDS, std::string(tp->name->view()) + " of " + type_name(v[i]));
+      return box(as_obj(a[i], v[i]));  // guards the exact type
+    };
+    Ref x = seq(0), y = t_->kval(kNullBits);
+    if (zip) y = seq(1);
+    else if (n == 2) {
+      if (type(a[1]) != Ty::Int && !v[1].is_small_int()) fail(Abort::OPERANDS, "enumerate start");
+      y = box(as_int(a[1], v[1]));
+    }
+    allocates_ = true;
+    return call(Helper::iter_new, Ty::Val, {t_->kptr(tp), x, y}, true);
   }
 
   // A callee that is not a constant is guarded by its code (and globals), not by its identity:
@@ -1573,6 +1770,7 @@ class RecorderImpl final : public Recorder {
     pin(rcallable, Value::from_obj(fn));
     std::vector<Ref> boxed;
     for (Ref a : args) boxed.push_back(box(a));  // before the frame exists: boxing may exit
+    sync_base_frame();
     Ref frame = call(Helper::call_frame, Ty::Ptr, {t_->kobj(fn)}, true);
     for (size_t i = 0; i < boxed.size(); i++)
       emit(IrOp::STORE, Ty::Void, frame, boxed[i], int64_t(offsetof(Frame, localsplus) + 8 * i));
@@ -1584,6 +1782,25 @@ class RecorderImpl final : public Recorder {
     fresh_.clear();  // the callee may add attributes to instances made here
     skip_frame_ = f;
     skip_pc_ = next;
+  }
+
+  // The callee may collect, and the collector scans the base frame's memory up to its sp
+  // precisely, while machine code keeps stale slots in registers (found by the conservative scan
+  // of the native stack) and never writes sp. So before the call every stale slot below the
+  // current depth gets its value (memory there may hold a dead object's bits) and sp is set to
+  // that depth (a slot above the old sp may hold the only reference to a live object, such as a
+  // `for` loop's iterator a side trace created). Stale slots stay stale for the snapshots
+  // (dirty only grows), so exits still write them.
+  void sync_base_frame() {
+    RFrame& fr = frames_[0];
+    uint32_t depth = fr.code->nlocalsplus + (frames_.size() == 1 ? sp0_ : fr.sp);
+    std::vector<std::pair<uint32_t, Ref>> vals;
+    for (uint32_t s = 0; s < depth; s++)
+      if (fr.dirty[s] && fr.slot[s] != kNoRef) vals.push_back({s, box(fr.slot[s])});  // boxing may exit: first
+    Ref base = emit(IrOp::FRAME, Ty::Ptr);
+    for (auto [s, v] : vals) emit(IrOp::STORE, Ty::Void, base, v, int64_t(offsetof(Frame, localsplus) + 8 * s));
+    Ref sp = emit(IrOp::ADD, Ty::Ptr, base, t_->kint(int64_t(offsetof(Frame, localsplus) + 8 * depth)));
+    emit(IrOp::STORE, Ty::Void, base, sp, int64_t(offsetof(Frame, sp)));
   }
 
   // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
@@ -1682,6 +1899,9 @@ class RecorderImpl final : public Recorder {
       if (tp == types::tuple) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(TupleObject, size));
       if (tp == types::str) return emit(IrOp::LOAD, Ty::Int, o, kNoRef, offsetof(StrObject, length));
       fail(Abort::OPERANDS, "len()");
+    }
+    if (name == "ord" && n == 1 && isinstance_exact(v[0], types::str)) {
+      return call(Helper::str_ord, Ty::Int, {as_obj(a[0], v[0])}, true);
     }
     if (name == "abs" && n == 1 && numeric(type(a[0]), v[0])) {
       if (is_float(type(a[0]), v[0])) return emit(IrOp::FABS, Ty::Dbl, as_dbl(a[0], v[0]));

@@ -296,7 +296,8 @@ CacheRead read_cache(const std::string& cache_path, const std::string& source_pa
   r.hash_based = h.hash_based();
   r.check_source = h.check_source();
   if (h.hash_based()) {
-    if (h.check_source()) {
+    const std::string& policy = config().check_hash_based_pycs;
+    if (policy == "always" || (policy == "default" && h.check_source())) {
       std::optional<std::string_view> text = source();
       if (!text || h.hash != source_hash(*text)) {
         r.why = text ? "source hash changed" : "source not readable";

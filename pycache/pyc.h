@@ -61,6 +61,9 @@ std::string build_pyc(const CodeUnit& code, Invalidation mode, std::string_view 
 struct Config {
   bool dont_write_bytecode = false;
   std::string prefix;              // -X pycache_prefix / PYTHONPYCACHEPREFIX ("" = none)
+  // --check-hash-based-pycs: "default" (a hash-based pyc's check_source flag decides), "always"
+  // (every hash-based pyc is checked against its source) or "never" (none is).
+  std::string check_hash_based_pycs = "default";
   // The per-user cache root (default_cache_root()) for sources in directories the system's
   // package manager owns, and those directories (absolute, normalised). Sources under one of
   // them are cached under cache_root like a pycache_prefix ("" / empty = no cache root).

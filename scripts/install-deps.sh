@@ -3,9 +3,9 @@
 # benchmark (idempotent; run as root on a fresh machine).
 set -euo pipefail
 pkgs=(g++ cmake ninja-build ccache pkg-config git python3
-      libasmjit-dev libzydis-dev catch2 libspdlog-dev libfmt-dev libgmp-dev time
+      libasmjit-dev libzydis-dev libcapstone-dev catch2 libspdlog-dev libfmt-dev libgmp-dev time
       libpython3.11-minimal libpython3.11-stdlib libpython3.11-testsuite unicode-data
-      zlib1g-dev libssl-dev libb2-dev)
+      zlib1g-dev libssl-dev libb2-dev libedit-dev)
 [ "${CHAIPY_WITH_PYPY:-0}" = 1 ] && pkgs+=(pypy3)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -251,6 +251,55 @@ for i in range(300):  # TRACE
         n += 1
 print(n)
 """, want=["str_eq"], no_abort="compare str str"),
+    dict(name="exhausted_enumerate_zip_inner_loops", src="""
+pts = [(1, 2), (3, 4), (5, 6)]
+rows = [[1, 2], [3, 4], [5, 6], [7, 8]]
+acc = 0
+for i in range(300):
+    for (a, b), r in zip(pts, rows):
+        acc += a * b + r[0]
+    for k, x in enumerate(rows[i % 3:]):
+        acc += k * x[1]
+print(acc)
+""", no_abort="exhausted", stats={"traces compiled": 2}),
+    dict(name="slice_load_and_star_unpack", src="""
+data = list(range(30))
+s = "abcdefghij"
+acc = 0
+for i in range(300):  # TRACE
+    head, *rest = data[i % 7:i % 7 + 5]
+    acc += head + len(rest) + len(s[i % 4:]) + len(data[:-(i % 5)])
+print(acc)
+""", want=["seq_slice", "list_slice"], no_abort="BUILD_SLICE"),
+    dict(name="enumerate_zip_made_in_loop", src="""
+a = [1, 2, 3]
+b = (4, 5, 6, 7)
+its = []
+for i in range(300):  # TRACE
+    its.append(zip(a, b))
+    its.append(enumerate(b, i))
+    its.append(enumerate(range(i)))
+print(sum(x * y for it in its for x, y in it))
+""", want=["iter_new"], no_abort="call of type"),
+    dict(name="big_int_arithmetic", src="""
+M = (1 << 89) - 1
+s = 10 ** 30
+acc = 0
+for i in range(300):  # TRACE
+    s = (s * 1103515245 + 12345) % M
+    acc ^= ~s + -(s >> 40) + (i << 70)
+print(s, acc)
+""", want=["int_binop"], no_abort="int * int"),
+    dict(name="str_index_and_iteration", src="""
+text = "hello, world"
+acc = 0
+for i in range(300):  # TRACE
+    acc += ord(text[i % 12])
+    for ch in text[:3]:
+        if ch == "l":
+            acc += 1
+print(acc)
+""", want=["str_item", "str_ord"], no_abort="subscript of str"),
     dict(name="idle_root_retired", src="""
 def f(x, n):
     s = x

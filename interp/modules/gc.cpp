@@ -91,6 +91,9 @@ Value gc_set_threshold(Value* args, size_t nargs, TupleObject* kw) {
 
 Value gc_get_referents(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_no_kwargs("get_referents", kw)) return Value::exc();
+  // Live objects keep their mark bit until the lazy sweep reaches their page; the private
+  // tracer below would skip them, so finish that sweep first.
+  gc::sweep_all();
   ListObject* out = list_new(0);
   for (size_t i = 0; i < nargs; i++) {
     if (!args[i].is_obj()) continue;

@@ -12,6 +12,7 @@
 #include <unordered_set>
 
 #include "interp/modules/io.h"
+#include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy::io {
@@ -49,8 +50,12 @@ int64_t raw_read(BufferedObject* b, size_t n, std::string* out) {
     size_t old = out->size();
     out->resize(old + n);
     ssize_t r;
-    do r = ::read(b->sh->fd, out->data() + old, n);
-    while (r < 0 && errno == EINTR);
+    while ((r = ::read(b->sh->fd, out->data() + old, n)) < 0 && errno == EINTR) {
+      if (!check_signals()) {
+        out->resize(old);
+        return -1;
+      }
+    }
     if (r < 0) {
       out->resize(old);
       if (errno == EAGAIN) return -2;

@@ -7,6 +7,7 @@
 #include <cerrno>
 
 #include "interp/modules/io.h"
+#include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 
 namespace chaipy::io {
@@ -187,7 +188,10 @@ Value fileio_readall_impl(FileIOObject* f) {
     ssize_t r = ::read(fd, out.data() + old, chunk);
     if (r < 0) {
       out.resize(old);
-      if (errno == EINTR) continue;
+      if (errno == EINTR) {
+        if (!check_signals()) return Value::exc();
+        continue;
+      }
       if (errno == EAGAIN) {
         if (old == 0) return Value::none();
         break;
@@ -206,8 +210,8 @@ Value fileio_read_impl(FileIOObject* f, int64_t n) {
   if (n < 0) return fileio_readall_impl(f);
   std::string buf(size_t(n), '\0');
   ssize_t r;
-  do r = ::read(fd_of(f), buf.data(), size_t(n));
-  while (r < 0 && errno == EINTR);
+  while ((r = ::read(fd_of(f), buf.data(), size_t(n))) < 0 && errno == EINTR)
+    if (!check_signals()) return Value::exc();
   if (r < 0) {
     if (errno == EAGAIN) return Value::none();
     return raise_os_error(errno);

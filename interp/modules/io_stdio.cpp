@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/config.h"
 #include "interp/modules/io.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
@@ -104,8 +105,7 @@ void init_std_streams(DictObject* sys_dict) {
     // The open() builtin is _io.open, as in CPython.
     dict_set_str(g_builtins, str_intern("open"), dict_get_str(io.as<ModuleObject>()->dict, str_intern("open")));
   }
-  const char* env = std::getenv("PYTHONUNBUFFERED");
-  bool unbuffered = env && *env;
+  bool unbuffered = runtime_config().unbuffered;  // -u or PYTHONUNBUFFERED (main/)
   const char* errors = stdio_errors();
   g_stdin = make_stream(0, unbuffered, errors);
   g_stdout = make_stream(1, unbuffered, errors);
@@ -124,9 +124,9 @@ void init_std_streams(DictObject* sys_dict) {
 }
 
 // -- The API print() and input() use (modules.h) -------------------------------------------------------
-void stdout_write(std::string_view s) {
-  if (!fast_stream(g_stdout)) return;
-  if (io::textio_write_utf8(text_of(g_stdout), s) < 0) exc_fetch();  // like a write to a closed pipe: dropped
+bool stdout_write(std::string_view s) {
+  if (!fast_stream(g_stdout)) return true;
+  return io::textio_write_utf8(text_of(g_stdout), s) >= 0;  // a closed pipe: BrokenPipeError
 }
 
 void stdout_flush() {
@@ -149,18 +149,15 @@ void stderr_write(std::string_view s) {
   if (io::textio_write_utf8(t, s) < 0 || io::textio_flush(t) < 0) exc_fetch();
 }
 
-bool stdin_readline(std::string* out) {
+int stdin_readline(std::string* out) {
   stdout_flush();
   out->clear();
-  if (!g_stdin.is_obj()) return false;
+  if (!g_stdin.is_obj()) return 0;
   Value line = call_method(g_stdin, NAME("readline"), nullptr, 0);
-  if (line.is_exc()) {
-    exc_fetch();
-    return false;
-  }
-  if (!is_str(line)) return false;
+  if (line.is_exc()) return -1;
+  if (!is_str(line)) return 0;
   out->assign(as_str(line)->view());
-  return !out->empty();
+  return out->empty() ? 0 : 1;
 }
 
 int std_stream_fd(Value v) {

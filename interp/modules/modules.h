@@ -13,11 +13,12 @@ namespace chaipy {
 // Python-level calls while they are the original objects (std_stream_fd). stdout is flushed
 // before anything is written to stderr or read from stdin, and at exit.
 void init_std_streams(DictObject* sys_dict);  // creates them (and the _io module) into sys
-void stdout_write(std::string_view s);
+bool stdout_write(std::string_view s);  // false with the exception raised (BrokenPipeError)
 void stdout_flush();
 void stderr_write(std::string_view s);  // flushes stdout first; unbuffered
-// Reads one line from stdin including its '\n' (flushes stdout first). false at EOF with no data.
-bool stdin_readline(std::string* out);
+// Reads one line from stdin including its '\n' (flushes stdout first). 1, or 0 at EOF with no
+// data, or -1 with the exception raised (KeyboardInterrupt while waiting, a decoding error).
+int stdin_readline(std::string* out);
 // Which of sys's own stream objects v is: 1 stdout, 2 stderr, 0 stdin, -1 none of them.
 int std_stream_fd(Value v);
 // The current sys.stdout / sys.stderr (whatever the program assigned); null if sys is missing.
@@ -30,6 +31,16 @@ std::string utf8_sanitize(std::string_view in);
 // "Exception ignored in: <repr(where)>" and e's traceback on stderr (weakref callbacks, atexit
 // handlers, gc callbacks: errors where nobody can catch them). modules/_weakref.cpp.
 void stderr_write_ignored(Value where, Value e);
+
+// -- Signals (modules/signal.cpp) ---------------------------------------------------------------
+// Start-up: CPython's dispositions (SIGINT raises KeyboardInterrupt, SIGPIPE/SIGXFSZ ignored) and
+// the safe-point hook that runs Python-level handlers. Cheap: _signal itself stays unimported.
+void signal_init();
+// PyErr_CheckSignals: runs the handlers of signals that arrived (a blocking call that saw EINTR
+// calls it before retrying). false with the handler's exception (KeyboardInterrupt) raised.
+bool check_signals();
+// After an uncaught KeyboardInterrupt: die of SIGINT as CPython does (the shell sees 130).
+void exit_by_sigint();
 
 // -- Builtins split across files ----------------------------------------------------------------
 void init_builtin_iterators(DictObject* builtins);  // builtins_iter.cpp

@@ -981,7 +981,7 @@ Value posix_scandir(Value* args, size_t nargs, TupleObject* kw) {
   s->dir = d;
   s->path = a[0];
   s->is_bytes = p.is_bytes;
-  s->fd = p.fd >= 0 ? ::dirfd(d) : -1;
+  s->fd = p.fd >= 0 ? p.fd : -1;  // entries stat relative to the caller's fd, as CPython (the dup closes with the DIR)
   // DirEntry.path is os.path.join(scandir_path, name); scandir() / scandir(None) give "./name".
   std::string prefix = p.fd >= 0 ? std::string() : p.path;
   if (!prefix.empty() && prefix.back() != '/') prefix += '/';

@@ -2,7 +2,8 @@
 // handlers, SIG_DFL / SIG_IGN, default_int_handler, alarm, pause, raise_signal, strsignal,
 // valid_signals, set_wakeup_fd, siginterrupt, setitimer / getitimer, pthread_sigmask / kill.
 //
-// The C handler only records the signal (and writes to the wakeup fd) and requests a safe-point
+// Start-up (signal_init) installs CPython's dispositions: SIGINT raises KeyboardInterrupt,
+// SIGPIPE and SIGXFSZ are ignored. The C handler only records the signal (and writes to the wakeup fd) and requests a safe-point
 // event (interp/safepoint.h); the Python handlers run there (run_pending_signals), where an
 // exception they raise propagates from the interrupted instruction.
 #include <signal.h>
@@ -14,6 +15,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "interp/modules/modules.h"
 #include "interp/modules/os_support.h"
 #include "interp/objects/objects.h"
 #include "interp/safepoint.h"
@@ -279,9 +281,15 @@ int run_pending_signals() {
     if (!g_tripped[sig]) continue;
     g_tripped[sig] = 0;
     Value h = g_handlers[sig];
-    if (h.is_null() || h == g_dfl || h == g_ign || h.is_none()) continue;
-    Value frame = Value::none();
-    Value r = call2(h, Value::from_small_int(sig), frame);
+    Value r;
+    if (h.is_null() && sig == SIGINT) {
+      // Start-up's handler (signal_init), before _signal was imported: default_int_handler.
+      r = raise_value(obj(exc::KeyboardInterrupt));
+    } else if (h.is_null() || h == g_dfl || h == g_ign || h.is_none()) {
+      continue;
+    } else {
+      r = call2(h, Value::from_small_int(sig), Value::none());
+    }
     if (r.is_exc()) {
       g_signals_pending = 1;  // the others still run at the next safe point
       for (int k = sig + 1; k < NSIG; k++)
@@ -295,14 +303,40 @@ int run_pending_signals() {
 
 }  // namespace
 
-Value make_signal_module() {
-  static bool once = false;
-  if (!once) {
-    once = true;
-    gc::add_root_scanner(trace_handlers);
-    gc::add_root(&g_itimer_error);
-    safepoint_set_signal_hook([] { return run_pending_signals() == 0; });
+void signal_init() {
+  gc::add_root_scanner(trace_handlers);
+  gc::add_root(&g_itimer_error);
+  safepoint_set_signal_hook([] { return run_pending_signals() == 0; });
+  // As CPython: SIGINT raises KeyboardInterrupt unless the parent made us ignore it (a background
+  // job); writing to a closed pipe or past the file-size limit fails with an OSError instead of
+  // killing the process.
+  struct sigaction sa;
+  if (::sigaction(SIGINT, nullptr, &sa) == 0 && sa.sa_handler == SIG_DFL) {
+    std::memset(&sa, 0, sizeof sa);
+    sa.sa_handler = c_handler;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_ONSTACK;
+    ::sigaction(SIGINT, &sa, nullptr);
   }
+  ::signal(SIGPIPE, SIG_IGN);
+  ::signal(SIGXFSZ, SIG_IGN);
+}
+
+bool check_signals() {
+  if (!g_signals_pending) return true;
+  return run_pending_signals() == 0;
+}
+
+void exit_by_sigint() {
+  ::signal(SIGINT, SIG_DFL);
+  sigset_t s;
+  sigemptyset(&s);
+  sigaddset(&s, SIGINT);
+  ::pthread_sigmask(SIG_UNBLOCK, &s, nullptr);
+  ::kill(::getpid(), SIGINT);
+}
+
+Value make_signal_module() {
   Value m = module_new("_signal");
   DictObject* d = m.as<ModuleObject>()->dict;
   module_add_functions(d, {
@@ -341,13 +375,10 @@ Value make_signal_module() {
   for (const auto& c : consts) dict_set_str(d, str_intern(c.name), Value::from_small_int(c.value));
   dict_set_str(d, str_intern("SIGRTMIN"), Value::from_small_int(SIGRTMIN));
   dict_set_str(d, str_intern("SIGRTMAX"), Value::from_small_int(SIGRTMAX));
-  // CPython starts with SIGINT raising KeyboardInterrupt (default_int_handler) once it is running.
-  if (g_handlers[SIGINT].is_null()) {
-    Value a[2] = {Value::from_small_int(SIGINT), g_default_int_handler};
-    struct sigaction sa;
-    if (::sigaction(SIGINT, nullptr, &sa) == 0 && sa.sa_handler == SIG_DFL && signal_signal(a, 2, nullptr).is_exc())
-      exc_fetch();
-  }
+  // signal_init's SIGINT handler is default_int_handler's.
+  struct sigaction sa;
+  if (g_handlers[SIGINT].is_null() && ::sigaction(SIGINT, nullptr, &sa) == 0 && sa.sa_handler == c_handler)
+    g_handlers[SIGINT] = g_default_int_handler;
   return m;
 }
 

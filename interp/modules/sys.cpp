@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "interp/config.h"
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
@@ -135,6 +136,106 @@ Value sys_getfilesystemencoding(Value* args, size_t nargs, TupleObject* kwnames)
   return str_value("utf-8");
 }
 
+Value sys_getfilesystemencodeerrors(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("getfilesystemencodeerrors", kwnames) || !check_nargs("getfilesystemencodeerrors", nargs, 0, 0))
+    return Value::exc();
+  return str_value("surrogateescape");
+}
+
+Value sys__getframe(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("_getframe", kwnames) || !check_nargs("_getframe", nargs, 0, 1)) return Value::exc();
+  int64_t depth = 0;
+  if (nargs == 1) {
+    if (!is_int(args[0]))
+      return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(args[0]));
+    if (!int_to_i64(args[0], &depth)) return raise(exc::OverflowError, "Python int too large to convert to C int");
+  }
+  return sys_getframe(depth);
+}
+
+// settrace / setprofile: the functions are stored and returned by gettrace / getprofile; chaipy
+// does not call them (no line or call events).
+Value g_trace_fn = Value::none(), g_profile_fn = Value::none();
+Value store_hook(Value* slot, const char* name, Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs(name, kwnames) || !check_nargs(name, nargs, 1, 1)) return Value::exc();
+  *slot = args[0];
+  return Value::none();
+}
+Value sys_settrace(Value* a, size_t n, TupleObject* k) { return store_hook(&g_trace_fn, "settrace", a, n, k); }
+Value sys_setprofile(Value* a, size_t n, TupleObject* k) { return store_hook(&g_profile_fn, "setprofile", a, n, k); }
+Value sys_gettrace(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("gettrace", k) || !check_nargs("gettrace", n, 0, 0)) return Value::exc();
+  return g_trace_fn;
+}
+Value sys_getprofile(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("getprofile", k) || !check_nargs("getprofile", n, 0, 0)) return Value::exc();
+  return g_profile_fn;
+}
+
+// sys.excepthook / sys.__excepthook__(type, value, traceback): prints like an uncaught exception.
+Value sys_excepthook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("excepthook", kwnames) || !check_nargs("excepthook", nargs, 3, 3)) return Value::exc();
+  Value e = args[1];
+  if (!e.is_obj() || !(type_of(e)->flags & kTypeExceptionLayout)) {
+    stderr_write("TypeError: print_exception(): Exception expected for value, " + std::string(type_name(e)) + " found\n");
+    return Value::none();
+  }
+  if (isinstance_exact(args[2], types::traceback)) e.as<ExceptionObject>()->traceback = args[2];
+  print_exception(e);
+  return Value::none();
+}
+
+Value sys_audit(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (nargs < 1) return raise(exc::TypeError, "audit() missing 1 required positional argument: 'event'");
+  if (!is_str(args[0])) return raise_fmt(exc::TypeError, "expected str for argument 'event', not {}", type_name(args[0]));
+  return Value::none();
+}
+Value sys_addaudithook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_nargs("addaudithook", nargs, 1, 1)) return Value::exc();
+  return Value::none();
+}
+Value sys_is_finalizing(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("is_finalizing", k) || !check_nargs("is_finalizing", n, 0, 0)) return Value::exc();
+  return Value::false_();
+}
+double g_switch_interval = 0.005;
+Value sys_getswitchinterval(Value*, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("getswitchinterval", k) || !check_nargs("getswitchinterval", n, 0, 0)) return Value::exc();
+  return Value::from_double(g_switch_interval);
+}
+Value sys_setswitchinterval(Value* args, size_t n, TupleObject* k) {
+  if (!check_no_kwargs("setswitchinterval", k) || !check_nargs("setswitchinterval", n, 1, 1)) return Value::exc();
+  double d;
+  if (args[0].is_double()) d = args[0].as_double();
+  else if (is_int(args[0])) d = double(args[0].is_small_int() ? args[0].as_small_int() : 1);
+  else return raise_fmt(exc::TypeError, "must be real number, not {}", type_name(args[0]));
+  if (d <= 0) return raise(exc::ValueError, "switch interval must be strictly positive");
+  g_switch_interval = d;
+  return Value::none();
+}
+
+void trace_hooks(Tracer& t) {
+  t.visit(g_trace_fn);
+  t.visit(g_profile_fn);
+}
+
+// sys.displayhook: how the REPL ('single' mode's PRINT_EXPR) shows a value, and sets builtins._.
+Value sys_displayhook(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("displayhook", kwnames) || !check_nargs("displayhook", nargs, 1, 1)) return Value::exc();
+  Value v = args[0];
+  if (v.is_none()) return Value::none();
+  dict_set_str(g_builtins, str_intern("_"), Value::none());  // repr() may use _ itself
+  Value text = repr(v);
+  if (text.is_exc()) return text;
+  Value out = sys_stdout();
+  if (out.is_null() || out.is_none()) return raise(exc::RuntimeError, "lost sys.stdout");
+  Value nl = str_value("\n");
+  if (call_method(out, str_intern("write"), &text, 1).is_exc() || call_method(out, str_intern("write"), &nl, 1).is_exc())
+    return Value::exc();
+  dict_set_str(g_builtins, str_intern("_"), v);
+  return Value::none();
+}
+
 std::string script_dir(const char* script) {
   std::string s = script;
   if (s.empty() || s == "-c" || s == "-m" || s == "-") return "";
@@ -164,7 +265,15 @@ Value make_sys_module(int argc, char** argv) {
       {"exc_info", sys_exc_info}, {"exception", sys_exception}, {"getrefcount", sys_getrefcount},
       {"getfilesystemencoding", sys_getfilesystemencoding},
       {"set_int_max_str_digits", sys_set_int_max_str_digits},
+      {"getfilesystemencodeerrors", sys_getfilesystemencodeerrors}, {"_getframe", sys__getframe},
+      {"settrace", sys_settrace}, {"setprofile", sys_setprofile}, {"gettrace", sys_gettrace},
+      {"getprofile", sys_getprofile}, {"excepthook", sys_excepthook}, {"audit", sys_audit},
+      {"addaudithook", sys_addaudithook}, {"is_finalizing", sys_is_finalizing},
+      {"getswitchinterval", sys_getswitchinterval}, {"setswitchinterval", sys_setswitchinterval}, {"displayhook", sys_displayhook},
   });
+  gc::add_root_scanner(trace_hooks);
+  set(d, "__excepthook__", dict_get_str(d, str_intern("excepthook")));
+  set(d, "__displayhook__", dict_get_str(d, str_intern("displayhook")));
 
   ListObject* av = list_new(0);
   if (argc <= 0 || !argv) list_append(av, str_value(""));
@@ -177,7 +286,7 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "modules", obj(g_sys_modules));
   init_std_streams(d);
 
-  set(d, "version", str_value("3.11.0 (chaipy 0.1) [GCC " __VERSION__ "]"));
+  set(d, "version", str_value(sys_version()));
   set(d, "hexversion", int_from_i64(0x030B00F0));
   TypeObject* vi_type = make_struct_seq_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value vi = struct_seq_new(vi_type, {Value::from_small_int(3), Value::from_small_int(11), Value::from_small_int(0),
@@ -200,6 +309,13 @@ Value make_sys_module(int argc, char** argv) {
                                Value::from_small_int(DBL_DIG), Value::from_small_int(DBL_MANT_DIG),
                                Value::from_double(DBL_EPSILON), Value::from_small_int(FLT_RADIX),
                                Value::from_small_int(1)}));
+  TypeObject* hi_type = make_struct_seq_type("sys", "hash_info", {"width", "modulus", "inf", "nan", "imag", "algorithm",
+                                                                  "hash_bits", "seed_bits", "cutoff"});
+  set(d, "hash_info", struct_seq_new(hi_type, {Value::from_small_int(64), int_from_i64((int64_t(1) << 61) - 1),
+                                               Value::from_small_int(314159), Value::from_small_int(0),
+                                               Value::from_small_int(1000003), str_value("siphash13"),
+                                               Value::from_small_int(64), Value::from_small_int(128),
+                                               Value::from_small_int(0)}));
   TypeObject* ii_type = make_struct_seq_type("sys", "int_info", {"bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"});
   set(d, "int_info", struct_seq_new(ii_type, {Value::from_small_int(30), Value::from_small_int(4),
                                               Value::from_small_int(4300), Value::from_small_int(640)}));
@@ -212,7 +328,6 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "executable", str_value(n > 0 ? utf8_sanitize(std::string_view(exe, size_t(n))) : std::string()));
   set(d, "dont_write_bytecode", Value::false_());
   set(d, "float_repr_style", str_value("short"));
-  set(d, "warnoptions", obj(list_new(0)));
   set(d, "orig_argv", obj(list_new(0)));
   set(d, "abiflags", str_value(""));
   set(d, "api_version", Value::from_small_int(1013));
@@ -241,9 +356,22 @@ Value make_sys_module(int argc, char** argv) {
   TypeObject* fl_type = make_struct_seq_type("sys", "flags", {"debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site", "no_site",
                 "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization", "isolated",
                 "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits"});
-  Value z = Value::from_small_int(0);
-  set(d, "flags", struct_seq_new(fl_type, {z, z, z, z, z, z, z, z, z, z, z, Value::from_small_int(1), z,
-                                           Value::false_(), z, z, Value::false_(), Value::from_small_int(-1)}));
+  const RuntimeConfig& c = runtime_config();
+  auto I = [](int v) { return Value::from_small_int(v); };
+  set(d, "flags", struct_seq_new(fl_type, {I(c.debug), I(c.inspect), I(c.interactive), I(c.optimize),
+                                           I(c.dont_write_bytecode), I(c.no_user_site), I(c.no_site),
+                                           I(c.ignore_environment), I(c.verbose), I(c.bytes_warning), I(c.quiet),
+                                           I(1), I(c.isolated), Value::from_bool(c.dev_mode), I(c.utf8_mode), I(0),
+                                           Value::from_bool(c.safe_path), I(c.int_max_str_digits)}));
+  ListObject* wo = list_new(0);
+  for (const auto& w : c.warnoptions) list_append(wo, str_value(w));
+  set(d, "warnoptions", obj(wo));
+  DictObject* xo = dict_new();
+  for (const auto& x : c.xoptions) {
+    size_t eq = x.find('=');
+    dict_set_str(xo, str_intern(x.substr(0, eq)), eq == std::string::npos ? Value::true_() : str_value(x.substr(eq + 1)));
+  }
+  set(d, "_xoptions", obj(xo));
   return m;
 }
 

@@ -12,7 +12,6 @@
 #include "interp/modules/modules.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
-#include "interp/safepoint.h"
 
 namespace chaipy {
 
@@ -71,17 +70,16 @@ Value time_sleep(Value* args, size_t nargs, TupleObject* kwnames) {
   }
   if (secs < 0) return raise(exc::ValueError, "sleep length must be non-negative");
   if (secs > 9.2e9) return raise(exc::OverflowError, "timestamp out of range for platform time_t");
-  stdout_flush();
   timespec req;
   req.tv_sec = time_t(secs);
   req.tv_nsec = long((secs - double(req.tv_sec)) * 1e9);
   if (req.tv_nsec >= 1000000000) req.tv_nsec = 999999999;
   timespec rem;
   // A signal that arrived since the last safe point is handled before blocking (CPython's eval
-  // breaker runs at the call), and one that interrupts the sleep ends it if its handler raises.
-  if (!safepoint_run_signal_handlers()) return Value::exc();
+  // breaker runs at the call).
+  if (!check_signals()) return Value::exc();
   while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
-    if (!safepoint_run_signal_handlers()) return Value::exc();  // e.g. KeyboardInterrupt
+    if (!check_signals()) return Value::exc();  // Ctrl-C: KeyboardInterrupt from the sleep
     req = rem;
   }
   return Value::none();

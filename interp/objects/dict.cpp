@@ -44,13 +44,24 @@ static void dict_free_tables(DictObject* d) {
 static void dict_finalize(Object* o) { dict_free_tables(static_cast<DictObject*>(o)); }
 
 // Allocates tables with an index size of `size` (power of two), usable 2/3 of it.
+// Both tables are allocated before d changes: a big request that fails throws std::bad_alloc
+// (MemoryError) and leaves the dict as it was.
 static void dict_alloc_tables(DictObject* d, uint64_t size) {
+  const uint64_t capacity = size * 2 / 3;
+  auto* indices = static_cast<int64_t*>(sys_malloc(size * sizeof(int64_t)));
+  DictEntry* entries;
+  try {
+    entries = static_cast<DictEntry*>(sys_malloc(capacity * sizeof(DictEntry)));
+  } catch (...) {
+    std::free(indices);
+    throw;
+  }
+  std::memset(indices, 0xFF, size * sizeof(int64_t));  // all kEmpty
   d->mask = size - 1;
-  d->capacity = size * 2 / 3;
-  d->indices = static_cast<int64_t*>(sys_malloc(size * sizeof(int64_t)));
-  std::memset(d->indices, 0xFF, size * sizeof(int64_t));  // all kEmpty
-  d->entries = static_cast<DictEntry*>(sys_malloc(d->capacity * sizeof(DictEntry)));
-  gc::note_external(int64_t(d->capacity * sizeof(DictEntry) + size * sizeof(int64_t)));
+  d->capacity = capacity;
+  d->indices = indices;
+  d->entries = entries;
+  gc::note_external(int64_t(capacity * sizeof(DictEntry) + size * sizeof(int64_t)));
   d->nentries = 0;
 }
 

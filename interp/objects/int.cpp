@@ -685,6 +685,10 @@ Value int_new_from(Value x) {
     auto* bo = x.as<BytesObject>();
     return int_from_string(std::string_view(bo->data, bo->size), 10);
   }
+  if (is_bytearray(x)) {
+    auto* ba = x.as<ByteArrayObject>();
+    return int_from_string(std::string_view(ba->data ? ba->data : "", ba->size), 10);
+  }
   static StrObject *s_int = str_intern("__int__"), *s_index = str_intern("__index__"), *s_trunc = str_intern("__trunc__");
   for (StrObject* name : {s_int, s_index, s_trunc}) {
     Value m = lookup_special(x, name);
@@ -726,6 +730,10 @@ static Value int_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject
     return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   if (is_str(x)) return int_from_string(as_str(x)->view(), int(b));
   if (is_bytes(x)) return int_from_string(std::string_view(x.as<BytesObject>()->data, x.as<BytesObject>()->size), int(b));
+  if (is_bytearray(x)) {
+    auto* ba = x.as<ByteArrayObject>();
+    return int_from_string(std::string_view(ba->data ? ba->data : "", ba->size), int(b));
+  }
   return raise(exc::TypeError, "int() can't convert non-string with explicit base");
 }
 

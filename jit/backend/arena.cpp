@@ -71,7 +71,8 @@ void CodeArena::write(uint8_t* at, const void* bytes, size_t n) {
   protect(at, at + n, PROT_READ | PROT_WRITE);
   std::memcpy(at, bytes, n);
   protect(at, at + n, PROT_READ | PROT_EXEC);
-  // x86 keeps instruction fetch coherent with stores; other targets would flush the icache here.
+  __builtin___clear_cache(reinterpret_cast<char*>(at), reinterpret_cast<char*>(at + n));
+  if (flush_hook) flush_hook(at, n);
 }
 
 }  // namespace chaipy::jit

@@ -1,10 +1,12 @@
 // jit/backend/arena.h — the executable memory every compiled trace lives in.
 //
 // One large region is reserved up front (PROT_NONE) and committed in chunks as code is added,
-// so any two traces are within ±2 GiB of each other and can reach each other (and the shared
-// exit code) with rel32 jumps. Traces are packed one after another, 16-byte aligned.
+// so any two traces can reach each other (and the shared exit code) with direct branches:
+// x86-64 rel32 (±2 GiB), AArch64 B imm26 (±128 MiB, hence the smaller reservation there).
+// Traces are packed one after another, 16-byte aligned.
 // W^X: committed pages are read+execute; install() and patch() make only the pages they touch
-// writable for the duration of the copy. Single-threaded, like the interpreter.
+// writable for the duration of the copy, then flush the instruction cache over exactly those
+// bytes (a no-op on x86-64, required on AArch64). Single-threaded, like the interpreter.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -13,7 +15,11 @@ namespace chaipy::jit {
 
 class CodeArena {
  public:
+#if defined(__aarch64__)
+  static constexpr size_t kReserveBytes = size_t(128) << 20;  // B imm26 reach; less under an RLIMIT_AS
+#else
   static constexpr size_t kReserveBytes = size_t(256) << 20;  // less under an RLIMIT_AS
+#endif
   static constexpr size_t kChunkBytes = size_t(4) << 20;
   static constexpr size_t kAlign = 16;
 
@@ -34,6 +40,10 @@ class CodeArena {
   void release_from(uint8_t* at);
 
   bool contains(const void* p) const { return p >= base_ && p < base_ + reserved_; }
+
+  // Called with every range install() and patch() wrote, after its instruction-cache flush
+  // (tests check that patched code is flushed, which qemu-user would not notice).
+  void (*flush_hook)(const void* at, size_t n) = nullptr;
 
  private:
   CodeArena();

@@ -752,6 +752,9 @@ class Gen:
         f, acc = self.fresh("rl"), self.fresh("acc")
         self.emit(0, f"def {f}(n, k):")
         self.emit(1, f"t = {self.jx(['n', 'k'])}")
+        if self.chance(0.2):  # collect while callers wait in traced recursive calls
+            self.emit(1, f"if k == {self.r.randint(0, 40)}:")
+            self.emit(2, "__import__('gc').collect()")
         self.emit(1, f"if n {self.r.choice(['!= 0', '> 0', '>= 1'])}:")
         if self.chance(0.4):
             self.emit(2, f"t = _c(t + {f}(n - 1, {self.jx(['k', 'n'])}))")
@@ -794,6 +797,9 @@ class Gen:
         self.emit(2, "self.v[j] = tmp")
         self.emit(1, "def rec(self, n):")
         self.emit(2, "self.count += 1")
+        if self.chance(0.3):  # collect while callers wait in traced recursive calls
+            self.emit(2, f"if self.count % {self.r.randint(50, 150)} == 0:")
+            self.emit(3, "__import__('gc').collect()")
         self.emit(2, "if n != 0:")
         self.emit(3, "n1 = n - 1")
         if self.chance(0.6):

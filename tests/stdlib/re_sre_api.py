@@ -140,6 +140,6 @@ print(attempt(compile("word").search, bytearray(b"ab")), attempt(bi.sub, "x", ba
 # -- Invalid code ----------------------------------------------------------------------------
 print(attempt(_sre.compile, "a", 0, [1, 2, 3], 0, {}, ()))
 print(attempt(_sre.compile, "a", 0, [17, 2**32, 1], 0, {}, ()))
-print(attempt(_sre.compile, "a", 0, [17, -1, 1], 0, {}, ()))
+# (a negative code word is worded differently by CPython 3.11.2 and 3.11.7: not compared)
 print(attempt(_sre.compile, "a", 0, (1,), 0, {}, ()), attempt(_sre.compile, 1, 0, [1], 0, {}, ()))
 print(attempt(_sre.compile, "a", 0, [18, 1], 0, {}, ()), attempt(_sre.compile, None, 0, [1], 0, {}, ()))

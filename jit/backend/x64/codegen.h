@@ -1,6 +1,6 @@
 // jit/backend/x64/codegen.h — the code generator for one trace, shared by emit.cpp (the trace
-// body, instruction by instruction), moves.cpp (parallel moves) and exits.cpp (exit stubs,
-// snapshot flushes, the common exit).
+// body, instruction by instruction), copy.cpp (moves between places) and exits.cpp (exit stubs,
+// snapshot flushes, the common exit, the Target table).
 //
 // Code is assembled for the arena address it will be installed at (`base`), so jumps to other
 // traces and to the shared exit code are emitted directly as rel32 displacements.
@@ -14,31 +14,17 @@
 #include <unordered_map>
 #include <vector>
 
-#include "jit/backend/x64/regalloc.h"
+#include "jit/backend/moves.h"
+#include "jit/backend/regalloc.h"
 #include "jit/backend/x64/x64.h"
 
 namespace chaipy::jit::x64 {
 
-// A place a value can be moved to or from (moves.cpp): a register (Loc numbering), a spill
-// slot, or (as a source only) a constant.
-struct Place {
-  enum Kind : uint8_t { kReg, kSlot, kImm } kind;
-  uint8_t reg = 0;
-  int32_t slot = 0;
-  uint64_t imm = 0;
-  static Place in_reg(uint8_t r) { return Place{kReg, r, 0, 0}; }
-  static Place in_slot(int32_t off) { return Place{kSlot, 0, off, 0}; }
-  static Place constant(uint64_t bits) { return Place{kImm, 0, 0, bits}; }
-  bool operator==(const Place& o) const {
-    return kind == o.kind && (kind == kReg ? reg == o.reg : kind == kSlot ? slot == o.slot : imm == o.imm);
-  }
-};
-struct Move {
-  Place dst, src;
-};
-
-// The exit sequence every stub ends in, installed in the arena on first use (exits.cpp).
+// The Target hooks (target.h): the common exit every stub ends in, installed in the arena on
+// first use, and patching a guard (exits.cpp); the Zydis listing (disasm.cpp).
 uint8_t* common_exit_code();
+void patch_exit(Trace& t, uint32_t snap, void* target);
+std::string disassemble(const Trace& t, const uint8_t* code);
 
 class CodeGen {
  public:
@@ -114,7 +100,7 @@ class CodeGen {
   void def_gp(Ref r, Gp src);
   void def_xmm(Ref r, Xmm src);
 
-  // -- Parallel moves (moves.cpp) ---------------------------------------------------------------
+  // -- Moves (copy.cpp) ---------------------------------------------------------------------------
   void parallel_move(std::vector<Move> moves);
   void copy(const Place& dst, const Place& src);
 
@@ -123,7 +109,7 @@ class CodeGen {
   void exit_if(CondCode cc, uint32_t snap);
   void exit_always(uint32_t snap);
   // Writes the root-frame entries of snapshot `snap` of trace `src` (values in `locs`) into the
-  // frame, boxed by type. Checks every Int first; one that does not fit a small int calls
+  // frame, boxed by type (moves.h plan_flush). An Int that does not fit a small int calls
   // fail(cc) (with the condition under which to leave) before anything is stored.
   template <class Fail>
   void flush(const Trace& src, const std::vector<Loc>& locs, uint32_t snap, Fail&& fail);

@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-#include "jit/backend/backend.h"
+#include "jit/backend/x64/codegen.h"
 
 namespace chaipy::jit::x64 {
 
@@ -62,9 +62,7 @@ struct Decoded {
 
 }  // namespace
 
-std::string disassemble(const Trace& t) {
-  if (!t.mcode) return "(not assembled)\n";
-  const auto* code = static_cast<const uint8_t*>(t.mcode);
+std::string disassemble(const Trace& t, const uint8_t* code) {
   Listing l{uint64_t(code), t.msize, {}, nullptr};
   ZydisDecoder decoder;
   ZydisDecoderInit(&decoder, ZYDIS_MACHINE_MODE_LONG_64, ZYDIS_STACK_WIDTH_64);

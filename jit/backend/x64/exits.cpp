@@ -1,6 +1,6 @@
 // jit/backend/x64/exits.cpp — how control leaves a trace: guard jumps and exit stubs, writing a
 // snapshot into the frame (LINK, side-trace entry), the common exit shared by every trace, and
-// the runtime side (exit_value_bits, patch_exit).
+// patch_exit, and the x64 Target table.
 //
 // Every guard jumps with a jcc/jmp rel32 to a per-snapshot target in the cold code after the
 // body. A snapshot whose exit is reached from exactly one jump is entered there directly, and
@@ -24,28 +24,6 @@
 
 namespace chaipy::jit {
 
-Frame* (*g_exit_handler)(ExitState* st) = chaipy_jit_exit;
-
-uint64_t exit_value_bits(const ExitState& st, const Trace& t, Ref r) {
-  const Ins& ins = t[r];
-  if (x64::is_constant(ins.op)) return uint64_t(ins.k);
-  const Loc& l = t.locs[size_t(r)];
-  uint64_t bits;
-  if (l.reg != Loc::kNoReg) {
-    if (x64::is_xmm(l.reg)) {
-      std::memcpy(&bits, &st.xmm[l.reg - x64::kXmm], 8);
-    } else {
-      bits = st.gpr[l.reg];
-    }
-  } else if (l.spill >= 0) {
-    std::memcpy(&bits, st.spill_base + l.spill, 8);
-  } else {
-    std::fprintf(stderr, "chaipy: jit exit reads %%%04d of trace %d, which has no location\n", r, t.id);
-    std::abort();
-  }
-  return bits;
-}
-
 namespace x64 {
 
 using namespace asmjit;
@@ -53,6 +31,7 @@ using x86::CondCode;
 
 namespace {
 
+using ExitState = ExitStateX64;
 constexpr int32_t kExitStateBytes = (sizeof(ExitState) + 15) & ~size_t(15);
 constexpr int32_t kLocalsplus = int32_t(offsetof(Frame, localsplus));
 
@@ -64,7 +43,7 @@ uint8_t* build_common_exit() {
   a.sub(x86::rsp, kExitStateBytes);
   for (uint32_t r = 0; r < 16; r++)
     if (r != RSP) a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, gpr) + 8 * r)), x86::gpq(r));
-  for (uint32_t x = 0; x < 16; x++) a.movsd(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, xmm) + 8 * x)), x86::xmm(x));
+  for (uint32_t x = 0; x < 16; x++) a.movsd(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, fpr) + 8 * x)), x86::xmm(x));
   a.lea(x86::rcx, x86::ptr(x86::rsp, kExitStateBytes));
   a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, gpr) + 8 * RSP)), x86::rcx);
   a.mov(x86::qword_ptr(x86::rsp, int32_t(offsetof(ExitState, spill_base))), x86::rcx);
@@ -90,21 +69,6 @@ uint8_t* build_common_exit() {
   a.ret();
   const CodeBuffer& buf = code.textSection()->buffer();
   return CodeArena::get().install(buf.data(), buf.size());  // nullptr: no arena (nothing compiles)
-}
-
-// The boxed Value of a constant of IR type ty (an Int is known to fit).
-uint64_t box_constant(Ty ty, uint64_t k) {
-  switch (ty) {
-    case Ty::Int: return Value::from_small_int(int64_t(k)).bits();
-    case Ty::Dbl: {
-      double d;
-      std::memcpy(&d, &k, 8);
-      return Value::from_double(d).bits();
-    }
-    case Ty::Bool: return Value::from_bool(k & 1).bits();
-    case Ty::Ptr: return (Value::kTagObj << Value::kTagShift) | k;
-    default: return k;
-  }
 }
 
 }  // namespace
@@ -179,44 +143,22 @@ void CodeGen::jcc_abs(CondCode cc, uint64_t target) {
 // scratch registers: the source trace's registers stay intact for its exit stub.
 template <class Fail>
 void CodeGen::flush(const Trace& src, const std::vector<Loc>& locs, uint32_t snap, Fail&& fail_if) {
-  const Snapshot& sn = src.snaps[snap];
-  if (sn.nframes != 1) return fail("a snapshot written into the frame must have exactly one frame");
-  const SnapFrame& fr = src.snap_frames[sn.frame_start];
-  const SnapEntry* entries = src.snap_entries.data() + fr.entry_start;  // may be empty
+  FlushPlan plan;
+  std::string why;
+  if (!plan_flush(src, locs, snap, &plan, &why)) return fail(why);
   const x86::Gp v = x86::rax, tmp = x86::r11;
-
-  auto where = [&](Ref r) {
-    if (is_constant(src[r].op)) return Place::constant(uint64_t(src[r].k));
-    const Loc& l = locs[size_t(r)];
-    return l.reg != Loc::kNoReg ? Place::in_reg(l.reg) : Place::in_slot(l.spill);
-  };
-  auto has_loc = [&](Ref r) {
-    return is_constant(src[r].op) || locs[size_t(r)].reg != Loc::kNoReg || locs[size_t(r)].spill >= 0;
-  };
-
-  for (uint32_t e = 0; e < fr.nentries; e++) {
-    Ref r = entries[e].ref;
-    if (src[r].type != Ty::Int || (is_constant(src[r].op) && Value::int_fits_small(src[r].k))) continue;
-    if (!has_loc(r)) return fail("snapshot value without a location");
-    copy(Place::in_reg(RAX), where(r));
+  for (const Place& p : plan.int_checks) {
+    copy(Place::in_reg(RAX), p);
     a_.mov(tmp, v);
     a_.shl(tmp, 16);
     a_.sar(tmp, 16);
     a_.cmp(tmp, v);
     fail_if(CondCode::kNE);
   }
-  for (uint32_t e = 0; e < fr.nentries; e++) {
-    Ref r = entries[e].ref;
-    const Ty ty = src[r].type;
-    x86::Mem slot = x86::qword_ptr(x86::rbx, kLocalsplus + 8 * int32_t(entries[e].slot));
-    if (!has_loc(r)) return fail("snapshot value without a location");
-    if (ty == Ty::Void) return fail("snapshot entry without a value type");
-    const Place p = where(r);
-    if (p.kind == Place::kImm) {
-      copy(Place::in_reg(RAX), Place::constant(box_constant(ty, p.imm)));
-      a_.mov(slot, v);
-      continue;
-    }
+  for (const FlushStore& st : plan.stores) {
+    const Ty ty = st.ty;
+    const Place& p = st.src;
+    x86::Mem slot = x86::qword_ptr(x86::rbx, kLocalsplus + 8 * int32_t(st.slot));
     if (ty == Ty::Val && p.kind == Place::kReg) {
       a_.mov(slot, x86::gpq(p.reg));
       continue;
@@ -289,5 +231,54 @@ void patch_exit(Trace& t, uint32_t snap, void* target) {
   CodeArena::get().patch(field, &rel32, sizeof rel32);
 }
 
+namespace {
+class FirstError : public ErrorHandler {
+ public:
+  void handleError(Error, const char* message, BaseEmitter*) override {
+    if (text.empty()) text = message;
+  }
+  std::string text;
+};
+
+bool generate(Trace& t, const Allocation& alloc, uint64_t base, uint64_t common_exit, MachineCode* out,
+              std::string* error) {
+  CodeHolder code;
+  code.init(Environment(Arch::kX64));
+  FirstError asm_error;
+  code.setErrorHandler(&asm_error);
+  x86::Assembler a(&code);
+  CodeGen gen(t, alloc, a, base, common_exit);
+  if (!gen.run(error)) return false;
+  if (!asm_error.text.empty()) {
+    *error = "asmjit: " + asm_error.text;
+    return false;
+  }
+  // Everything is in one section with every label bound; jumps out of the trace were emitted
+  // as rel32 for `base`, so the bytes are final as they are.
+  if (code.hasUnresolvedLinks() || !code.relocEntries().empty()) {
+    *error = "internal: unresolved code references";
+    return false;
+  }
+  const CodeBuffer& bytes = code.textSection()->buffer();
+  out->bytes.assign(bytes.data(), bytes.data() + bytes.size());
+  out->code_size = gen.code_size();
+  out->entry_offset = gen.entry_offset();
+  out->exit_stub = gen.exit_stubs();
+  out->guard_jump = gen.guard_jumps();
+  return true;
+}
+
+// rcx and rdx come last among the caller-saved ones because shifts and idiv claim them;
+// rbp and r12-r15 are what values live across calls can use.
+constexpr uint8_t kGpOrder[] = {RSI, RDI, R8, R9, R10, RDX, RCX, RBP, R12, R13, R14, R15};
+constexpr uint8_t kFpOrder[] = {kXmm + 0, kXmm + 1, kXmm + 2,  kXmm + 3,  kXmm + 4,  kXmm + 5,  kXmm + 6, kXmm + 7,
+                                kXmm + 8, kXmm + 9, kXmm + 10, kXmm + 11, kXmm + 12, kXmm + 13, kXmm + 14};
+}  // namespace
+
 }  // namespace x64
+
+const Target kTargetX64 = {"x64",          x64::kXmm,          x64::RBX,         x64::kGpOrder,
+                           x64::kFpOrder, x64::clobbers,      x64::common_exit_code, x64::generate,
+                           x64::patch_exit, x64::disassemble};
+
 }  // namespace chaipy::jit

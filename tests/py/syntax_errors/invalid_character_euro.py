@@ -1,2 +1,2 @@
 # A non-ASCII character that cannot be part of an identifier.
-price = 5€
+price = 5 €

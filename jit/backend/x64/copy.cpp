@@ -1,8 +1,5 @@
-// jit/backend/x64/moves.cpp — copying 64-bit values between registers, spill slots and
-// constants, and performing a set of such copies "at once" (PHI entry values, the loop
-// back-edge, call arguments).
-#include <algorithm>
-
+// jit/backend/x64/copy.cpp — copying 64-bit values between registers, spill slots and
+// constants (the single move that moves.h parallel_move sequences).
 #include "jit/backend/x64/codegen.h"
 
 namespace chaipy::jit::x64 {
@@ -64,31 +61,9 @@ void CodeGen::copy(const Place& dst, const Place& src) {
   }
 }
 
-// Performs every move as if all sources were read before any destination is written. A move
-// whose destination no pending move still reads can go; when none can, the rest are cycles:
-// one destination's old value is parked in a scratch (rax, or xmm15 for an XMM register) and
-// its readers read it from there, which breaks that cycle.
+// Every move at once (moves.h): cycles park a value in rax or xmm15.
 void CodeGen::parallel_move(std::vector<Move> moves) {
-  std::erase_if(moves, [](const Move& m) { return m.dst == m.src; });
-  while (!moves.empty()) {
-    bool progress = false;
-    for (size_t i = 0; i < moves.size();) {
-      const Place dst = moves[i].dst;
-      if (std::any_of(moves.begin(), moves.end(), [&](const Move& m) { return m.src == dst; })) {
-        i++;
-        continue;
-      }
-      copy(dst, moves[i].src);
-      moves.erase(moves.begin() + ptrdiff_t(i));
-      progress = true;
-    }
-    if (progress) continue;
-    const Place parked = moves[0].dst;
-    const Place scratch = Place::in_reg(parked.kind == Place::kReg && is_xmm(parked.reg) ? kXmm + 15 : RAX);
-    copy(scratch, parked);
-    for (Move& m : moves)
-      if (m.src == parked) m.src = scratch;
-  }
+  jit::parallel_move(std::move(moves), kTargetX64, RAX, kXmm + 15, [&](const Place& d, const Place& s) { copy(d, s); });
 }
 
 }  // namespace chaipy::jit::x64

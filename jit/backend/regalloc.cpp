@@ -1,45 +1,41 @@
-// jit/backend/x64/regalloc.cpp — live ranges and linear-scan register allocation.
+// jit/backend/regalloc.cpp — live ranges and linear-scan register allocation (every target).
 //
 // Positions: instruction i reads its operands at 2i and writes its result at 2i+1; snapshot
-// entries are read at 2i+1 (x64.h for_each_use). A live range is [definition, last read]. A
+// entries are read at 2i+1 (lir.h for_each_use). A live range is [definition, last read]. A
 // value that crosses the loop back-edge (a PHI, or a value defined before LOOP that the loop
 // reads) is extended to the end of the trace, so every iteration finds it where the first one
 // did.
 //
 // Every value keeps ONE location for its whole range (the exit handler reads exit values from
 // Trace::locs). Linear scan in order of definition: take a free register allowed for the range
-// (not one destroyed by an instruction it is live across, x64.h clobbers), preferring the
+// (not one destroyed by an instruction it is live across, Target::clobbers), preferring the
 // register of the first operand when it dies here (two-address x86 forms need no move). When
 // none is free, whichever of the new range and the active ranges holding a usable register
 // ends last is spilled — for its whole range. Allocation finishes before any code is emitted,
 // so moving an already-placed range to a slot only leaves its register idle for the past part.
-#include "jit/backend/x64/regalloc.h"
+#include "jit/backend/regalloc.h"
 
 #include <algorithm>
 
 #include "jit/backend/backend.h"
-#include "jit/backend/x64/x64.h"
+#include "jit/backend/lir.h"
 
-namespace chaipy::jit::x64 {
+namespace chaipy::jit {
 
 namespace {
 
-// Caller-saved registers first: rbp and r12-r15 are what values live across calls can use.
-// rcx and rdx come last among the caller-saved ones because shifts and idiv claim them.
-constexpr uint8_t kGpOrder[] = {RSI, RDI, R8, R9, R10, RDX, RCX, RBP, R12, R13, R14, R15};
-constexpr int kXmmAllocatable = 15;  // xmm0..xmm14 (xmm15 is scratch)
 constexpr uint32_t kMaxSlots = kSpillBytes / 8;
 
 struct Interval {
   Ref ref;
   int32_t start, end;
-  bool xmm;
+  bool fp;
   RegMask forbidden;
 };
 
 class Allocator {
  public:
-  Allocator(const Trace& t, Allocation& out) : t_(t), out_(out), n_(t.size()) {}
+  Allocator(const Trace& t, const Target& target, Allocation& out) : t_(t), target_(target), out_(out), n_(t.size()) {}
 
   bool run(std::string* error) {
     collect_phis();
@@ -79,7 +75,7 @@ class Allocator {
     // Prefix counts of the instructions with each distinct clobber set, to find the registers
     // a range may not use in O(kinds).
     for (Ref j = 0; j < n_; j++) {
-      RegMask m = out_.emit[size_t(j)] ? clobbers(t_, t_[j]) : 0;
+      RegMask m = out_.emit[size_t(j)] ? target_.clobbers(t_, t_[j]) : 0;
       if (m && std::none_of(kinds_.begin(), kinds_.end(), [&](const Kind& k) { return k.mask == m; }))
         kinds_.push_back(Kind{m, {}});
       for (Kind& k : kinds_) {
@@ -112,21 +108,21 @@ class Allocator {
   bool scan(std::string* error) {
     out_.locs.assign(size_t(n_), Loc{});
     RegMask free = 0;
-    for (uint8_t r : kGpOrder) free |= bit(r);
-    for (int x = 0; x < kXmmAllocatable; x++) free |= bit(kXmm + x);
+    for (uint8_t r : target_.gp_order) free |= reg_bit(r);
+    for (uint8_t r : target_.fp_order) free |= reg_bit(r);
 
     for (Interval& cur : intervals_) {
       // Expire ranges that ended before this definition.
       std::erase_if(active_, [&](const Interval* a) {
         if (a->end >= cur.start) return false;
-        free |= bit(reg_of(a->ref));
+        free |= reg_bit(reg_of(a->ref));
         return true;
       });
       int reg = pick(cur, free);
       if (reg < 0) {
         Interval* victim = nullptr;
         for (Interval* a : active_)
-          if (a->xmm == cur.xmm && !(cur.forbidden & bit(reg_of(a->ref))) && (!victim || a->end > victim->end))
+          if (a->fp == cur.fp && !(cur.forbidden & reg_bit(reg_of(a->ref))) && (!victim || a->end > victim->end))
             victim = a;
         if (!victim || victim->end <= cur.end) {
           if (!spill(cur, error)) return false;
@@ -135,9 +131,9 @@ class Allocator {
         reg = reg_of(victim->ref);
         std::erase(active_, victim);
         if (!spill(*victim, error)) return false;
-        free |= bit(reg);
+        free |= reg_bit(reg);
       }
-      free &= ~bit(reg);
+      free &= ~reg_bit(reg);
       out_.locs[size_t(cur.ref)].reg = uint8_t(reg);
       active_.push_back(&cur);
     }
@@ -151,15 +147,10 @@ class Allocator {
     const Ins& ins = t_[cur.ref];
     if (ir_info(ins.op).a == IRO_R && ins.a != kNoRef) {
       uint8_t hint = out_.locs[size_t(ins.a)].reg;
-      if (hint != Loc::kNoReg && is_xmm(hint) == cur.xmm && (allowed & bit(hint))) return hint;
+      if (hint != Loc::kNoReg && target_.is_fp(hint) == cur.fp && (allowed & reg_bit(hint))) return hint;
     }
-    if (cur.xmm) {
-      for (int x = 0; x < kXmmAllocatable; x++)
-        if (allowed & bit(kXmm + x)) return kXmm + x;
-    } else {
-      for (uint8_t r : kGpOrder)
-        if (allowed & bit(r)) return r;
-    }
+    for (uint8_t r : cur.fp ? target_.fp_order : target_.gp_order)
+      if (allowed & reg_bit(r)) return r;
     return -1;
   }
 
@@ -187,6 +178,7 @@ class Allocator {
   };
 
   const Trace& t_;
+  const Target& target_;
   Allocation& out_;
   const Ref n_;
   std::vector<int32_t> end_;
@@ -198,9 +190,9 @@ class Allocator {
 
 }  // namespace
 
-bool allocate_registers(const Trace& t, Allocation* out, std::string* error) {
+bool allocate_registers(const Trace& t, const Target& target, Allocation* out, std::string* error) {
   *out = Allocation{};
-  return Allocator(t, *out).run(error);
+  return Allocator(t, target, *out).run(error);
 }
 
-}  // namespace chaipy::jit::x64
+}  // namespace chaipy::jit
