@@ -8,6 +8,7 @@
 #include "frontend/compiler.h"
 #include "frontend/fold.h"
 #include "frontend/parser.h"
+#include "frontend/parser_util.h"
 #include "frontend/symtable.h"
 
 namespace chaipy {
@@ -64,7 +65,7 @@ size_t invalid_utf8_at(const std::string& s) {
 
 // Applies the source encoding: UTF-8 (the default) must be valid; latin-1 / ascii cookies are
 // decoded to UTF-8. On failure fills res.error the way CPython reports it and returns false.
-bool decode_source(std::string& src, const std::string& filename, CompileResult& res) {
+bool decode_source(std::string& src, const std::string& filename, SourceKind kind, CompileResult& res) {
   std::string enc = coding_cookie(src);
   if (enc == "latin-1" || enc == "iso-8859-1" || enc == "iso8859-1" || enc == "latin1" || enc == "l1") {
     std::string out;
@@ -83,7 +84,9 @@ bool decode_source(std::string& src, const std::string& filename, CompileResult&
   if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "ascii" && enc != "us-ascii") {
     SyntaxErrorInfo e;
     e.type = "SyntaxError";
-    e.msg = "unknown encoding: " + enc;
+    // The file tokenizer reports a cookie it cannot apply as an "encoding problem"; compile() of
+    // bytes looks the codec up first.
+    e.msg = (kind == SourceKind::kFile ? "encoding problem: " : "unknown encoding: ") + enc;
     e.filename = filename;
     res.error = e;
     return false;
@@ -104,8 +107,22 @@ bool decode_source(std::string& src, const std::string& filename, CompileResult&
 
 }  // namespace
 
-CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode, bool text) {
+CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode, SourceKind kind,
+                             int depth_budget) {
   CompileResult res;
+  if (size_t nul = source.find('\0'); nul != std::string_view::npos) {
+    if (kind != SourceKind::kFile) {  // compile(): SyntaxError(msg), no location at all
+      res.error = SyntaxErrorInfo{"SyntaxError", "source code string cannot contain null bytes", filename, "", -1, 0, 0, 0};
+      return res;
+    }
+    int line = 1;
+    size_t bol = 0;
+    for (size_t i = 0; i < nul; i++)
+      if (source[i] == '\n') { line++; bol = i + 1; }
+    res.error = make_syntax_error(source.substr(0, nul), filename, "SyntaxError", "source code cannot contain null bytes",
+                                  line, int(nul - bol), line, int(nul - bol));
+    return res;
+  }
   std::string src;
   src.reserve(source.size());
   for (size_t i = 0; i < source.size(); i++) {  // universal newlines
@@ -118,13 +135,20 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
   }
   if (src.size() >= 3 && src.compare(0, 3, "\xEF\xBB\xBF") == 0) {
     src.erase(0, 3);
-  } else if (!text && !decode_source(src, filename, res)) {
+  } else if (kind != SourceKind::kText && !decode_source(src, filename, kind, res)) {
     return res;
   }
   ParseMode pm = mode == CompileMode::Eval ? ParseMode::kEval : mode == CompileMode::Single ? ParseMode::kSingle : ParseMode::kExec;
   ParseResult pr = parse_source(src, filename, pm);
   if (pr.error) {
     res.error = std::move(pr.error);
+    return res;
+  }
+  // The passes below recurse over the tree on the native stack: past CPython's budget (or what
+  // that stack holds, whatever sys.setrecursionlimit says) the source is a RecursionError.
+  constexpr int kNativeDepthCap = 20000;
+  if (too_deep(pr.module.body, std::min(depth_budget, kNativeDepthCap))) {
+    res.error = SyntaxErrorInfo{"RecursionError", "maximum recursion depth exceeded during compilation", filename, "", 0, 0, 0, 0};
     return res;
   }
   fold_constants(pr.module);
@@ -147,7 +171,7 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
 std::string format_syntax_error(const SyntaxErrorInfo& e) {
   // A compile-time RecursionError is not a SyntaxError: CPython shows no location for it.
   if (e.type != "SyntaxError" && e.type != "IndentationError" && e.type != "TabError")
-    return fmt::format("{}: {}\n", e.type, e.msg);
+    return e.msg.empty() ? e.type + "\n" : fmt::format("{}: {}\n", e.type, e.msg);
   if (e.lineno <= 0) return fmt::format("{}: {}\n", e.type, e.msg);  // e.g. undecodable source
   std::string out = fmt::format("  File \"{}\", line {}\n", e.filename, e.lineno);
   if (!e.text.empty() || e.offset > 0) {

@@ -18,9 +18,18 @@ struct CompileResult {
   std::optional<SyntaxErrorInfo> error;
 };
 
-// `text`: the source is already decoded (compile() of a str): a coding cookie is not applied.
+// Where the source comes from, for CPython's messages: a file (the main script, an import),
+// compile() of bytes, or compile() of a str (already decoded: a coding cookie is not applied).
+enum class SourceKind { kFile, kBytes, kText };
+
+// The compiler's recursion budget when nothing else is known: CPython's symtable and AST passes
+// allow 3 x the recursion limit (1000), less 3 x the Python call depth they start at, counting one
+// level per statement and per expression node; deeper source is a RecursionError.
+constexpr int kCompileDepthBudget = 3000;
+
 CompileResult compile_source(std::string_view source, const std::string& filename,
-                             CompileMode mode = CompileMode::Exec, bool text = false);
+                             CompileMode mode = CompileMode::Exec, SourceKind kind = SourceKind::kFile,
+                             int depth_budget = kCompileDepthBudget);
 
 // The text CPython prints to stderr for an uncaught SyntaxError (File line, source line, caret
 // line, "Type: msg"), with trailing newline.

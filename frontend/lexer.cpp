@@ -261,6 +261,10 @@ class Lexer {
       if (c == '\\') {
         if (peek(1) == '\n') { _pos++; newline_advance(); if (_pos >= _end && !_expr) { error("unexpected EOF while parsing", _line - 1, 0, _line - 1, 1); return false; } continue; }
         if (peek(1) == '\r' && peek(2) == '\n') { _pos += 2; newline_advance(); continue; }
+        if (_pos + 1 >= _end) {  // a backslash ending the file
+          error("unexpected EOF while parsing", _line, col(), _line, col() + 1);
+          return false;
+        }
         error_here("unexpected character after line continuation character", col() + 1);
         return false;
       }

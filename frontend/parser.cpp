@@ -19,7 +19,10 @@ using namespace ast;
 
 namespace {
 
-constexpr int kMaxDepth = 1000;
+// CPython's parser gives up past 6,000 levels of rule recursion (MemoryError, no message); its
+// rules nest about one level per chaipy guard, two per lambda and per `**` (see lambdef, power).
+// Brackets are limited earlier, by the lexer (200 levels).
+constexpr int kMaxDepth = 6000;
 
 class Parser {
  public:
@@ -109,7 +112,7 @@ class Parser {
   struct DepthGuard {
     Parser& p;
     explicit DepthGuard(Parser& pp) : p(pp) {
-      if (++p._depth > kMaxDepth) p.fail("too many nested parentheses", tpos(p.cur()));
+      if (++p._depth > kMaxDepth) p.fail("", tpos(p.cur()), "MemoryError");
     }
     ~DepthGuard() { p._depth--; }
   };
@@ -1140,6 +1143,7 @@ class Parser {
   }
 
   ExprP lambdef() {
+    DepthGuard g(*this);  // a second level per lambda, as CPython's lambdef rule
     Pos start = tpos(next());
     auto e = mk(ExprKind::kLambda, start);
     e->args = parameters(Tok::COLON, false);
@@ -1310,8 +1314,9 @@ class Parser {
     } else {
       e = primary();
     }
-    if (accept(Tok::DOUBLESTAR)) return binop(std::move(e), int(BinOp::POWER), factor(), s);
-    return e;
+    if (!accept(Tok::DOUBLESTAR)) return e;
+    DepthGuard g(*this);  // CPython's power rule recurses through two levels per `**`
+    return binop(std::move(e), int(BinOp::POWER), factor(), s);
   }
 
   ExprP primary() {
@@ -1944,13 +1949,6 @@ ParseResult parse_source(std::string_view src, const std::string& filename, Pars
       res.error = make_syntax_error(src, filename, err.type, err.msg, err.pos.line, err.pos.col, err.pos.end_line,
                                     err.pos.end_col);
       if (err.type == "IndentationError" && err.msg == "unexpected indent") res.error->end_offset = -1;
-    }
-  }
-  if (!res.error) {
-    if (const Expr* e = too_deep_expression(res.module.body)) {
-      res.error = make_syntax_error(src, filename, "RecursionError", "maximum recursion depth exceeded during compilation",
-                                    e->pos.line, e->pos.col, e->pos.end_line, e->pos.end_col);
-      res.module.body.clear();
     }
   }
   return res;

@@ -132,31 +132,33 @@ static int expr_depth(const Expr* root) {
   return best;
 }
 
-const Expr* too_deep_expression(const StmtList& body) {
-  constexpr int kMaxExprDepth = 1500;
+bool too_deep(const StmtList& body, int budget, int level) {
+  // `level` counts the statement itself, as CPython's symtable does on entering it.
+  level++;
+  if (level > budget) return true;
+  auto deep = [&](const Expr* e) { return e && level + expr_depth(e) > budget; };
   for (auto& s : body) {
     for (const Expr* e : {s->target.get(), s->value.get(), s->test.get()})
-      if (e && expr_depth(e) > kMaxExprDepth) return e;
+      if (deep(e)) return true;
     for (auto* v : {&s->targets, &s->decorators})
       for (auto& e : *v)
-        if (expr_depth(e.get()) > kMaxExprDepth) return e.get();
+        if (deep(e.get())) return true;
     for (auto& k : s->keywords)
-      if (expr_depth(k.value.get()) > kMaxExprDepth) return k.value.get();
+      if (deep(k.value.get())) return true;
     for (auto& it : s->items)
-      for (const Expr* e : {it.context_expr.get(), it.optional_vars.get()})
-        if (e && expr_depth(e) > kMaxExprDepth) return e;
+      if (deep(it.context_expr.get()) || deep(it.optional_vars.get())) return true;
     if (s->args) {
-      for (auto& x : s->args->defaults) if (expr_depth(x.get()) > kMaxExprDepth) return x.get();
-      for (auto& x : s->args->kw_defaults) if (x && expr_depth(x.get()) > kMaxExprDepth) return x.get();
+      for (auto& x : s->args->defaults) if (deep(x.get())) return true;
+      for (auto& x : s->args->kw_defaults) if (deep(x.get())) return true;
     }
     for (auto* l : {&s->body, &s->orelse, &s->finalbody})
-      if (const Expr* e = too_deep_expression(*l)) return e;
-    for (auto& h : s->handlers) {
-      if (h.type && expr_depth(h.type.get()) > kMaxExprDepth) return h.type.get();
-      if (const Expr* e = too_deep_expression(h.body)) return e;
-    }
+      if (too_deep(*l, budget, level)) return true;
+    for (auto& h : s->handlers)
+      if (deep(h.type.get()) || too_deep(h.body, budget, level)) return true;
+    for (auto& c : s->cases)
+      if (deep(c.guard.get()) || too_deep(c.body, budget, level)) return true;
   }
-  return nullptr;
+  return false;
 }
 
 }  // namespace chaipy

@@ -24,6 +24,8 @@ const char* expr_name(const ast::Expr* e);
 // An int / float / imaginary NUMBER token as a constant.
 Const number_const(std::string_view text);
 // The first expression nested deeper than the later (recursive) passes can take, or null.
-const ast::Expr* too_deep_expression(const ast::StmtList& body);
+// True if statements nested `level` deep plus their expressions' depth pass `budget` (the
+// compiler's RecursionError; see compile.h kCompileDepthBudget).
+bool too_deep(const ast::StmtList& body, int budget, int level = 0);
 
 }  // namespace chaipy

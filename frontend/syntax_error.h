@@ -8,7 +8,7 @@ struct SyntaxErrorInfo {
   std::string type;  // "SyntaxError", "IndentationError", "TabError"
   std::string msg, filename;
   std::string text;  // the offending source line, without newline
-  int lineno = 0, offset = 0;  // offset: 1-based column in characters, as SyntaxError.offset
+  int lineno = 0, offset = 0;  // offset: 1-based column in characters, as SyntaxError.offset; lineno -1: no location
   int end_lineno = 0, end_offset = 0;
 };
 

@@ -33,7 +33,8 @@ Value to_code(Value src, const std::string& filename, CompileMode mode, const ch
     size_t i = text.find_first_not_of(" \t");
     text = i == std::string::npos ? std::string() : text.substr(i);
   }
-  CompileResult cr = compile_source(text, filename, mode, is_str(src));
+  CompileResult cr = compile_source(text, filename, mode, is_str(src) ? SourceKind::kText : SourceKind::kBytes,
+                                  vm_compile_depth_budget());
   if (cr.error) return raise_syntax_error(*cr.error, text);
   return obj(code_from_unit(cr.code));
 }

@@ -812,6 +812,9 @@ Value import_run_main(std::string_view modname) {
 Value raise_syntax_error(const SyntaxErrorInfo& info, std::string_view source) {
   Value type = dict_get_str(g_builtins, S(info.type.c_str()));
   TypeObject* t = (!type.is_null() && type_of(type) == types::type) ? type.as<TypeObject>() : exc::SyntaxError;
+  // The compiler's RecursionError and the parser's MemoryError carry no location.
+  if (!is_subtype(t, exc::SyntaxError)) return info.msg.empty() ? raise_value(obj(t)) : raise(t, info.msg);
+  if (info.lineno < 0) return raise(t, info.msg);
   std::string text = info.text;
   // CPython keeps the line's newline in .text when the source has one.
   if (!text.empty() && info.lineno > 0) {

@@ -510,6 +510,11 @@ Value gen_resume(GeneratorObject* gen, Value v, bool throwing, bool* yielded, bo
   }
   return r;
 }
+int vm_compile_depth_budget() {
+  int64_t left = g_recursion_limit - g_depth;
+  return int(std::clamp<int64_t>(3 * left, 0, INT32_MAX));
+}
+
 Frame* vm_current_frame() { return g_frame; }
 
 namespace {

@@ -124,6 +124,9 @@ Value vm_call_function(FunctionObject* f, Value* args, size_t nargs, TupleObject
 FunctionObject* function_new(CodeObject* code, DictObject* globals, DictObject* builtins);
 Value vm_handled_exception();                                    // sys.exc_info()[1] or null
 Frame* vm_current_frame();
+// compile()'s recursion budget, as CPython's compiler computes it: 3 x (recursion limit - the
+// current Python depth).
+int vm_compile_depth_budget();
 void vm_init();
 // Prints `Traceback (most recent call last): ...` and `Type: message` for exception e to stderr.
 void print_exception(Value e);

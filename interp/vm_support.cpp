@@ -4,6 +4,7 @@
 #include <cstring>
 #include <new>
 
+#include "interp/objects/objects.h"
 #include "interp/vm.h"
 
 namespace chaipy {
@@ -17,7 +18,7 @@ Value const_to_value(const Const& c) {
     case Const::Kind::False: return Value::false_();
     case Const::Kind::Ellipsis: return g_ellipsis;
     case Const::Kind::Int: return int_from_i64(c.i);
-    case Const::Kind::BigInt: return int_from_string(c.s, 10);
+    case Const::Kind::BigInt: return int_from_decimal_literal(c.s);
     case Const::Kind::Float: return Value::from_double(c.f);
     case Const::Kind::Complex: return complex_new(c.f, c.imag);
     case Const::Kind::Str: return obj(str_intern(c.s));

@@ -189,10 +189,10 @@ int run_repl(DictObject* globals, bool banner) {
     bool block = opens_block(lines[0]);
     if (block && !blank && r != Read::kEof) {
       // A compound statement ends at an empty line; keep reading unless it is already broken.
-      CompileResult cr = compile_source(source, "<stdin>", CompileMode::Single, true);
+      CompileResult cr = compile_source(source, "<stdin>", CompileMode::Single, SourceKind::kText);
       if (!cr.error || incomplete(*cr.error)) continue;
     }
-    CompileResult cr = compile_source(source, "<stdin>", CompileMode::Single, true);
+    CompileResult cr = compile_source(source, "<stdin>", CompileMode::Single, SourceKind::kText);
     if (cr.error && incomplete(*cr.error) && r != Read::kEof && !blank) continue;
     lines.clear();
     if (cr.error) {

@@ -625,6 +625,47 @@ std::string check_stack(const CodeUnit& c, int32_t* state) {
   return {};
 }
 
+// What an operand names must be what the VM assumes it is: MAKE_CELL a cell slot, the *_DEREF
+// family a cell or free slot, MAKE_FUNCTION a code constant loaded just before it (with a
+// closure exactly when that code has free variables); a frame without a locals mapping (a
+// function, CO_OPTIMIZED) has no LOAD_CLASSDEREF, SETUP_ANNOTATIONS or *_NAME. Checked on
+// the instruction at i, whose argument is already within its table.
+std::string check_operand_kind(const CodeUnit& c, const uint32_t* code, uint32_t i) {
+  const Op op = insn_op(code[i]);
+  const uint32_t arg = insn_arg(code[i]);
+  const bool optimized = (c.flags & CO_OPTIMIZED) != 0;
+  switch (op) {
+    case Op::MAKE_CELL:
+      return (c.localsplus_kinds[arg] & kCell) ? "" : "MAKE_CELL of a slot that is not a cell";
+    case Op::LOAD_CLOSURE:
+    case Op::LOAD_DEREF:
+    case Op::STORE_DEREF:
+    case Op::DELETE_DEREF:
+      return (c.localsplus_kinds[arg] & (kCell | kFree)) ? "" : "cell access to a slot that is not a cell";
+    case Op::LOAD_CLASSDEREF:
+      if (optimized) return "LOAD_CLASSDEREF outside a class body";
+      return (c.localsplus_kinds[arg] & (kCell | kFree)) ? "" : "cell access to a slot that is not a cell";
+    case Op::SETUP_ANNOTATIONS:
+    case Op::LOAD_NAME:
+    case Op::STORE_NAME:
+    case Op::DELETE_NAME:
+      return optimized ? "name access in a function body" : "";
+    case Op::MAKE_FUNCTION: {
+      if (i == 0 || insn_op(code[i - 1]) != Op::LOAD_CONST) return "MAKE_FUNCTION not after LOAD_CONST";
+      const Const& k = c.consts[insn_arg(code[i - 1])];
+      if (k.kind != Const::Kind::Code || !k.code) return "MAKE_FUNCTION of a constant that is not code";
+      if (((arg & 8) != 0) != (k.code->nfree() > 0)) return "MAKE_FUNCTION closure does not match the code";
+      if ((arg & 8) && (i < 2 || code[i - 2] != make_insn(Op::BUILD_TUPLE, uint32_t(k.code->nfree()))))
+        return "MAKE_FUNCTION closure is not a tuple of the code's free variables";
+      return "";
+    }
+    case Op::COPY_FREE_VARS:
+      return int(arg) == c.nfree() ? "" : "COPY_FREE_VARS count does not match the free variables";
+    default:
+      return "";
+  }
+}
+
 bool is_str_tuple(const Const& k) {
   if (k.kind != Const::Kind::Tuple) return false;
   for (const Const& it : k.items)
@@ -726,8 +767,11 @@ std::string validate_code(const CodeUnit& c) {
     state[i] = kUnreached;
     if ((arg >> k.shift) >= limits[k.bound]) return bound_error(k.bound, i);
     if (op == Op::KW_NAMES && !is_str_tuple(c.consts[arg])) return "KW_NAMES const is not a tuple of str" + at(i);
+    if (std::string why = check_operand_kind(c, code, i); !why.empty()) return why + at(i);
     if (k.flags & OPF_JUMP) {
-      if (arg >= n || (arg <= i && state[arg] == kCacheWord)) return "bad jump target" + at(i);
+      // Nothing jumps past the LOAD_CONST that MAKE_FUNCTION relies on.
+      if (arg >= n || (arg <= i && state[arg] == kCacheWord) || insn_op(code[arg]) == Op::MAKE_FUNCTION)
+        return "bad jump target" + at(i);
       if (arg > i) forward_jumps.push_back(i);
     }
     if (k.flags & OPF_CACHE) {
@@ -739,7 +783,8 @@ std::string validate_code(const CodeUnit& c) {
   for (uint32_t i : forward_jumps)
     if (state[insn_arg(code[i])] == kCacheWord) return "bad jump target" + at(i);
   for (const ExceptionEntry& e : c.exceptions) {
-    if (e.start >= e.end || e.end > n || e.target >= n || state[e.target] == kCacheWord)
+    if (e.start >= e.end || e.end > n || e.target >= n || state[e.target] == kCacheWord ||
+        insn_op(code[e.target]) == Op::MAKE_FUNCTION)
       return "exception entry out of range";
     if (e.depth > uint32_t(c.stacksize)) return "exception entry depth out of range";
   }

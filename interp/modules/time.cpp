@@ -75,6 +75,9 @@ Value time_sleep(Value* args, size_t nargs, TupleObject* kwnames) {
   req.tv_nsec = long((secs - double(req.tv_sec)) * 1e9);
   if (req.tv_nsec >= 1000000000) req.tv_nsec = 999999999;
   timespec rem;
+  // A signal that arrived since the last safe point is handled before blocking (CPython's eval
+  // breaker runs at the call).
+  if (!check_signals()) return Value::exc();
   while (nanosleep(&req, &rem) != 0 && errno == EINTR) {
     if (!check_signals()) return Value::exc();  // Ctrl-C: KeyboardInterrupt from the sleep
     req = rem;

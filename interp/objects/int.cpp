@@ -308,6 +308,14 @@ static Value invalid_literal(std::string_view orig, int base) {
   return raise_fmt(exc::ValueError, "invalid literal for int() with base {}: {}", base, r);
 }
 
+Value int_from_decimal_literal(const std::string& digits) {
+  Mpz z;
+  bool ok = !digits.empty() && digits.find_first_not_of("-0123456789", 1) == std::string::npos &&
+            mpz_set_str(z, digits.c_str(), 10) == 0;
+  if (!ok) return int_from_string(digits, 10);  // a damaged constant: int()'s ValueError
+  return int_from_mpz(z);
+}
+
 Value int_from_string(std::string_view orig, int base) {
   if (base != 0 && (base < 2 || base > 36)) return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   std::string norm;

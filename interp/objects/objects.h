@@ -154,6 +154,9 @@ int list_reserve(ListObject* l, size_t n);
 Value list_sort_impl(ListObject* l, Value key, bool reverse);
 // Lexicographic comparison of two Value arrays (tuple and list richcompare).
 Value seq_richcompare(const Value* a, size_t na, const Value* b, size_t nb, CmpOp op);
+// A big int constant (decimal digits, as the compiler stores it): no int_max_str_digits limit,
+// which CPython applies to decimal literals at compile time only; ValueError if not digits.
+Value int_from_decimal_literal(const std::string& digits);
 BytesObject* bytes_alloc(size_t n);  // uninitialised data; sizes a program chose: check_bytes_alloc first
 // dst = k copies of src[0, len) (dst holds len * k bytes).
 void fill_repeat(char* dst, const char* src, size_t len, uint64_t k);

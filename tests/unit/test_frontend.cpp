@@ -253,10 +253,10 @@ TEST_CASE("format_syntax_error prints CPython's report", "[frontend][parser]") {
 TEST_CASE("pathological input never crashes", "[frontend][parser]") {
   CHECK(error_of(std::string(250, '(')) == "SyntaxError: too many nested parentheses @1");
   CHECK(error_of(std::string(199, '(') + std::string(199, ')')) == "OK");
-  CHECK(error_of(std::string(100000, '-') + "1").rfind("SyntaxError", 0) == 0);
+  CHECK(error_of(std::string(100000, '-') + "1") == "MemoryError:  @1");  // CPython's parser stack overflow
   std::string chain = "x = 1";
   for (int i = 0; i < 100000; i++) chain += "+1";
-  CHECK(error_of(chain) == "RecursionError: maximum recursion depth exceeded during compilation @1");
+  CHECK(error_of(chain) == "RecursionError: maximum recursion depth exceeded during compilation @0");  // no location
   std::string nested;
   for (int i = 0; i < 120; i++) nested += std::string(size_t(i), ' ') + "if x:\n";
   nested += std::string(120, ' ') + "pass\n";

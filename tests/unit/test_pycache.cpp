@@ -433,3 +433,84 @@ TEST_CASE("nested lying counts stay linear in the input", "[pycache]") {
   auto r = pyc::marshal_load(sealed(body));
   CHECK(!r.code);
 }
+
+// The issue-14 cases: code objects with a valid layout whose operands name the wrong kind of
+// thing. Each must be refused by the validator (and so by marshal_load) — never run.
+TEST_CASE("validator checks operands against their code object", "[pycache]") {
+  auto module = compile_ok(
+      "def outer(a):\n"
+      "    def inner():\n"
+      "        return a\n"
+      "    return inner\n"
+      "class K:\n"
+      "    x: int = 1\n"
+      "    def m(self):\n"
+      "        return __class__\n"
+      "print(outer(1)(), [y for y in range(3)], f'{1}{2}')\n");
+  REQUIRE(pyc::validate_code_tree(*module) == "");
+  auto nested = [](const CodeUnit& c, const std::string& name) -> const CodeUnit* {
+    for (const Const& k : c.consts)
+      if (k.kind == Const::Kind::Code && k.code->name == name) return k.code.get();
+    return nullptr;
+  };
+  const CodeUnit* outer = nested(*module, "outer");
+  REQUIRE(outer);
+  auto rejects = [](CodeUnit c) {
+    CHECK(pyc::validate_code(c) != "");
+    CHECK(!pyc::marshal_load(pyc::marshal_dump(c)).code);
+  };
+  auto find = [](const CodeUnit& c, Op op) {
+    for (size_t i = 0; i < c.code.size(); i++)
+      if (insn_op(c.code[i]) == op) return i;
+    return c.code.size();
+  };
+  SECTION("a code constant replaced by an int") {
+    CodeUnit c = *module;
+    for (Const& k : c.consts)
+      if (k.kind == Const::Kind::Code && k.code->name == "outer") k = Const::integer(7);
+    rejects(c);
+  }
+  SECTION("MAKE_CELL naming a slot that is not a cell") {
+    CodeUnit c = *outer;
+    size_t i = find(c, Op::MAKE_CELL);
+    REQUIRE(i < c.code.size());
+    for (uint32_t s = 0; s < c.localsplus_kinds.size(); s++)
+      if (!(c.localsplus_kinds[s] & kCell)) c.code[i] = make_insn(Op::MAKE_CELL, s);
+    if (!(c.localsplus_kinds[insn_arg(c.code[i])] & kCell)) rejects(c);
+  }
+  SECTION("LOAD_CLASSDEREF and SETUP_ANNOTATIONS inside a function") {
+    CodeUnit c = *outer;
+    size_t i = find(c, Op::LOAD_DEREF);
+    if (i < c.code.size()) {
+      CodeUnit d = c;
+      d.code[i] = make_insn(Op::LOAD_CLASSDEREF, insn_arg(d.code[i]));
+      rejects(d);
+    }
+    size_t n = find(c, Op::NOP);
+    if (n < c.code.size()) {
+      c.code[n] = make_insn(Op::SETUP_ANNOTATIONS, 0);
+      rejects(c);
+    }
+  }
+  SECTION("MAKE_FUNCTION without its closure, or with a wrong one") {
+    CodeUnit c = *outer;
+    size_t i = find(c, Op::MAKE_FUNCTION);
+    REQUIRE(i < c.code.size());
+    CodeUnit d = c;
+    d.code[i] = make_insn(Op::MAKE_FUNCTION, insn_arg(d.code[i]) & ~8u);
+    rejects(d);
+    CodeUnit e = c;
+    REQUIRE(insn_op(e.code[i - 2]) == Op::BUILD_TUPLE);
+    e.code[i - 2] = make_insn(Op::BUILD_TUPLE, insn_arg(e.code[i - 2]) + 1);
+    rejects(e);
+  }
+  SECTION("COPY_FREE_VARS count differing from the free variables") {
+    const CodeUnit* inner = nested(*outer, "inner");
+    REQUIRE(inner);
+    CodeUnit c = *inner;
+    size_t i = find(c, Op::COPY_FREE_VARS);
+    REQUIRE(i < c.code.size());
+    c.code[i] = make_insn(Op::COPY_FREE_VARS, insn_arg(c.code[i]) + 1);
+    rejects(c);
+  }
+}

@@ -1,0 +1,3 @@
+# -*- coding: bogus-enc -*-
+# A coding cookie naming no codec.
+print(1)
