@@ -111,6 +111,11 @@ void* sys_aligned_alloc(size_t align, size_t bytes) {
 
 // Every C++ allocation (std::string, std::vector in native code) follows the same rule: a small
 // request that fails is retried after releasing the reserve; a big one throws std::bad_alloc,
-// which the interpreter loop turns into MemoryError. (operator delete stays the default: free.)
+// which the interpreter loop turns into MemoryError. operator delete is replaced too, so that
+// both halves are malloc/free (AddressSanitizer checks that they match).
 void* operator new(size_t bytes) { return chaipy::sys_malloc(bytes); }
 void* operator new[](size_t bytes) { return chaipy::sys_malloc(bytes); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, size_t) noexcept { std::free(p); }
+void operator delete[](void* p, size_t) noexcept { std::free(p); }

@@ -10,9 +10,17 @@ ctest --test-dir build --output-on-failure -j2
 
 # The JIT again under AddressSanitizer + UndefinedBehaviorSanitizer: its unit tests, the recorder
 # checks and the JIT corpus with every loop traced (RSS bounds do not apply under ASan).
+# A second full build: on a cold ccache it does not fit CI's 60-minute budget next to the first,
+# so it runs when everything above took under 25 minutes (CHAIPY_ASAN=1 forces it, =0 skips it).
+elapsed=$SECONDS
+if [ "${CHAIPY_ASAN:-auto}" = 0 ] || { [ "${CHAIPY_ASAN:-auto}" = auto ] && [ "$elapsed" -ge 1500 ]; }; then
+  echo "test.sh: main suite passed in $((elapsed / 60)) min; sanitizer stage skipped (run: CHAIPY_ASAN=1 bash scripts/test.sh)"
+  exit 0
+fi
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Release -DCHAIPY_SANITIZE=ON >/dev/null
 ninja -C build-asan -j2 chaipy unit_tests
 export ASAN_OPTIONS=detect_leaks=0 CHAIPY_TEST_NO_RSS=1
 build-asan/tests/unit_tests "[jit],[ir],[opt],[backend]"
 python3 tests/jit_ir_checks.py build-asan/chaipy
 python3 tests/run_py_tests.py --chaipy build-asan/chaipy --jobs 2 --modes threshold1,default tests/py/jit
+echo "test.sh: all stages passed in $((SECONDS / 60)) min"
