@@ -112,10 +112,13 @@ void* sys_aligned_alloc(size_t align, size_t bytes) {
 // Every C++ allocation (std::string, std::vector in native code) follows the same rule: a small
 // request that fails is retried after releasing the reserve; a big one throws std::bad_alloc,
 // which the interpreter loop turns into MemoryError. operator delete is replaced too, so that
-// both halves are malloc/free (AddressSanitizer checks that they match).
+// both halves are malloc/free. Not in AddressSanitizer builds: ASan supplies its own operators
+// and checks that allocation and release match, which a partial replacement breaks.
+#ifndef __SANITIZE_ADDRESS__
 void* operator new(size_t bytes) { return chaipy::sys_malloc(bytes); }
 void* operator new[](size_t bytes) { return chaipy::sys_malloc(bytes); }
 void operator delete(void* p) noexcept { std::free(p); }
 void operator delete[](void* p) noexcept { std::free(p); }
 void operator delete(void* p, size_t) noexcept { std::free(p); }
 void operator delete[](void* p, size_t) noexcept { std::free(p); }
+#endif
