@@ -30,6 +30,12 @@ struct FreeSlot {
   FreeSlot* next;
 };
 
+// A dead class's slot is held out of the free lists until every page has been swept: its dead
+// instances on pages not yet swept still read their finalizer through it (o->type->finalize),
+// so its memory must not be reused before then. A held slot is free (type nullptr, invisible to
+// conservative lookup) with this value in `next`.
+FreeSlot* const kHeldSlot = reinterpret_cast<FreeSlot*>(uintptr_t(1));
+
 struct Page {
   char* base;
   int cls;
@@ -60,6 +66,7 @@ struct Heap {
   std::vector<RootScanner> scanners;
   std::vector<WeakScanner> weak_scanners;
   std::vector<AfterCollect> after_collect;
+  std::vector<FreeSlot*> held;  // dead classes' slots, released once every page is swept
   uintptr_t stack_base = 0;
   Stats stats;
   int64_t external = 0;
@@ -273,7 +280,7 @@ void free_object(Object* o) {
 bool sweep_page(Page* pg, bool release_if_empty) {
   Heap& h = heap();
   char* p = pg->base;
-  uint64_t freed = 0, live = 0;
+  uint64_t freed = 0, live = 0, held = 0;
   for (size_t i = 0; i < pg->nslots; i++, p += pg->slot_size) {
     auto* o = reinterpret_cast<Object*>(p);
     if (!o->type) continue;
@@ -282,12 +289,18 @@ bool sweep_page(Page* pg, bool release_if_empty) {
       live++;
       continue;
     }
+    bool is_class = o->type == types::type || (o->type->flags & kTypeTypeSubclass);
     free_object(o);
     o->type = nullptr;
     freed++;
+    if (is_class) {
+      reinterpret_cast<FreeSlot*>(o)->next = kHeldSlot;
+      h.held.push_back(reinterpret_cast<FreeSlot*>(o));
+      held++;
+    }
   }
   h.stats.freed_objects += freed;
-  if (live == 0 && release_if_empty) {
+  if (live == 0 && held == 0 && release_if_empty) {
     h.pages.erase(uintptr_t(pg->base));
     h.empty_pages.push_back(pg->base);
     delete pg;
@@ -297,7 +310,7 @@ bool sweep_page(Page* pg, bool release_if_empty) {
   p = pg->base + (pg->nslots - 1) * pg->slot_size;
   for (size_t i = pg->nslots; i-- > 0; p -= pg->slot_size) {
     auto* fs = reinterpret_cast<FreeSlot*>(p);
-    if (fs->type) continue;
+    if (fs->type || fs->next == kHeldSlot) continue;
     fs->next = head;
     head = fs;
   }
@@ -317,6 +330,10 @@ void finish_sweeping() {
     pages.resize(keep);
     h.sweep_cursor[c] = keep;
   }
+  // Every dead instance is finalized now: the held class slots are ordinary free slots again
+  // (the lazy sweep after this collection threads them onto the free lists).
+  for (FreeSlot* fs : h.held) fs->next = nullptr;
+  h.held.clear();
 }
 
 // Large objects are few: swept eagerly at the end of each collection.
