@@ -151,6 +151,7 @@ struct BufferView {
   bool readonly = true;
   int64_t itemsize = 1;
   const char* format = "B";  // struct-module code of one item
+  bool held = false;         // registered by hold_buffer (its owner is a heap object)
 };
 
 struct ByteArrayObject : Object {

@@ -168,6 +168,11 @@ bool is_buffer(Value v);
 bool get_buffer(Value v, BufferView* view);
 bool get_buffer_contiguous(Value v, BufferView* view);
 void release_buffer(BufferView* view);
+// A view kept by a heap object (a memoryview, struct's unpack iterator) and released by its
+// finalizer. Exporter and owner often die in the same collection, and a finalizer runs when the
+// dead exporter's memory may already be reused: registered views are settled while the marks
+// are intact, so the finalizer only releases a view whose exporter survives.
+void hold_buffer(Object* owner, BufferView* view);
 struct BufferHold {  // RAII: releases on scope exit
   BufferView v;
   BufferHold() = default;

@@ -520,6 +520,7 @@ Value do_iter_unpack(Value sv, Value buffer) {
   if (s->size == 0) return struct_error("cannot iteratively unpack with a struct of length 0");
   auto* it = gc::make<UnpackIterObject>(g_unpack_iter_type);
   if (!get_buffer(buffer, &it->view)) return Value::exc();
+  hold_buffer(it, &it->view);
   it->s = sv;
   if (it->view.len % s->size != 0) {
     release_buffer(&it->view);

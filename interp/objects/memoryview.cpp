@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <unordered_map>
 
 #include "interp/class_internal.h"
 #include "interp/objects/objects.h"
@@ -54,7 +55,41 @@ bool get_buffer_contiguous(Value v, BufferView* view) {
   return ok;
 }
 
+namespace {
+std::unordered_map<BufferView*, Object*> g_held;  // held view -> its owner
+
+// Runs after marking, before anything is swept: a dying owner's view forgets an exporter that
+// dies with it (the finalizer then has nothing to release); a surviving exporter stays and is
+// released by the finalizer.
+void settle_held_views() {
+  for (auto it = g_held.begin(); it != g_held.end();) {
+    auto [view, owner] = *it;
+    if (gc::is_marked(owner)) {
+      ++it;
+      continue;
+    }
+    view->held = false;
+    if (!view->obj.is_null() && !gc::is_marked(view->obj.as_obj())) view->obj = Value::null();
+    it = g_held.erase(it);
+  }
+}
+}  // namespace
+
+void hold_buffer(Object* owner, BufferView* view) {
+  static bool registered = false;
+  if (!registered) {
+    registered = true;
+    gc::add_weak_scanner(settle_held_views);
+  }
+  g_held[view] = owner;
+  view->held = true;
+}
+
 void release_buffer(BufferView* view) {
+  if (view->held) {
+    g_held.erase(view);
+    view->held = false;
+  }
   Value o = view->obj;
   if (o.is_null()) return;
   view->obj = Value::null();
@@ -219,6 +254,7 @@ Value mv_from_object(TypeObject* type, Value o) {
     if (!check_released(src)) return Value::exc();
     MemoryViewObject* m = mv_alloc(type);
     if (!get_buffer(src->view.obj, &m->view)) return Value::exc();
+    hold_buffer(m, &m->view);
     m->buf = src->buf;
     m->nbytes = src->nbytes;
     m->itemsize = src->itemsize;
@@ -231,6 +267,7 @@ Value mv_from_object(TypeObject* type, Value o) {
   if (!is_buffer(o)) return raise_fmt(exc::TypeError, "memoryview: a bytes-like object is required, not '{}'", type_name(o));
   MemoryViewObject* m = mv_alloc(type);
   if (!get_buffer(o, &m->view)) return Value::exc();
+  hold_buffer(m, &m->view);
   m->buf = m->view.buf;
   m->nbytes = m->view.len;
   m->itemsize = m->view.itemsize;
