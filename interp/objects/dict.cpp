@@ -107,11 +107,13 @@ static void dict_resize(DictObject* d, uint64_t min_used) {
 static uint64_t lookup_slot(DictObject* d, Value key, int64_t hash, int* err) {
   *err = 0;
 restart:
+  if (!d->entries) dict_alloc_tables(d, 8);  // cleared by an __eq__: an empty table answers
   uint64_t mask = d->mask, perturb = uint64_t(hash), i = uint64_t(hash) & mask;
   DictEntry* entries = d->entries;
+  auto* indices = d->indices;
   bool key_str = isinstance_exact(key, types::str);
   for (;;) {
-    int64_t ix = d->indices[i];
+    int64_t ix = indices[i];
     if (ix == kEmpty) return i;
     if (ix >= 0) {
       DictEntry& e = entries[ix];
@@ -123,7 +125,8 @@ restart:
           Value ek = e.key;
           int c = eq(ek, key);
           if (c < 0) { *err = 1; return i; }
-          if (d->entries != entries || d->indices[i] != ix) goto restart;  // mutated by __eq__
+          // Mutated by __eq__ (the tables may have been replaced or freed): look again.
+          if (d->entries != entries || d->indices != indices || d->mask != mask || indices[i] != ix) goto restart;
           if (c) return i;
         }
       }
