@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/limits.h"
 #include "interp/objects/objects.h"
 #include "interp/runtime.h"
 
@@ -455,18 +456,31 @@ Value arr_binop(int opi, Value x, Value y) {
     Value seq = is_array(x) ? x : is_array(y) ? y : Value::null();
     if (seq.is_null()) return g_not_implemented;
     int64_t k;
-    Value r = seq_repeat_count(seq == x ? y : x, &k);
-    if (r.is_exc() || r == g_not_implemented) return r;
+    Value count = seq == x ? y : x;
+    Value r = seq_repeat_count(count, &k);
+    if (r.is_exc()) return r;
+    if (r == g_not_implemented)  // CPython's sq_repeat: the count must be an index
+      return raise_fmt(exc::TypeError, "can't multiply sequence by non-int of type '{}'", type_name(count));
     ArrayObject* a = A(seq);
-    std::string one(bytes_of(a)), all;
-    for (int64_t i = 0; i < k; i++) all += one;
-    if (inplace && seq == x) {
-      if (!resize(a, all.size() / uint64_t(a->itemsize))) return Value::exc();
-      if (!all.empty()) std::memcpy(a->data, all.data(), all.size());
-      return x;
+    uint64_t n = 0, len = a->size;
+    if (k > 0 && !ssize_mul(len, uint64_t(k), nullptr, uint64_t(a->itemsize), &n)) return Value::exc();
+    ArrayObject* out = inplace && seq == x ? a : new_array(g_array_type, a->typecode);
+    if (n == 0) {
+      if (!resize(out, 0)) return Value::exc();
+      return obj(out);
     }
-    ArrayObject* out = new_array(g_array_type, a->typecode);
-    if (!append_bytes(out, all)) return Value::exc();
+    if (out != a) {
+      if (!resize(out, len)) return Value::exc();
+      std::memcpy(out->data, a->data, len * uint64_t(a->itemsize));
+    }
+    if (!resize(out, n)) return Value::exc();
+    // Doubling copies: the first `done` bytes are already repeated.
+    uint64_t total = n * uint64_t(a->itemsize), done = len * uint64_t(a->itemsize);
+    while (done < total) {
+      uint64_t chunk = std::min(done, total - done);
+      std::memcpy(out->data + done, out->data, chunk);
+      done += chunk;
+    }
     return obj(out);
   }
   return g_not_implemented;
