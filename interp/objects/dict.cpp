@@ -593,6 +593,21 @@ static Value dict_reversed_m(Value* args, size_t nargs, TupleObject* kw) {
   return seq_iter_new(list_from_array(keys.data(), keys.size()), kIterList, 0, 0, 1);
 }
 
+// reversed(d.keys()), reversed(d.values()), reversed(d.items()): the entries newest first.
+static Value view_reversed_m(Value* args, size_t nargs, TupleObject* kw) {
+  auto* dv = args[0].as<DictViewObject>();
+  DictObject* d = dv->dict;
+  std::vector<Value> items;
+  for (uint64_t i = d->nentries; i-- > 0;) {
+    const DictEntry& e = d->entries[i];
+    if (e.key.is_null()) continue;
+    if (dv->type == types::dict_keys) items.push_back(e.key);
+    else if (dv->type == types::dict_values) items.push_back(e.value);
+    else items.push_back(tuple_pack({e.key, e.value}));
+  }
+  return seq_iter_new(list_from_array(items.data(), items.size()), kIterList, 0, 0, 1);
+}
+
 static Value dict_init_m(Value* args, size_t nargs, TupleObject* kwnames) { return dict_update_m(args, nargs, kwnames); }
 
 void init_dict_type() {
@@ -627,6 +642,7 @@ void init_dict_type() {
     vt->len = view_len;
     vt->iter = view_iter;
     vt->repr = view_repr;
+    type_add_methods(vt, {{"__reversed__", view_reversed_m, kNativeNoArgs}});
     if (vt != types::dict_values) {
       vt->binop = view_binop;
       vt->richcompare = view_richcompare;
