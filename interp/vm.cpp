@@ -718,6 +718,13 @@ Value run_loop(Frame* entry, RunStart start) {
     f->sp = sp;                             \
     f->lasti = int32_t(pc - 1 - (insn_op(pc[-1]) == Op::CACHE) - co->code); \
   } while (0)
+// SAVE() after a jump: pc is the target, the instruction running is `at`.
+#define SAVE_AT(at)                         \
+  do {                                      \
+    f->pc = pc;                             \
+    f->sp = sp;                             \
+    f->lasti = int32_t(at);                 \
+  } while (0)
 #define DISPATCH()                          \
   do {                                      \
     uint32_t word_ = *pc++;                 \
@@ -1783,12 +1790,12 @@ op_JUMP_BACKWARD: {
   JUMP_TO(arg);
   if (g_jit.enabled && c.kind != kLoopBlacklisted) {
     if (!c.ptr && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
-      SAVE();
+      SAVE_AT(self);
       g_jit.loop_hot(f, arg, self, &c);
       labels = g_jit.recording ? kRecordLabels : kLabels;
     }
     if (c.ptr && !g_jit.recording) {
-      SAVE();
+      SAVE_AT(self);
       const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
@@ -2518,11 +2525,17 @@ op_GET_LEN: {
 }
 
 op_MATCH_MAPPING:
-  PUSH(Value::from_bool(match_is_mapping(TOP())));
+  {
+    const Value b = Value::from_bool(match_is_mapping(TOP()));
+    PUSH(b);
+  }
   DISPATCH();
 
 op_MATCH_SEQUENCE:
-  PUSH(Value::from_bool(match_is_sequence(TOP())));
+  {
+    const Value b = Value::from_bool(match_is_sequence(TOP()));
+    PUSH(b);
+  }
   DISPATCH();
 
 op_MATCH_KEYS: {
