@@ -303,8 +303,12 @@ static int digit_value(char c) {
   return 99;
 }
 
-static Value invalid_literal(std::string_view orig, int base) {
-  std::string r = str_repr_utf8(orig.size() > 200 ? orig.substr(0, 200) : orig);
+static Value int_index_m(Value* args, size_t nargs, TupleObject* kw);
+
+// The literal as CPython shows it: repr of the str, or of a bytes object for bytes-like input.
+static Value invalid_literal(std::string_view orig, int base, bool from_bytes = false) {
+  std::string_view shown = orig.size() > 200 ? orig.substr(0, 200) : orig;
+  std::string r = from_bytes ? repr_utf8(bytes_new(shown)) : str_repr_utf8(shown);
   return raise_fmt(exc::ValueError, "invalid literal for int() with base {}: {}", base, r);
 }
 
@@ -316,14 +320,17 @@ Value int_from_decimal_literal(const std::string& digits) {
   return int_from_mpz(z);
 }
 
-Value int_from_string(std::string_view orig, int base) {
+// int(s, base) for a str (UTF-8; Unicode digits and spaces allowed) or, from_bytes, the bytes of a
+// bytes-like object (ASCII only, errors show the bytes' repr).
+static Value parse_int_literal(std::string_view orig, int base, bool from_bytes) {
   if (base != 0 && (base < 2 || base > 36)) return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
+  auto invalid_literal = [from_bytes](std::string_view o, int b) { return chaipy::invalid_literal(o, b, from_bytes); };
   std::string norm;
   std::string_view s = orig;
   bool ascii = true;
   for (char c : orig) if ((unsigned char)c >= 0x80) { ascii = false; break; }
   if (!ascii) {
-    if (!str_decimal_space_to_ascii(orig, &norm)) return invalid_literal(orig, base);
+    if (from_bytes || !str_decimal_space_to_ascii(orig, &norm)) return invalid_literal(orig, base);
     s = norm;
   }
   size_t i = 0, n = s.size();
@@ -373,6 +380,15 @@ Value int_from_string(std::string_view orig, int base) {
   mpz_set_str(z, digits.c_str(), b);
   if (neg) mpz_neg(z, z);
   return int_from_mpz(z);
+}
+
+Value int_from_string(std::string_view orig, int base) { return parse_int_literal(orig, base, false); }
+
+// int(x) / int(x, base) for bytes, bytearray and (without a base) any other buffer.
+static Value int_from_buffer(Value x, int base) {
+  BufferHold h;
+  if (!h.get(x)) return Value::exc();
+  return parse_int_literal(h.view(), base, true);
 }
 
 // -- Arithmetic ------------------------------------------------------------------------------
@@ -664,11 +680,8 @@ static int int_bool(Value v) { return int_sign(v) != 0; }
 Value int_new_from(Value x) {
   if (is_int(x)) {
     if (x.is_bool()) return int_from_i64(x.as_bool());
-    if (x.is_obj() && x.as_obj()->type != types::int_) {  // int subclass: copy the value
-      Mpz z(x);
-      return int_from_mpz(z);
-    }
-    return x;
+    if (!x.is_obj() || x.as_obj()->type == types::int_) return x;
+    // An int subclass: its __int__ (int's own copies the value), as CPython's nb_int.
   }
   if (x.is_double()) {
     double d = x.as_double();
@@ -681,14 +694,7 @@ Value int_new_from(Value x) {
     return int_from_mpz(z);
   }
   if (is_str(x)) return int_from_string(as_str(x)->view(), 10);
-  if (is_bytes(x)) {
-    auto* bo = x.as<BytesObject>();
-    return int_from_string(std::string_view(bo->data, bo->size), 10);
-  }
-  if (is_bytearray(x)) {
-    auto* ba = x.as<ByteArrayObject>();
-    return int_from_string(std::string_view(ba->data ? ba->data : "", ba->size), 10);
-  }
+  if (is_bytes(x) || is_bytearray(x)) return int_from_buffer(x, 10);
   static StrObject *s_int = str_intern("__int__"), *s_index = str_intern("__index__"), *s_trunc = str_intern("__trunc__");
   for (StrObject* name : {s_int, s_index, s_trunc}) {
     Value m = lookup_special(x, name);
@@ -700,8 +706,9 @@ Value int_new_from(Value x) {
       if (name == s_trunc) return int_new_from(r);
       return raise_fmt(exc::TypeError, "{} returned non-int (type {})", name->view(), type_name(r));
     }
-    return r.is_bool() ? int_from_i64(r.as_bool()) : r;
+    return int_index_m(&r, 1, nullptr);  // an exact int
   }
+  if (is_buffer(x)) return int_from_buffer(x, 10);  // memoryview, array, ...
   return raise_fmt(exc::TypeError, "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                    type_name(x));
 }
@@ -725,15 +732,12 @@ static Value int_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObject
   }
   if (base.is_null()) return int_new_from(x);
   int64_t b;
-  if (!is_int(base)) return raise_fmt(exc::TypeError, "'{}' object cannot be interpreted as an integer", type_name(base));
-  if (!int_get_i64(base, &b) || (b != 0 && (b < 2 || b > 36)))
+  Value bi = to_index(base);  // PyNumber_AsSsize_t(base, NULL): __index__, huge values out of range
+  if (bi.is_exc()) return bi;
+  if (!int_get_i64(bi, &b) || (b != 0 && (b < 2 || b > 36)))
     return raise(exc::ValueError, "int() base must be >= 2 and <= 36, or 0");
   if (is_str(x)) return int_from_string(as_str(x)->view(), int(b));
-  if (is_bytes(x)) return int_from_string(std::string_view(x.as<BytesObject>()->data, x.as<BytesObject>()->size), int(b));
-  if (is_bytearray(x)) {
-    auto* ba = x.as<ByteArrayObject>();
-    return int_from_string(std::string_view(ba->data ? ba->data : "", ba->size), int(b));
-  }
+  if (is_bytes(x) || is_bytearray(x)) return int_from_buffer(x, int(b));
   return raise(exc::TypeError, "int() can't convert non-string with explicit base");
 }
 
@@ -894,8 +898,16 @@ static Value int_from_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
   return int_from_mpz(z);
 }
 
+// int.__int__ / __index__ / __trunc__ / __floor__ / __ceil__: the value as an exact int (a copy
+// for bools and int subclasses, CPython's long_long).
 static Value int_index_m(Value* args, size_t nargs, TupleObject* kw) {
-  return args[0].is_bool() ? int_from_i64(args[0].as_bool()) : args[0];
+  Value v = args[0];
+  if (v.is_bool()) return int_from_i64(v.as_bool());
+  if (v.is_obj() && v.as_obj()->type != types::int_) {
+    Mpz z(v);
+    return int_from_mpz(z);
+  }
+  return v;
 }
 
 // -- bool --------------------------------------------------------------------------------------
