@@ -801,8 +801,7 @@ static Value int_format_m(Value* args, size_t nargs, TupleObject* kw) {
 }
 
 static Value int_as_integer_ratio_m(Value* args, size_t nargs, TupleObject* kw) {
-  Value v = args[0].is_bool() ? int_from_i64(args[0].as_bool()) : args[0];
-  return tuple_pack({v, int_from_i64(1)});
+  return tuple_pack({int_index_m(args, 1, nullptr), int_from_i64(1)});
 }
 
 // The byteorder= / signed= arguments of int.to_bytes and int.from_bytes.
@@ -895,7 +894,9 @@ static Value int_from_bytes_m(Value* args, size_t nargs, TupleObject* kwnames) {
       mpz_sub(z, z, full);
     }
   }
-  return int_from_mpz(z);
+  Value r = int_from_mpz(z);
+  if (args[0] != obj(types::int_)) return call1(args[0], r);  // a subclass: cls(value)
+  return r;
 }
 
 // int.__int__ / __index__ / __trunc__ / __floor__ / __ceil__: the value as an exact int (a copy

@@ -238,15 +238,18 @@ static Value tuple_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObje
 }
 
 // -- Methods ------------------------------------------------------------------------------------------------
+// CPython's _PyEval_SliceIndexNotNone: an integer (or __index__), clamped to the int64 range.
 static bool get_bound(Value v, int64_t len, int64_t* out) {
-  if (v.is_null() || v.is_none()) return true;
-  if (index_of(v, out).is_exc()) {
-    if (exc_matches(exc::TypeError)) {
-      exc_fetch();
+  if (v.is_null()) return true;
+  Value i = is_int(v) ? v : (type_of(v)->flags & kTypeHeap) ? to_index(v) : Value::null();
+  if (i.is_exc() || i.is_null()) {
+    if (i.is_null() || exc_matches(exc::TypeError)) {
+      if (!i.is_null()) exc_fetch();
       raise(exc::TypeError, "slice indices must be integers or have an __index__ method");
     }
     return false;
   }
+  if (!int_get_i64(i, out)) *out = int_sign(i) < 0 ? INT64_MIN : INT64_MAX;
   if (*out < 0) { *out += len; if (*out < 0) *out = 0; }
   if (*out > len) *out = len;
   return true;
