@@ -72,7 +72,9 @@ int list_append(ListObject* l, Value v) {
 }
 
 int list_extend(ListObject* l, Value iterable) {
-  if (is_list(iterable) || is_tuple(iterable)) {
+  // Exact lists and tuples are copied directly; subclasses may override __iter__ (CPython's rule).
+  TypeObject* it_type = type_of(iterable);
+  if (it_type == types::list || it_type == types::tuple || iterable == obj(l)) {
     const Value* src;
     size_t n;
     if (is_list(iterable)) { src = iterable.as<ListObject>()->items; n = iterable.as<ListObject>()->size; }

@@ -230,7 +230,7 @@ static Value tuple_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObje
   if (nargs > 1) return raise_fmt(exc::TypeError, "tuple expected at most 1 argument, got {}", nargs);
   if (nargs == 0) return obj(tuple_new(0));
   if (isinstance_exact(args[0], types::tuple)) return args[0];
-  if (is_list(args[0])) {
+  if (isinstance_exact(args[0], types::list)) {
     auto* l = args[0].as<ListObject>();
     return tuple_from_array(l->items, l->size);
   }
