@@ -210,9 +210,14 @@ bool range_contains_int(RangeObject* r, Value v) {
   return mpz_divisible_p(zx, zc);
 }
 
+// CPython answers by arithmetic only for exact ints and bools: a subclass may redefine __eq__.
+static bool arith_int(Value v) {
+  return v.is_small_int() || v.is_bool() || (v.is_obj() && v.as_obj()->type == types::int_);
+}
+
 static int range_contains(Value self, Value item) {
   auto* r = self.as<RangeObject>();
-  if (is_int(item)) return range_contains_int(r, item);
+  if (arith_int(item)) return range_contains_int(r, item);
   // Generic: compare against each element (as CPython does for non-ints).
   Value it = get_iter(self);
   if (it.is_exc()) return -1;
@@ -312,7 +317,7 @@ static Value range_reversed_m(Value* args, size_t nargs, TupleObject* kw) { retu
 
 static Value range_count_m(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_nargs("range.count", nargs - 1, 1, 1)) return Value::exc();
-  if (is_int(args[1])) return int_from_i64(range_contains_int(args[0].as<RangeObject>(), args[1]));
+  if (arith_int(args[1])) return int_from_i64(range_contains_int(args[0].as<RangeObject>(), args[1]));
   int64_t c = 0;
   Value it = get_iter(args[0]);
   for (;;) {
@@ -329,11 +334,24 @@ static Value range_count_m(Value* args, size_t nargs, TupleObject* kw) {
 static Value range_index_m(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_nargs("range.index", nargs - 1, 1, 1)) return Value::exc();
   auto* r = args[0].as<RangeObject>();
-  if (is_int(args[1]) && range_contains_int(r, args[1])) {
+  if (arith_int(args[1])) {
+    if (!range_contains_int(r, args[1])) return raise_fmt(exc::ValueError, "{} is not in range", repr_utf8(args[1]));
     Value d = int_binop(int(BinOp::SUBTRACT), args[1], r->start);
     return int_binop(int(BinOp::FLOOR_DIVIDE), d, r->step);
   }
-  return raise_fmt(exc::ValueError, "{} is not in range", repr_utf8(args[1]));
+  // Anything else: compared with each item in turn (CPython's _PySequence_IterSearch).
+  Value it = get_iter(args[0]);
+  if (it.is_exc()) return it;
+  for (int64_t i = 0;; i++) {
+    Value v = iter_next(it);
+    if (v.is_null()) break;
+    if (v.is_exc()) return v;
+    int e = eq(v, args[1]);
+    if (e < 0) return Value::exc();
+    if (e) return int_from_i64(i);
+  }
+  if (exc_pending()) return Value::exc();
+  return raise(exc::ValueError, "sequence.index(x): x not in sequence");
 }
 
 // start/stop/step are data attributes; everything else (methods) goes through the generic path.
