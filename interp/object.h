@@ -151,7 +151,7 @@ struct BufferView {
   bool readonly = true;
   int64_t itemsize = 1;
   const char* format = "B";  // struct-module code of one item
-  bool held = false;         // registered by hold_buffer (its owner is a heap object)
+  uint32_t held = 0;         // hold_buffer's registry slot + 1 (0: not held)
 };
 
 struct ByteArrayObject : Object {

@@ -10,7 +10,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
-#include <unordered_map>
+#include <vector>
 
 #include "interp/class_internal.h"
 #include "interp/objects/objects.h"
@@ -56,21 +56,32 @@ bool get_buffer_contiguous(Value v, BufferView* view) {
 }
 
 namespace {
-std::unordered_map<BufferView*, Object*> g_held;  // held view -> its owner
+struct HeldView {
+  BufferView* view;
+  Object* owner;
+};
+std::vector<HeldView> g_held;  // each view's slot + 1 is in view->held
+
+void unhold(BufferView* view) {
+  uint32_t i = view->held - 1;
+  view->held = 0;
+  g_held[i] = g_held.back();
+  g_held.pop_back();
+  if (i < g_held.size()) g_held[i].view->held = i + 1;
+}
 
 // Runs after marking, before anything is swept: a dying owner's view forgets an exporter that
 // dies with it (the finalizer then has nothing to release); a surviving exporter stays and is
 // released by the finalizer.
 void settle_held_views() {
-  for (auto it = g_held.begin(); it != g_held.end();) {
-    auto [view, owner] = *it;
+  for (size_t i = 0; i < g_held.size();) {
+    auto [view, owner] = g_held[i];
     if (gc::is_marked(owner)) {
-      ++it;
+      i++;
       continue;
     }
-    view->held = false;
     if (!view->obj.is_null() && !gc::is_marked(view->obj.as_obj())) view->obj = Value::null();
-    it = g_held.erase(it);
+    unhold(view);  // moves the last entry to i
   }
 }
 }  // namespace
@@ -81,15 +92,12 @@ void hold_buffer(Object* owner, BufferView* view) {
     registered = true;
     gc::add_weak_scanner(settle_held_views);
   }
-  g_held[view] = owner;
-  view->held = true;
+  g_held.push_back({view, owner});
+  view->held = uint32_t(g_held.size());
 }
 
 void release_buffer(BufferView* view) {
-  if (view->held) {
-    g_held.erase(view);
-    view->held = false;
-  }
+  if (view->held) unhold(view);
   Value o = view->obj;
   if (o.is_null()) return;
   view->obj = Value::null();
