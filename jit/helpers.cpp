@@ -276,10 +276,27 @@ struct Caught<F> {
     }
   }
 };
+
+// Helpers that allocate nothing on the heap themselves go without the net, so that they stay a
+// plain call (or a tail call) on the path of every traced Python call: call_frame takes the
+// frame from the VM stack, call_trace runs trace code (whose helpers have their own nets) and
+// falls back to the interpreter loop (which has its own, vm.cpp run()).
+template <auto F>
+constexpr bool kNeedsNet = true;
+template <>
+constexpr bool kNeedsNet<&jit_helper_call_frame> = false;
+template <>
+constexpr bool kNeedsNet<&jit_helper_call_trace> = false;
+
+template <auto F>
+void* entry_of() {
+  if constexpr (kNeedsNet<F>) return reinterpret_cast<void*>(&Caught<F>::call);
+  else return reinterpret_cast<void*>(F);
+}
 }  // namespace
 
 const HelperInfo kHelpers[int(Helper::kCount)] = {
-#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&Caught<&jit_helper_##name>::call), #result[0] == '0' ? '\0' : #result[0], args},
+#define HELPER(name, result, args, doc) {#name, entry_of<&jit_helper_##name>(), #result[0] == '0' ? '\0' : #result[0], args},
 #include "jit/helpers.def"
 #undef HELPER
 };
