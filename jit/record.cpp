@@ -303,6 +303,12 @@ class RecorderImpl final : public Recorder {
     if (ty == Ty::Val) {
       if (v.is_double()) return memo(r, IrOp::UNBOX_DBL, Ty::Dbl);
       if (v.is_small_int()) return emit(IrOp::CONV_I2D, Ty::Dbl, as_int(r, v));
+      if (isinstance_exact(v, types::int_)) {
+        // An int past the immediate range (an LCG's state >> 11), converted as float arithmetic
+        // converts it; one past the float range exits and the interpreter raises OverflowError.
+        Ref d = call(Helper::int_float, Ty::Val, {box(as_obj(r, v))}, true);
+        return guard(IrOp::UNBOX_DBL, Ty::Dbl, d);
+      }
     }
     fail(Abort::OPERANDS, "not a float");
   }
@@ -1267,7 +1273,10 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
-    if (!numeric(type(ra), a) || !numeric(type(rb), b)) fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
+    // An int of any size next to a float: float arithmetic on its conversion (as_dbl).
+    bool int_float = (int_operand(ra, a) && is_float(type(rb), b)) || (is_float(type(ra), a) && int_operand(rb, b));
+    if (!int_float && (!numeric(type(ra), a) || !numeric(type(rb), b)))
+      fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
     Ref r;
     if (!is_float(type(ra), a) && !is_float(type(rb), b)) {
       Ref x = as_int(ra, a), y = as_int(rb, b);

@@ -290,6 +290,14 @@ for i in range(300):  # TRACE
     acc ^= ~s + -(s >> 40) + (i << 70)
 print(s, acc)
 """, want=["int_binop"], no_abort="int * int"),
+    dict(name="big_int_with_float", src="""
+s = 42
+acc = 0.0
+for i in range(300):  # TRACE
+    s = (s * 6364136223846793005 + 1442695040888963407) & 0xFFFFFFFFFFFFFFFF
+    acc += (s >> 11) / 9007199254740992.0 + 0.5 * (s - (1 << 63)) - s * 1e-3
+print(s, acc)
+""", want=["int_float", "int_binop"], no_abort="int / float"),
     dict(name="str_index_and_iteration", src="""
 text = "hello, world"
 acc = 0

@@ -745,7 +745,7 @@ class Gen:
 
     def jit_shape(self, sc):
         self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
-                       self.js_hierarchy, self.js_shapes, self.js_generators])()
+                       self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float])()
 
     def js_rec_loop(self):
         """A function that recurses inside its own loop (and maybe before it)."""
@@ -1001,6 +1001,22 @@ class Gen:
             lines += [f"for _j, _v in enumerate({g}({n}, _i)):", f"    if _v > {self.r.randint(5, 50)}:",
                       "        break", f"    {acc} = _c({acc} + _j - _v)"]
         self.drive(self.r.randint(150, 400), lines, f"'{g}', {acc}")
+
+    def js_bigint_float(self):
+        """Ints past int64 (an LCG modulo 2**64, shifted) in float arithmetic, some past the float range."""
+        st, acc = self.fresh("lcg"), self.fresh("acc")
+        mod = self.r.choice(["0xFFFFFFFFFFFFFFFF", "((1 << 89) - 1)", "((1 << 62) - 1)"])
+        self.emit(0, f"{st}, {acc} = {self.r.choice([1, 42, 2**63 + 5, -7])}, 0.0")
+        e = self.r.choice([f"({st} >> {self.r.randint(0, 20)}) / {self.r.choice(['9007199254740992.0', '3.5', '-1e300'])}",
+                           f"{st} * {self.r.choice(['0.5', '1e-20', '-2.25', 'float(_i)'])}",
+                           f"{self.r.choice(['1.5', '-0.0', '1e308'])} - {st}",
+                           f"{st} ** {self.r.choice(['0.5', '1.0', '2.0'])}",
+                           f"({st} << {self.r.choice([0, 900, 1100])}) * 1.0"])
+        lines = [f"{st} = ({st} * 6364136223846793005 + 1442695040888963407) & {mod}",
+                 f"{acc} = _c({acc} + {e})"]
+        if self.chance(0.3):  # the kind changes late: a small int, then a float
+            lines.append(f"{st} = {st} if _i < {self.r.randint(100, 300)} else {self.r.choice(['_i', '2.5 * _i'])}")
+        self.drive(self.r.randint(150, 400), lines, f"'{st}', {acc}")
 
     def program(self):
         self.out = [PRELUDE]
