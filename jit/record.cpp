@@ -1549,7 +1549,9 @@ class RecorderImpl final : public Recorder {
         done_ = true;
         return;
       }
-      if (!t_->parent) fail(Abort::LEAVE_ROOT);
+      // A root trace's iteration that returns left the loop, as a break does: recorded again
+      // later (jit.cpp's backoff).
+      if (!t_->parent) fail(Abort::LEFT_LOOP);
       return rec_return_from_base();
     }
     Ref r = peek(0);
@@ -1573,10 +1575,15 @@ class RecorderImpl final : public Recorder {
 
   // A side trace returns from its base frame (typically an inlined call its parent's exit
   // rebuilt): RETF pops it at run time and the caller, a real frame in memory, becomes the base.
-  // The frame's flags decide what the interpreter would do, so they are guarded.
+  // The frame's flags decide what the interpreter would do, so they are guarded. A frame whose
+  // caller is native code (an entry frame: the function trace's call_trace, a callback) or the
+  // outermost frame returns through the interpreter: the side trace ends at the RETURN_VALUE.
   void rec_return_from_base() {
     Frame* f = top().real;
-    if ((f->flags & kFrameEntry) || !f->prev) fail(Abort::LEAVE_ROOT);
+    if ((f->flags & kFrameEntry) || !f->prev) {
+      close(IrOp::EXIT);
+      return;
+    }
     Ref r = peek(0);
     Value v = cpeek(0);
     bool init = f->flags & kFrameInit;

@@ -298,6 +298,20 @@ for i in range(300):  # TRACE
     acc += (s >> 11) / 9007199254740992.0 + 0.5 * (s - (1 << 63)) - s * 1e-3
 print(s, acc)
 """, want=["int_float", "int_binop"], no_abort="int / float"),
+    dict(name="return_from_entry_frame_side_trace", src="""
+DATA = [(j * 7919) % 101 for j in range(40)]
+def first_over(xs, limit):
+    for i, v in enumerate(xs):  # TRACE
+        if v > limit:
+            return i
+    return -1
+def outer(k):
+    return first_over(DATA, k % 120)
+t = 0
+for k in range(400):
+    t += outer(k)
+print(t)
+""", stats={"side traces": 2}, most={"exits given up": 0}),
     dict(name="str_index_and_iteration", src="""
 text = "hello, world"
 acc = 0

@@ -745,7 +745,8 @@ class Gen:
 
     def jit_shape(self, sc):
         self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
-                       self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float])()
+                       self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float,
+                       self.js_return_in_loop])()
 
     def js_rec_loop(self):
         """A function that recurses inside its own loop (and maybe before it)."""
@@ -1017,6 +1018,23 @@ class Gen:
         if self.chance(0.3):  # the kind changes late: a small int, then a float
             lines.append(f"{st} = {st} if _i < {self.r.randint(100, 300)} else {self.r.choice(['_i', '2.5 * _i'])}")
         self.drive(self.r.randint(150, 400), lines, f"'{st}', {acc}")
+
+    def js_return_in_loop(self):
+        """A loop that returns from its function (early, after a break, or when exhausted), the
+        function called from native code (map, sorted's key) or from a traced caller."""
+        f, g, acc = self.fresh("rf"), self.fresh("rg"), self.fresh("acc")
+        self.emit(0, f"def {f}(xs, lim):")
+        self.emit(1, "t = 0")
+        self.emit(1, self.r.choice(["for v in xs:", "for i, v in enumerate(xs):"]))
+        self.emit(2, f"if v {self.r.choice(['>', '==', '<'])} lim:")
+        self.emit(3, self.r.choice(["return t", "return v", "break", "return None"]))
+        self.emit(2, f"t = _c(t + {self.jx(['v', 'lim'])})")
+        self.emit(1, self.r.choice(["return t", "return -1", "return None"]))
+        self.emit(0, f"def {g}(k):")
+        self.emit(1, f"return {f}([(_j * {self.r.choice([7, 13, 7919])}) % {self.r.randint(5, 60)} for _j in range(k % {self.r.randint(3, 15)})], k % {self.r.randint(2, 40)})")
+        self.emit(0, f"{acc} = []")
+        call = self.r.choice([f"{g}(_i)", f"list(map({g}, range(_i % 5)))", f"sorted(range(_i % 4), key=lambda _k: ({g}(_k + _i) or 0, _k))"])
+        self.drive(self.r.randint(150, 400), [f"{acc}.append({call})", f"del {acc}[:-5]"], f"'{f}', {acc}")
 
     def program(self):
         self.out = [PRELUDE]
