@@ -9,6 +9,7 @@
 // stack, so the lazily taken snapshot of the current instruction describes the state before it.
 #include "jit/record.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <unordered_map>
@@ -527,14 +528,7 @@ class RecorderImpl final : public Recorder {
     r.header.assign(co->ncode, false);
     for (uint32_t i = 0; i < co->ncode; i++)
       if (insn_op(co->code[i]) == Op::JUMP_BACKWARD) r.header[insn_arg(co->code[i])] = true;
-    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];
-    // Missing trailing positionals come from the defaults (push_fast_frame's rule).
-    uint32_t argc = co->argcount;
-    if (pending_.args.size() < argc) {
-      TupleObject* d = pending_.fn->defaults;
-      size_t first_def = argc - d->size;
-      for (size_t i = pending_.args.size(); i < argc; i++) r.slot[i] = constant(d->items[i - first_def]);
-    }
+    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];  // defaults included (fill_defaults)
     frames_.push_back(std::move(r));
     pending_ = PendingCall{};
     expect_frame_ = f;
@@ -572,8 +566,7 @@ class RecorderImpl final : public Recorder {
     uint32_t nl = co->nlocalsplus;
     switch (op) {
       case Op::NOP:
-      case Op::KW_NAMES:
-        if (op == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+      case Op::KW_NAMES:  // read back by the CALL that follows (rec_call)
         return;
       case Op::POP_TOP: pop(1); return;
       case Op::PUSH_NULL: push(t_->kval(kNullBits)); return;
@@ -1619,7 +1612,9 @@ class RecorderImpl final : public Recorder {
   // -- Calls ----------------------------------------------------------------------------------------
   void rec_call(Frame* f, uint32_t arg, uint32_t next) {
     CodeObject* co = f->code;
-    if (insn_op(co->code[cur_pc_ - 1]) == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+    // f(a, k=v): the names of the last len(kw) arguments (vm.cpp's CALL reads them the same way).
+    const uint32_t prev = co->code[cur_pc_ - 1];
+    TupleObject* kw = insn_op(prev) == Op::KW_NAMES ? co->consts[insn_arg(prev)].as<TupleObject>() : nullptr;
     // Stack: [callable, self_or_null, args...] or [NULL, callable, args...] (vm.cpp's CALL).
     int nargs = int(arg);
     int ci = nargs + 1, si = nargs;  // peek indices of the two slots below the args
@@ -1655,26 +1650,57 @@ class RecorderImpl final : public Recorder {
       args.insert(args.begin(), self);
       cargs.insert(cargs.begin(), bm->self);
     }
+    if (kw && !isinstance_exact(callable, types::function)) fail(Abort::CALLEE, "keyword arguments");
     if (isinstance_exact(callable, types::function)) {
       auto* fn = callable.as<FunctionObject>();
       CodeObject* fc = fn->code;
-      if (Trace* target = call_target(fn, args.size()))
-        return rec_call_trace(fn, target, rcallable, args, nargs, f, next);
+      if (!kw) {
+        if (Trace* target = call_target(fn, args.size()))
+          return rec_call_trace(fn, target, rcallable, args, nargs, f, next);
+      } else if (call_target(fn, fc->argcount)) {
+        fail(Abort::CALLEE, "keyword arguments of a recursive call");
+      }
       uint32_t argc = fc->argcount;
+      std::vector<char> given;  // keyword arguments: which parameter slots they filled
+      if (kw) {
+        if (fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) fail(Abort::CALLEE, "call signature");
+        args = keyword_slots(fc, kw, args, &given);
+      }
       size_t n = args.size();
-      if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > argc ||
-          (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
+      if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || (fc->kwonlyargcount && !kw) ||
+          n > argc + fc->kwonlyargcount || (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
         fail(Abort::CALLEE, "call signature");
+      if (kw) {
+        // Positional parameters a keyword skipped take their defaults; keyword-only ones must be given.
+        size_t first_def = fn->defaults ? argc - fn->defaults->size : argc;
+        for (size_t i = 0; i < argc; i++)
+          if (!given[i] && i < first_def) fail(Abort::CALLEE, "missing argument");
+        for (size_t i = argc; i < given.size(); i++)
+          if (!given[i] && (!fn->kwdefaults || dict_get_str(fn->kwdefaults, fc->localsplus_names[i]).is_null()))
+            fail(Abort::CALLEE, "missing keyword-only argument");
+      }
       auto made_fn = made_fn_.find(rcallable);
       pending_.fresh = made_fn != made_fn_.end();
       pending_.closure = pending_.fresh ? made_fn->second : kNoRef;
       pending_.fn_ref = pending_.fresh || is_const(rcallable) ? kNoRef : callee_by_code(rcallable, fn);
-      if (pending_.fn_ref != kNoRef && n < argc) {
-        // This function's own defaults (guarded here, at the CALL: no guard may exit at the
-        // callee's pc 0, see callee_by_code).
-        Ref dr = defaults_of(pending_.fn_ref, fn->defaults);
-        size_t first_def = argc - fn->defaults->size;
-        for (size_t i = n; i < argc; i++) args.push_back(emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - first_def)));
+      if (pending_.fresh && (n < argc || (kw && std::count(given.begin(), given.end(), 0))))
+        fail(Abort::CALLEE, "defaults of a function made in the trace");
+      Ref fp = pending_.fn_ref != kNoRef ? pending_.fn_ref : t_->kobj(fn);
+      if (!kw) args.resize(std::max<size_t>(n, argc), kNoRef);
+      fill_defaults(fn, fp, args);
+      if (kw) {
+        // Keyword-only defaults: looked up in the function's __kwdefaults__ as the call runs (a
+        // dict the program may replace or change; a name no longer there exits).
+        Ref kwd = kNoRef;
+        for (size_t i = argc; i < given.size(); i++) {
+          if (given[i]) continue;
+          if (kwd == kNoRef) {
+            Ref p = pending_.fresh ? as_obj(rcallable, Value::from_obj(fn)) : fp;
+            kwd = emit(IrOp::LOAD, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, kwdefaults));
+            guard(IrOp::GUARD_NOTVAL, Ty::Void, kwd, kNoRef, 0);
+          }
+          args[i] = call(Helper::dict_get, Ty::Val, {kwd, t_->kobj(fc->localsplus_names[i])}, true);
+        }
       }
       pending_.fn = fn;
       pending_.args = args;
@@ -1712,6 +1738,29 @@ class RecorderImpl final : public Recorder {
       return;
     }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // The arguments of a call with keywords kw (the last len(kw) of args) in parameter order:
+  // argcount + kwonlyargcount slots, *given marking those filled (kNoRef in the others). A name
+  // the function does not have, or one given twice, fails: the interpreter raises the TypeError.
+  std::vector<Ref> keyword_slots(CodeObject* fc, TupleObject* kw, const std::vector<Ref>& args, std::vector<char>* given) {
+    size_t nparams = fc->argcount + fc->kwonlyargcount, nkw = kw->size, npos = args.size() - nkw;
+    if (npos > fc->argcount) fail(Abort::CALLEE, "call signature");
+    std::vector<Ref> slots(nparams, kNoRef);
+    given->assign(nparams, 0);
+    for (size_t i = 0; i < npos; i++) {
+      slots[i] = args[i];
+      (*given)[i] = 1;
+    }
+    for (size_t k = 0; k < nkw; k++) {
+      auto* name = kw->items[k].as<StrObject>();
+      size_t i = fc->posonlyargcount;
+      while (i < nparams && !str_eq(fc->localsplus_names[i], name)) i++;
+      if (i == nparams || (*given)[i]) fail(Abort::CALLEE, "keyword argument names");
+      slots[i] = args[npos + k];
+      (*given)[i] = 1;
+    }
+    return slots;
   }
 
   // enumerate(seq[, start]) and zip(a, b) over lists, tuples and ranges (whose iterators the
@@ -1761,6 +1810,18 @@ class RecorderImpl final : public Recorder {
     return dr;
   }
   static int64_t tuple_item_offset(size_t i) { return int64_t(offsetof(TupleObject, items) + 8 * i); }
+  // The positional parameters of fn (in p) that args leaves empty (kNoRef) take its defaults,
+  // read from the function as the call runs: the program may replace __defaults__. Guarded
+  // here, at the CALL (no guard may exit at the callee's pc 0, see callee_by_code).
+  void fill_defaults(FunctionObject* fn, Ref p, std::vector<Ref>& args) {
+    uint32_t argc = fn->code->argcount;
+    Ref dr = kNoRef;
+    for (size_t i = 0; i < argc; i++) {
+      if (args[i] != kNoRef) continue;
+      if (dr == kNoRef) dr = defaults_of(p, fn->defaults);
+      args[i] = emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - (argc - fn->defaults->size)));
+    }
+  }
 
   // Recursion cannot be inlined: a call of a function already being inlined (or of the function
   // this function trace is recording) goes through that function's trace, when it has one.
@@ -1839,7 +1900,14 @@ class RecorderImpl final : public Recorder {
       fail(Abort::CALLEE, "__init__ signature");
     pin(rcls, Value::from_obj(t));
     type_version_guard(t);  // covers __init__, __new__ and __setattr__ of the class and its bases
+    // __init__'s parameters: self (the instance, made below), the arguments, then the defaults
+    // (whose guards come before anything changes).
+    std::vector<Ref> params(1, t_->kval(kNullBits));
+    params.insert(params.end(), args.begin(), args.begin() + nargs);
+    params.resize(std::max<size_t>(n, fc->argcount), kNoRef);
+    fill_defaults(fn, t_->kobj(fn), params);
     Ref inst = call(Helper::instance_new, Ty::Val, {t_->kobj(t)}, true);
+    params[0] = inst;
     allocates_ = true;
     Ref ptr = emit(IrOp::BAND, Ty::Ptr, inst, t_->kint(kPayloadMask));
     fresh_[inst] = Fresh{ptr, t->root_shape};
@@ -1847,8 +1915,7 @@ class RecorderImpl final : public Recorder {
     uint32_t nl = top().code->nlocalsplus;
     set(nl + sp0_ - nargs - 2, inst);
     pending_.fn = fn;
-    pending_.args.assign(1, inst);
-    for (int i = 0; i < nargs; i++) pending_.args.push_back(args[size_t(i)]);
+    pending_.args = std::move(params);
     pending_.init = true;
     pending_.caller_sp = sp0_ - uint32_t(nargs) - 1;
     pending_.resume_pc = next;

@@ -312,6 +312,21 @@ for k in range(400):
     t += outer(k)
 print(t)
 """, stats={"side traces": 2}, most={"exits given up": 0}),
+    dict(name="keyword_calls_inlined", src="""
+def area(w, h=2, *, scale=1, shift=0):
+    return w * h * scale + shift
+class Acc:
+    def __init__(self):
+        self.total = 0
+    def add(self, v, times=1, *, sign=1):
+        self.total += sign * v * times
+acc = Acc()
+t = 0
+for i in range(300):  # TRACE
+    t += area(i, scale=3) + area(shift=1, w=i)
+    acc.add(v=i, sign=-1)
+print(t, acc.total)
+""", want=["dict_get"], lack=["call_trace"], no_abort="keyword"),
     dict(name="str_index_and_iteration", src="""
 text = "hello, world"
 acc = 0

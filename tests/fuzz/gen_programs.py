@@ -746,7 +746,7 @@ class Gen:
     def jit_shape(self, sc):
         self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
                        self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float,
-                       self.js_return_in_loop])()
+                       self.js_return_in_loop, self.js_keyword_calls])()
 
     def js_rec_loop(self):
         """A function that recurses inside its own loop (and maybe before it)."""
@@ -1035,6 +1035,29 @@ class Gen:
         self.emit(0, f"{acc} = []")
         call = self.r.choice([f"{g}(_i)", f"list(map({g}, range(_i % 5)))", f"sorted(range(_i % 4), key=lambda _k: ({g}(_k + _i) or 0, _k))"])
         self.drive(self.r.randint(150, 400), [f"{acc}.append({call})", f"del {acc}[:-5]"], f"'{f}', {acc}")
+
+    def js_keyword_calls(self):
+        """Calls with keyword arguments (any order, skipped defaults, keyword-only parameters,
+        methods, __init__), wrong names on some iterations, defaults replaced late."""
+        f, c, acc = self.fresh("kf"), self.fresh("Kc"), self.fresh("acc")
+        self.emit(0, f"def {f}(a, b={self.r.randint(-3, 9)}, c={self.r.randint(0, 5)}, *, k={self.r.randint(1, 4)}, m=0):")
+        self.emit(1, f"return {self.jx(['a', 'b', 'c', 'k', 'm'])}")
+        self.emit(0, f"class {c}:")
+        self.emit(1, f"def __init__(self, x, y={self.r.randint(0, 9)}, *, z=1):")
+        self.emit(2, "self.v = x * z + y")
+        self.emit(1, "def get(self, d=1, *, e=2):")
+        self.emit(2, "return self.v * d + e")
+        self.emit(0, f"{acc} = 0")
+        calls = [f"{f}(_i, k=2)", f"{f}(c=_i, a=1)", f"{f}(_i, m=_i % 3, b=-1)", f"{f}(a=_i, b=2, c=3, k=4, m=5)",
+                 f"{c}(_i, z=2).get(e=_i % 4)", f"{c}(x=_i).get()", f"{c}(_i, 3).get(d=2)"]
+        lines = [f"{acc} = _c({acc} + {self.r.choice(calls)} + {self.r.choice(calls)})"]
+        if self.chance(0.3):
+            lines.append(f"if _i % {self.r.randint(40, 90)} == 7: {f}(_i, {self.r.choice(['q=1', 'a=2', 'k=1, k2=2'])})")
+        if self.chance(0.3):
+            what = self.r.choice([f"{f}.__defaults__ = (5, 6)", f"{f}.__kwdefaults__ = {{'k': 9, 'm': 1}}",
+                                  f"{c}.__init__.__defaults__ = (4,)", f"{c}.get.__kwdefaults__ = {{'e': -1}}"])
+            lines.append(f"if _i == {self.r.randint(100, 250)}: {what}")
+        self.drive(self.r.randint(150, 400), lines, f"'{f}', {acc}")
 
     def program(self):
         self.out = [PRELUDE]
