@@ -528,7 +528,7 @@ class RecorderImpl final : public Recorder {
     r.header.assign(co->ncode, false);
     for (uint32_t i = 0; i < co->ncode; i++)
       if (insn_op(co->code[i]) == Op::JUMP_BACKWARD) r.header[insn_arg(co->code[i])] = true;
-    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];  // defaults included (fill_defaults)
+    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];  // defaults included (bind_params)
     frames_.push_back(std::move(r));
     pending_ = PendingCall{};
     expect_frame_ = f;
@@ -1650,7 +1650,9 @@ class RecorderImpl final : public Recorder {
       args.insert(args.begin(), self);
       cargs.insert(cargs.begin(), bm->self);
     }
-    if (kw && !isinstance_exact(callable, types::function)) fail(Abort::CALLEE, "keyword arguments");
+    if (kw && !isinstance_exact(callable, types::function) &&
+        !(isinstance_exact(callable, types::type) && (callable.as<TypeObject>()->flags & kTypeHeap)))
+      fail(Abort::CALLEE, "keyword arguments");
     if (isinstance_exact(callable, types::function)) {
       auto* fn = callable.as<FunctionObject>();
       CodeObject* fc = fn->code;
@@ -1660,48 +1662,15 @@ class RecorderImpl final : public Recorder {
       } else if (call_target(fn, fc->argcount)) {
         fail(Abort::CALLEE, "keyword arguments of a recursive call");
       }
-      uint32_t argc = fc->argcount;
-      std::vector<char> given;  // keyword arguments: which parameter slots they filled
-      if (kw) {
-        if (fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) fail(Abort::CALLEE, "call signature");
-        args = keyword_slots(fc, kw, args, &given);
-      }
-      size_t n = args.size();
-      if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || (fc->kwonlyargcount && !kw) ||
-          n > argc + fc->kwonlyargcount || (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
-        fail(Abort::CALLEE, "call signature");
-      if (kw) {
-        // Positional parameters a keyword skipped take their defaults; keyword-only ones must be given.
-        size_t first_def = fn->defaults ? argc - fn->defaults->size : argc;
-        for (size_t i = 0; i < argc; i++)
-          if (!given[i] && i < first_def) fail(Abort::CALLEE, "missing argument");
-        for (size_t i = argc; i < given.size(); i++)
-          if (!given[i] && (!fn->kwdefaults || dict_get_str(fn->kwdefaults, fc->localsplus_names[i]).is_null()))
-            fail(Abort::CALLEE, "missing keyword-only argument");
-      }
       auto made_fn = made_fn_.find(rcallable);
       pending_.fresh = made_fn != made_fn_.end();
       pending_.closure = pending_.fresh ? made_fn->second : kNoRef;
       pending_.fn_ref = pending_.fresh || is_const(rcallable) ? kNoRef : callee_by_code(rcallable, fn);
-      if (pending_.fresh && (n < argc || (kw && std::count(given.begin(), given.end(), 0))))
-        fail(Abort::CALLEE, "defaults of a function made in the trace");
-      Ref fp = pending_.fn_ref != kNoRef ? pending_.fn_ref : t_->kobj(fn);
-      if (!kw) args.resize(std::max<size_t>(n, argc), kNoRef);
-      fill_defaults(fn, fp, args);
-      if (kw) {
-        // Keyword-only defaults: looked up in the function's __kwdefaults__ as the call runs (a
-        // dict the program may replace or change; a name no longer there exits).
-        Ref kwd = kNoRef;
-        for (size_t i = argc; i < given.size(); i++) {
-          if (given[i]) continue;
-          if (kwd == kNoRef) {
-            Ref p = pending_.fresh ? as_obj(rcallable, Value::from_obj(fn)) : fp;
-            kwd = emit(IrOp::LOAD, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, kwdefaults));
-            guard(IrOp::GUARD_NOTVAL, Ty::Void, kwd, kNoRef, 0);
-          }
-          args[i] = call(Helper::dict_get, Ty::Val, {kwd, t_->kobj(fc->localsplus_names[i])}, true);
-        }
-      }
+      // A function made in the trace has no defaults (MAKE_FUNCTION with defaults aborts).
+      Ref fp = pending_.fn_ref != kNoRef ? pending_.fn_ref
+               : pending_.fresh          ? as_obj(rcallable, Value::from_obj(fn))
+                                         : t_->kobj(fn);
+      args = bind_params(fn, fp, args, kw);
       pending_.fn = fn;
       pending_.args = args;
       pending_.init = false;
@@ -1718,7 +1687,7 @@ class RecorderImpl final : public Recorder {
       return;
     }
     if (isinstance_exact(callable, types::type) && (callable.as<TypeObject>()->flags & kTypeHeap))
-      return rec_instantiate(callable.as<TypeObject>(), rcallable, args, nargs, next);
+      return rec_instantiate(callable.as<TypeObject>(), rcallable, args, kw, nargs, next);
     // range(...), float(x), int(x): calls of the built-in types themselves.
     if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
         callable == Value::from_obj(types::int_) || callable == Value::from_obj(types::str) ||
@@ -1740,25 +1709,47 @@ class RecorderImpl final : public Recorder {
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
   }
 
-  // The arguments of a call with keywords kw (the last len(kw) of args) in parameter order:
-  // argcount + kwonlyargcount slots, *given marking those filled (kNoRef in the others). A name
-  // the function does not have, or one given twice, fails: the interpreter raises the TypeError.
-  std::vector<Ref> keyword_slots(CodeObject* fc, TupleObject* kw, const std::vector<Ref>& args, std::vector<char>* given) {
-    size_t nparams = fc->argcount + fc->kwonlyargcount, nkw = kw->size, npos = args.size() - nkw;
-    if (npos > fc->argcount) fail(Abort::CALLEE, "call signature");
+  // The parameter slots of a call of fn (in p, read for its defaults) with the arguments args,
+  // the last len(kw) of them passed by the names in kw (kw null: none): the positional
+  // parameters, then the keyword-only ones, defaults filled in. The defaults are read from the
+  // function as the call runs (the program may replace __defaults__ or change
+  // __kwdefaults__), guarded here, at the CALL (no guard may exit at the callee's pc 0, see
+  // callee_by_code). A call the recorder does not bind fails: a name the function does not
+  // have or one given twice, a missing argument (the interpreter raises the TypeError), *args
+  // or **kwargs parameters, a generator.
+  std::vector<Ref> bind_params(FunctionObject* fn, Ref p, const std::vector<Ref>& args, TupleObject* kw) {
+    CodeObject* fc = fn->code;
+    if (fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) fail(Abort::CALLEE, "call signature");
+    size_t argc = fc->argcount, nparams = argc + fc->kwonlyargcount;
+    size_t nkw = kw ? kw->size : 0, npos = args.size() - nkw;
+    if (npos > argc) fail(Abort::CALLEE, "call signature");
     std::vector<Ref> slots(nparams, kNoRef);
-    given->assign(nparams, 0);
-    for (size_t i = 0; i < npos; i++) {
-      slots[i] = args[i];
-      (*given)[i] = 1;
-    }
+    std::copy_n(args.begin(), npos, slots.begin());
     for (size_t k = 0; k < nkw; k++) {
       auto* name = kw->items[k].as<StrObject>();
       size_t i = fc->posonlyargcount;
       while (i < nparams && !str_eq(fc->localsplus_names[i], name)) i++;
-      if (i == nparams || (*given)[i]) fail(Abort::CALLEE, "keyword argument names");
+      if (i == nparams || slots[i] != kNoRef) fail(Abort::CALLEE, "keyword argument names");
       slots[i] = args[npos + k];
-      (*given)[i] = 1;
+    }
+    size_t first_def = fn->defaults ? argc - fn->defaults->size : argc;
+    Ref dr = kNoRef, kwd = kNoRef;
+    for (size_t i = 0; i < nparams; i++) {
+      if (slots[i] != kNoRef) continue;
+      if (i < argc) {
+        if (i < first_def) fail(Abort::CALLEE, "missing argument");
+        if (dr == kNoRef) dr = defaults_of(p, fn->defaults);
+        slots[i] = emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - first_def));
+        continue;
+      }
+      // A keyword-only default: looked up in __kwdefaults__ (a name no longer there exits).
+      if (!fn->kwdefaults || dict_get_str(fn->kwdefaults, fc->localsplus_names[i]).is_null())
+        fail(Abort::CALLEE, "missing keyword-only argument");
+      if (kwd == kNoRef) {
+        kwd = emit(IrOp::LOAD, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, kwdefaults));
+        guard(IrOp::GUARD_NOTVAL, Ty::Void, kwd, kNoRef, 0);
+      }
+      slots[i] = call(Helper::dict_get, Ty::Val, {kwd, t_->kobj(fc->localsplus_names[i])}, true);
     }
     return slots;
   }
@@ -1810,19 +1801,6 @@ class RecorderImpl final : public Recorder {
     return dr;
   }
   static int64_t tuple_item_offset(size_t i) { return int64_t(offsetof(TupleObject, items) + 8 * i); }
-  // The positional parameters of fn (in p) that args leaves empty (kNoRef) take its defaults,
-  // read from the function as the call runs: the program may replace __defaults__. Guarded
-  // here, at the CALL (no guard may exit at the callee's pc 0, see callee_by_code).
-  void fill_defaults(FunctionObject* fn, Ref p, std::vector<Ref>& args) {
-    uint32_t argc = fn->code->argcount;
-    Ref dr = kNoRef;
-    for (size_t i = 0; i < argc; i++) {
-      if (args[i] != kNoRef) continue;
-      if (dr == kNoRef) dr = defaults_of(p, fn->defaults);
-      args[i] = emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - (argc - fn->defaults->size)));
-    }
-  }
-
   // Recursion cannot be inlined: a call of a function already being inlined (or of the function
   // this function trace is recording) goes through that function's trace, when it has one.
   Trace* call_target(FunctionObject* fn, size_t nargs) {
@@ -1885,7 +1863,7 @@ class RecorderImpl final : public Recorder {
   // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
   // leave it in the caller's stack where [NULL, cls] was, and inline __init__ as a kFrameInit
   // frame whose return value is dropped.
-  void rec_instantiate(TypeObject* t, Ref rcls, const std::vector<Ref>& args, int nargs, uint32_t next) {
+  void rec_instantiate(TypeObject* t, Ref rcls, const std::vector<Ref>& args, TupleObject* kw, int nargs, uint32_t next) {
     if ((t->flags & (kTypeHeap | kTypeInstanceLayout | kTypeExceptionLayout)) != (kTypeHeap | kTypeInstanceLayout) ||
         t->tp_new != types::object->tp_new || !t->root_shape)
       fail(Abort::CALLEE, "class without a plain __new__");
@@ -1894,18 +1872,14 @@ class RecorderImpl final : public Recorder {
     if (!isinstance_exact(init, types::function)) fail(Abort::CALLEE, "class without a Python __init__");
     auto* fn = init.as<FunctionObject>();
     CodeObject* fc = fn->code;
-    size_t n = size_t(nargs) + 1;
-    if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > fc->argcount ||
-        (n < fc->argcount && (!fn->defaults || fc->argcount - n > fn->defaults->size)) || fc->ncells)
-      fail(Abort::CALLEE, "__init__ signature");
+    if (fc->ncells) fail(Abort::CALLEE, "__init__ with cells");
     pin(rcls, Value::from_obj(t));
     type_version_guard(t);  // covers __init__, __new__ and __setattr__ of the class and its bases
-    // __init__'s parameters: self (the instance, made below), the arguments, then the defaults
+    // __init__'s parameters: self (the instance, made below), the arguments, the defaults
     // (whose guards come before anything changes).
-    std::vector<Ref> params(1, t_->kval(kNullBits));
-    params.insert(params.end(), args.begin(), args.begin() + nargs);
-    params.resize(std::max<size_t>(n, fc->argcount), kNoRef);
-    fill_defaults(fn, t_->kobj(fn), params);
+    std::vector<Ref> given(1, t_->kval(kNullBits));
+    given.insert(given.end(), args.begin(), args.end());
+    std::vector<Ref> params = bind_params(fn, t_->kobj(fn), given, kw);
     Ref inst = call(Helper::instance_new, Ty::Val, {t_->kobj(t)}, true);
     params[0] = inst;
     allocates_ = true;

@@ -97,3 +97,26 @@ def init_defaults_change(n):
 
 
 print(init_defaults_change(400))
+
+
+class Q:
+    def __init__(self, a, b=1, *, c=2, d=3):
+        self.r = a * 1000 + b * 100 + c * 10 + d
+
+
+def instantiate_keywords(n):
+    t = 0
+    errs = []
+    for i in range(n):
+        if i == n // 2:
+            Q.__init__.__kwdefaults__ = {"c": 5, "d": 6}
+        t += Q(i).r + Q(i, c=0).r + Q(b=2, a=i, d=i % 4).r
+        try:
+            if i % 101 == 100:
+                Q(i, e=1)
+        except TypeError as e:
+            errs.append(str(e))
+    return t, errs[:2]
+
+
+print(instantiate_keywords(400))
