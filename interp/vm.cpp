@@ -683,13 +683,13 @@ Value run(Frame* entry, bool throwing) {
 
 Value run_loop(Frame* entry, RunStart start) {
   static const void* const kLabels[] = {
-#define OPDEF(name, arg, flags, effect) &&op_##name,
+#define OPDEF(name, arg, flags, effect, inputs) &&op_##name,
 #include "interp/opcodes.def"
 #undef OPDEF
   };
   // While the JIT records, every instruction goes through record_hook first.
   static const void* const kRecordLabels[] = {
-#define OPDEF(name, arg, flags, effect) &&record_hook,
+#define OPDEF(name, arg, flags, effect, inputs) &&record_hook,
 #include "interp/opcodes.def"
 #undef OPDEF
   };
@@ -2284,11 +2284,13 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   const uint32_t arg = insn_arg(pc[-1]);
-  EXPECT_OPERAND(!arg || (SECOND().is_small_int() && uint64_t(SECOND().as_small_int()) < co->ncode));
+  // arg != 0: the lasti to restore is stack[-(arg + 1)] (CPython's PEEK(oparg + 1)).
+  const Value lasti = arg ? sp[-int(arg) - 1] : Value::null();
+  EXPECT_OPERAND(!arg || (lasti.is_small_int() && uint64_t(lasti.as_small_int()) < co->ncode));
   EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = POP();
   unwind_at = uint32_t(pc - 1 - co->code);  // handlers are looked up at the RERAISE itself
-  f->lasti = arg ? int32_t(TOP().as_small_int()) : int32_t(unwind_at);
+  f->lasti = arg ? int32_t(lasti.as_small_int()) : int32_t(unwind_at);
   f->sp = sp;
   f->pc = pc;
   exc_restore(e);
@@ -2571,6 +2573,7 @@ op_MATCH_SEQUENCE:
 
 op_MATCH_KEYS: {
   SAVE();
+  EXPECT_OPERAND(is_tuple(TOP()));
   Value r = match_keys(SECOND(), TOP());
   CHECK(r);
   PUSH(r);
@@ -2580,6 +2583,8 @@ op_MATCH_KEYS: {
 op_MATCH_CLASS: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_tuple(TOP()));
+  for (uint64_t i = 0; i < TOP().as<TupleObject>()->size; i++) EXPECT_OPERAND(is_str(TOP().as<TupleObject>()->items[i]));
   Value r = match_class(sp[-3], sp[-2], arg, sp[-1]);
   CHECK(r);
   sp -= 2;
