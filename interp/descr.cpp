@@ -442,15 +442,16 @@ Value function_getattr(Value self, StrObject* name) {
       return obj(f->dict);
     }
     if (name == S.__annotations__) {
-      if (f->dict) {
-        Value a = dict_get_str(f->dict, name);
-        if (!a.is_null()) return a;
-      } else {
-        f->dict = dict_new();
+      if (f->annotations.is_null() || is_tuple(f->annotations)) {  // made on first use, as CPython
+        DictObject* d = dict_new();
+        if (!f->annotations.is_null()) {
+          auto* t = f->annotations.as<TupleObject>();
+          for (uint64_t i = 0; i + 1 < t->size; i += 2)
+            if (dict_set(d, t->items[i], t->items[i + 1]) < 0) return Value::exc();
+        }
+        f->annotations = obj(d);
       }
-      Value a = obj(dict_new());
-      dict_set_str(f->dict, name, a);
-      return a;
+      return f->annotations;
     }
   }
   if (f->dict) {
@@ -501,6 +502,14 @@ int function_setattr(Value self, StrObject* name, Value v) {
       return -1;
     }
     f->kwdefaults = v.as<DictObject>();
+    return 0;
+  }
+  if (name == S.__annotations__) {
+    if (!v.is_null() && !v.is_none() && !is_dict(v)) {
+      raise(exc::TypeError, "__annotations__ must be set to a dict object");
+      return -1;
+    }
+    f->annotations = v.is_none() ? Value::null() : v;
     return 0;
   }
   if (name == S.__dict__) {
