@@ -406,6 +406,7 @@ Value class_getitem_native(Value* a, size_t n, TupleObject* kw) {
 }  // namespace
 
 TupleObject* union_args(Value v) { return is_union(v) ? A(v)->args : nullptr; }
+Value generic_alias(Value origin, Value args) { return alias_make(origin, args, false); }
 
 void init_generic_alias_types() {
   TypeObject* t = make_builtin_type("GenericAlias", types::object, sizeof(AliasObject), kTypeWeakrefable);
