@@ -188,11 +188,32 @@ bool find_object(uintptr_t p, Object** start) {
 // -- Marking ---------------------------------------------------------------------------------------
 namespace {
 
+// Stores the callee-saved registers into `regs` (which lies on the stack being scanned): an
+// object pointer held only in a register by some caller is then seen. Explicit stores, not
+// setjmp: glibc mangles rbp/rsp (x86-64) and x29/sp (AArch64) in a jmp_buf (PTR_MANGLE).
+__attribute__((always_inline)) inline void spill_callee_saved(uintptr_t* regs) {
+#if defined(__x86_64__)
+  asm volatile(
+      "mov %%rbx, 0(%0)\n\tmov %%rbp, 8(%0)\n\tmov %%r12, 16(%0)\n\t"
+      "mov %%r13, 24(%0)\n\tmov %%r14, 32(%0)\n\tmov %%r15, 40(%0)"
+      : : "r"(regs) : "memory");
+#elif defined(__aarch64__)
+  asm volatile(
+      "stp x19, x20, [%0]\n\tstp x21, x22, [%0, #16]\n\tstp x23, x24, [%0, #32]\n\t"
+      "stp x25, x26, [%0, #48]\n\tstp x27, x28, [%0, #64]\n\tstr x29, [%0, #80]"
+      : : "r"(regs) : "memory");
+#else
+  jmp_buf buf;
+  setjmp(buf);
+  std::memcpy(regs, &buf, std::min(sizeof buf, 12 * sizeof(uintptr_t)));
+#endif
+}
+
 __attribute__((no_sanitize_address, noinline)) void scan_native_stack(Tracer& t) {
-  jmp_buf regs;  // spills callee-saved registers onto the stack we scan
-  setjmp(regs);
+  volatile uintptr_t regs[12] = {};
+  spill_callee_saved(const_cast<uintptr_t*>(regs));
   Heap& h = heap();
-  uintptr_t lo = uintptr_t(&regs), hi = h.stack_base;
+  uintptr_t lo = uintptr_t(&regs[0]), hi = h.stack_base;
   if (!hi) return;
   if (lo > hi) std::swap(lo, hi);
   lo &= ~uintptr_t(7);

@@ -719,6 +719,13 @@ Value run_loop(Frame* entry, RunStart start) {
     f->sp = sp;                             \
     f->lasti = int32_t(pc - 1 - (insn_op(pc[-1]) == Op::CACHE) - co->code); \
   } while (0)
+// SAVE() after a jump: pc is the target, the instruction running is `at`.
+#define SAVE_AT(at)                         \
+  do {                                      \
+    f->pc = pc;                             \
+    f->sp = sp;                             \
+    f->lasti = int32_t(at);                 \
+  } while (0)
 #define DISPATCH()                          \
   do {                                      \
     uint32_t word_ = *pc++;                 \
@@ -734,6 +741,19 @@ Value run_loop(Frame* entry, RunStart start) {
     if ((v).is_exc()) goto error; \
   } while (0)
 #define JUMP_TO(t) (pc = co->code + (t))
+// An operand that only the compiler's own instruction sequences produce (the list a
+// comprehension appends to, the strings BUILD_STRING joins, the lasti RERAISE restores). The
+// validator checks stack depths, not the kinds of values: a crafted .pyc can put anything there,
+// so the VM checks before it relies on the layout (one predictable branch).
+#define IS_EXCEPTION(v) ((v).is_obj() && (type_of(v)->flags & kTypeExceptionLayout))
+#define EXPECT_OPERAND(ok)                                    \
+  do {                                                        \
+    if (__builtin_expect(!(ok), 0)) {                         \
+      SAVE();                                                 \
+      raise(exc::SystemError, "bad operand in bytecode");     \
+      goto error;                                             \
+    }                                                         \
+  } while (0)
 // A safe point: collect if the debt is over, then run deferred events (safepoint.h); an event
 // that raises (MemoryError, a signal handler's exception) unwinds from instruction `at`.
 #define SAFE_POINT(at)                         \
@@ -1566,6 +1586,7 @@ op_BUILD_MAP: {
 op_BUILD_CONST_KEY_MAP: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_tuple(TOP()) && TOP().as<TupleObject>()->size == arg);
   DictObject* d = dict_new();
   auto* keys = TOP().as<TupleObject>();
   Value* base = sp - 1 - arg;
@@ -1578,6 +1599,7 @@ op_BUILD_CONST_KEY_MAP: {
 
 op_BUILD_STRING: {
   const uint32_t arg = insn_arg(pc[-1]);
+  for (uint32_t i = 1; i <= arg; i++) EXPECT_OPERAND(is_str(sp[-int(i)]));
   Value r = build_string(sp - arg, arg);
   sp -= arg;
   PUSH(r);
@@ -1586,6 +1608,7 @@ op_BUILD_STRING: {
 
 op_LIST_APPEND: {
   const uint32_t arg = insn_arg(pc[-1]);
+  EXPECT_OPERAND(is_list(sp[-int(arg) - 1]));
   if (list_append(sp[-int(arg) - 1].as<ListObject>(), TOP()) < 0) {
     SAVE();
     goto error;
@@ -1597,6 +1620,7 @@ op_LIST_APPEND: {
 op_SET_ADD: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(isinstance_exact(sp[-int(arg) - 1], types::set));
   if (set_add(sp[-int(arg) - 1].as<SetObject>(), TOP()) < 0) goto error;
   sp--;
   DISPATCH();
@@ -1605,6 +1629,7 @@ op_SET_ADD: {
 op_MAP_ADD: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_dict(sp[-int(arg) - 2]));
   if (dict_set(sp[-int(arg) - 2].as<DictObject>(), SECOND(), TOP()) < 0) goto error;
   sp -= 2;
   DISPATCH();
@@ -1613,6 +1638,7 @@ op_MAP_ADD: {
 op_LIST_EXTEND: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_list(sp[-int(arg) - 1]));
   Value it = get_iter(TOP());
   if (it.is_exc()) {
     if (exc_matches(exc::TypeError) && !type_of(TOP())->iter && !type_of(TOP())->getitem) {
@@ -1635,6 +1661,7 @@ op_LIST_EXTEND: {
 op_SET_UPDATE: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(isinstance_exact(sp[-int(arg) - 1], types::set));
   Value it = get_iter(TOP());
   CHECK(it);
   auto* s = sp[-int(arg) - 1].as<SetObject>();
@@ -1652,6 +1679,7 @@ op_DICT_UPDATE:
 op_DICT_MERGE: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_dict(sp[-int(arg) - 1]));
   auto* d = sp[-int(arg) - 1].as<DictObject>();
   Value src = TOP();
   bool merge = insn_op(pc[-1]) == Op::DICT_MERGE;
@@ -1710,6 +1738,7 @@ op_LIST_TO_TUPLE:
 op_FORMAT_VALUE: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(!(arg & 4) || is_str(TOP()));
   Value spec = (arg & 4) ? POP() : Value::null();
   Value v = TOP();
   switch (arg & 3) {
@@ -1784,12 +1813,12 @@ op_JUMP_BACKWARD: {
   JUMP_TO(arg);
   if (g_jit.enabled && c.kind != kLoopBlacklisted) {
     if (!c.ptr && ++c.counter >= g_jit.threshold && g_jit.loop_hot) {
-      SAVE();
+      SAVE_AT(self);
       g_jit.loop_hot(f, arg, self, &c);
       labels = g_jit.recording ? kRecordLabels : kLabels;
     }
     if (c.ptr && !g_jit.recording) {
-      SAVE();
+      SAVE_AT(self);
       const CodeObject* loop_co = co;
       f = g_jit.enter(f, c.ptr);
       LOAD_FRAME();
@@ -2137,6 +2166,11 @@ op_CALL_FUNCTION_EX: {
 
 op_MAKE_FUNCTION: {
   const uint32_t arg = insn_arg(pc[-1]);
+  {  // the code and closure are checked by the validator; the defaults are built at run time
+    Value* below = sp - 1 - ((arg & 8) != 0) - ((arg & 4) != 0);
+    EXPECT_OPERAND(!(arg & 2) || isinstance_exact(*--below, types::dict));
+    EXPECT_OPERAND(!(arg & 1) || isinstance_exact(*--below, types::tuple));
+  }
   FunctionObject* fn = function_new(POP().as<CodeObject>(), f->globals, f->builtins);
   if (arg & 8) fn->closure = POP().as<TupleObject>();
   if (arg & 4) fn->annotations = POP();
@@ -2251,6 +2285,8 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   const uint32_t arg = insn_arg(pc[-1]);
+  EXPECT_OPERAND(!arg || (SECOND().is_small_int() && uint64_t(SECOND().as_small_int()) < co->ncode));
+  EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = POP();
   unwind_at = uint32_t(pc - 1 - co->code);  // handlers are looked up at the RERAISE itself
   f->lasti = arg ? int32_t(TOP().as_small_int()) : int32_t(unwind_at);
@@ -2261,6 +2297,7 @@ op_RERAISE: {
 }
 
 op_PUSH_EXC_INFO: {
+  EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = TOP();
   TOP() = g_handled.is_null() ? Value::none() : g_handled;
   g_handled = e;
@@ -2269,6 +2306,7 @@ op_PUSH_EXC_INFO: {
 }
 
 op_POP_EXCEPT: {
+  EXPECT_OPERAND(TOP().is_none() || IS_EXCEPTION(TOP()));
   Value prev = POP();
   g_handled = prev.is_none() ? Value::null() : prev;
   DISPATCH();
@@ -2519,11 +2557,17 @@ op_GET_LEN: {
 }
 
 op_MATCH_MAPPING:
-  PUSH(Value::from_bool(match_is_mapping(TOP())));
+  {
+    const Value b = Value::from_bool(match_is_mapping(TOP()));
+    PUSH(b);
+  }
   DISPATCH();
 
 op_MATCH_SEQUENCE:
-  PUSH(Value::from_bool(match_is_sequence(TOP())));
+  {
+    const Value b = Value::from_bool(match_is_sequence(TOP()));
+    PUSH(b);
+  }
   DISPATCH();
 
 op_MATCH_KEYS: {
@@ -2547,6 +2591,7 @@ op_MATCH_CLASS: {
 // -- except* ------------------------------------------------------------------------------------------
 op_CHECK_EG_MATCH: {
   SAVE();
+  EXPECT_OPERAND(IS_EXCEPTION(SECOND()));
   Value rest, match;
   if (exception_group_match(SECOND(), TOP(), &match, &rest) < 0) goto error;
   if (match.is_none()) {
@@ -2561,6 +2606,7 @@ op_CHECK_EG_MATCH: {
 
 op_PREP_RERAISE_STAR: {
   SAVE();
+  EXPECT_OPERAND(IS_EXCEPTION(SECOND()) && is_list(TOP()));
   Value r = prep_reraise_star(SECOND(), TOP());
   CHECK(r);
   sp--;

@@ -20,7 +20,7 @@ if [ "${CHAIPY_A64_SKIP_INSTALL:-0}" != 1 ]; then
   # by itself, which is why the wrapper passes no -L (see cmake/aarch64-linux-gnu.cmake).
   pkgs=(g++-aarch64-linux-gnu binutils-aarch64-linux-gnu qemu-user
         libasmjit-dev:arm64 libzydis-dev:arm64 libcapstone-dev:arm64 libgmp-dev:arm64 libspdlog-dev:arm64 libfmt-dev:arm64
-        zlib1g-dev:arm64 libssl-dev:arm64 libb2-dev:arm64 pkgconf:arm64 catch2)
+        zlib1g-dev:arm64 libssl-dev:arm64 libb2-dev:arm64 libedit-dev:arm64 pkgconf:arm64 catch2)
   dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
   missing=()
   for p in "${pkgs[@]}"; do

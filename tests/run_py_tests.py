@@ -191,7 +191,7 @@ def main():
     if args.list_modes:
         for name, (extra, runs, only) in MODES.items():
             print("%-12s chaipy %s%s%s" % (name, " ".join(extra + ["FILE"]), "  (x%d)" % runs if runs > 1 else "",
-                                           "  [tests under %s]" % only if only else ""))
+                                           "  [tests under %s]" % " or ".join(only) if only else ""))
         return 0
     if not args.chaipy:
         ap.error("--chaipy is required")

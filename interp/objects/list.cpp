@@ -310,9 +310,51 @@ static Value list_tp_new(TypeObject* type, Value* args, size_t nargs, TupleObjec
 }
 
 // -- Sorting --------------------------------------------------------------------------------------------------
-// Stable merge sort (std::stable_sort) over (key, value) pairs. Homogeneous int / float / str
-// keys compare natively; everything else goes through the generic '<'. After a comparison error
-// the comparator answers "not less" so the sort finishes quickly; the error is then reported.
+// A stable merge sort over indices: binary insertion sort of 32-element runs, then bottom-up
+// merges. `less(a, b)` answers 1, 0 or -1 (error); the sort stops at the first error. Whatever
+// `less` answers (inconsistent user __lt__, NaN keys), every index stays in bounds — the
+// standard library's sorts assume a strict weak ordering and may run off the array without one.
+template <class Less>
+static bool merge_sort_indices(std::vector<size_t>& idx, Less less) {
+  const size_t n = idx.size(), kRun = 32;
+  for (size_t lo = 0; lo < n; lo += kRun) {
+    const size_t hi = std::min(lo + kRun, n);
+    for (size_t i = lo + 1; i < hi; i++) {
+      const size_t v = idx[i];
+      size_t l = lo, r = i;
+      while (l < r) {
+        const size_t m = l + (r - l) / 2;
+        const int t = less(v, idx[m]);
+        if (t < 0) return false;
+        if (t) r = m;
+        else l = m + 1;
+      }
+      std::memmove(&idx[l + 1], &idx[l], (i - l) * sizeof(size_t));
+      idx[l] = v;
+    }
+  }
+  std::vector<size_t> tmp(n);
+  for (size_t w = kRun; w < n; w *= 2) {
+    for (size_t lo = 0; lo + w < n; lo += 2 * w) {
+      const size_t mid = lo + w, hi = std::min(lo + 2 * w, n);
+      size_t i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        const int t = less(idx[j], idx[i]);
+        if (t < 0) return false;
+        tmp[k++] = t ? idx[j++] : idx[i++];
+      }
+      while (i < mid) tmp[k++] = idx[i++];
+      while (j < hi) tmp[k++] = idx[j++];
+      std::memcpy(&idx[lo], &tmp[lo], (hi - lo) * sizeof(size_t));
+    }
+  }
+  return true;
+}
+
+// As in CPython, the list is empty while keys are computed and items compared: its buffer is
+// detached, so any mutation by Python code (which allocates a new buffer) is detected afterwards
+// ("list modified during sort") and its effect discarded; the list always gets its own items
+// back — sorted, or in the original order after an error.
 Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   size_t n = l->size;
   if (n == 0) return Value::none();
@@ -324,23 +366,40 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
     }
     return Value::none();
   }
-  std::vector<Value> vals(l->items, l->items + n);
-  std::vector<Value> keys;
   // Comparisons and key calls run Python code, which may collect: while the list looks empty,
   // its items and the computed keys stay reachable through this heap tuple, whose pointer sits
   // in a volatile native-stack slot (the stack is scanned conservatively).
   TupleObject* holder = tuple_new(2 * n);
   TupleObject* volatile holder_root = holder;
-  std::memcpy(holder->items, l->items, n * sizeof(Value));
-  l->size = 0;  // like CPython: the list looks empty while keys are computed and items compared
+  Value* const items = l->items;
+  const uint64_t capacity = l->capacity;
+  std::memcpy(holder->items, items, n * sizeof(Value));
+  const std::vector<Value> vals(items, items + n);
+  l->items = nullptr;
+  l->capacity = l->size = 0;
+  // Puts the saved buffer back, holding `order` (indices into vals, or nullptr for the original
+  // order); returns whether Python code modified the list meanwhile.
+  auto restore = [&](const std::vector<size_t>* order) {
+    const bool modified = l->items != nullptr || l->size != 0;
+    if (l->items) {
+      gc::note_external(-int64_t(l->capacity * sizeof(Value)));
+      std::free(l->items);
+    }
+    l->items = items;
+    l->capacity = capacity;
+    for (size_t i = 0; i < n; i++) items[i] = vals[order ? (*order)[i] : i];
+    if (order && reverse) std::reverse(items, items + n);
+    l->size = n;
+    static_cast<void>(holder_root->size);
+    return modified;
+  };
+  std::vector<Value> keys;
   if (!key.is_null() && !key.is_none()) {
     keys.resize(n);
     for (size_t i = 0; i < n; i++) {
       Value k = call1(key, vals[i]);
       if (k.is_exc()) {
-        if (l->capacity < n) list_reserve(l, n);
-        std::memcpy(l->items, vals.data(), n * sizeof(Value));
-        l->size = n;
+        restore(nullptr);
         return k;
       }
       keys[i] = k;
@@ -349,48 +408,35 @@ Value list_sort_impl(ListObject* l, Value key, bool reverse) {
   } else {
     keys = vals;
   }
-  // reverse=True keeps stability by reversing before and after (as CPython does).
-  if (reverse) { std::reverse(vals.begin(), vals.end()); std::reverse(keys.begin(), keys.end()); }
+  // reverse=True keeps stability by sorting the reversed list and reversing the result (as
+  // CPython does).
+  std::vector<size_t> idx(n);
+  for (size_t i = 0; i < n; i++) idx[i] = reverse ? n - 1 - i : i;
   bool all_int = true, all_float = true, all_str = true;
   for (Value k : keys) {
     all_int &= k.is_small_int();
     all_float &= k.is_double();
     all_str &= isinstance_exact(k, types::str);
   }
-  std::vector<size_t> idx(n);
-  for (size_t i = 0; i < n; i++) idx[i] = i;
-  bool failed = false;
+  bool ok;
   if (all_int) {
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return keys[a].as_small_int() < keys[b].as_small_int(); });
+    ok = merge_sort_indices(idx, [&](size_t a, size_t b) { return int(keys[a].as_small_int() < keys[b].as_small_int()); });
   } else if (all_float) {
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return keys[a].as_double() < keys[b].as_double(); });
+    ok = merge_sort_indices(idx, [&](size_t a, size_t b) { return int(keys[a].as_double() < keys[b].as_double()); });
   } else if (all_str) {
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) { return as_str(keys[a])->view() < as_str(keys[b])->view(); });
+    ok = merge_sort_indices(idx, [&](size_t a, size_t b) { return int(as_str(keys[a])->view() < as_str(keys[b])->view()); });
   } else {
-    std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
-      if (failed) return false;
+    ok = merge_sort_indices(idx, [&](size_t a, size_t b) {
       Value r = compare_bool(keys[a], keys[b], CmpOp::LT);
-      if (r.is_exc()) { failed = true; return false; }
-      int t = r.is_bool() ? r.as_bool() : truthy(r);
-      if (t < 0) { failed = true; return false; }
-      return t == 1;
+      if (r.is_exc()) return -1;
+      return r.is_bool() ? int(r.as_bool()) : truthy(r);
     });
   }
-  // Items appended during the sort are dropped; the list gets its own items back (sorted, or in
-  // the original order after a comparison error), as CPython does.
-  bool modified = l->size != 0;
-  if (l->capacity < n) list_reserve(l, n);
-  if (failed) {
-    for (size_t i = 0; i < n; i++) l->items[i] = vals[i];
-    if (reverse) std::reverse(l->items, l->items + n);
-    l->size = n;
+  if (!ok) {
+    restore(nullptr);
     return Value::exc();
   }
-  for (size_t i = 0; i < n; i++) l->items[i] = vals[idx[i]];
-  if (reverse) std::reverse(l->items, l->items + n);
-  l->size = n;
-  (void)holder_root;
-  if (modified) return raise(exc::ValueError, "list modified during sort");
+  if (restore(&idx)) return raise(exc::ValueError, "list modified during sort");
   return Value::none();
 }
 
