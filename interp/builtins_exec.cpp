@@ -89,6 +89,10 @@ Value run_in(const char* fname, CompileMode mode, Value* args, size_t nargs, Tup
   if (code.is_exc()) return code;
   DictObject *globals, *locals;
   if (!namespaces(a[1], a[2], fname, &globals, &locals)) return Value::exc();
+  if (uint32_t nfree = code.as<CodeObject>()->nfree) {  // a closure's code: its cells cannot be supplied
+    if (mode == CompileMode::Eval) return raise(exc::TypeError, "code object passed to eval() may not contain free variables");
+    return raise_fmt(exc::TypeError, "code object requires a closure of exactly length {}", nfree);
+  }
   Value r = vm_run_code(code.as<CodeObject>(), globals, locals);
   if (r.is_exc()) return r;
   return mode == CompileMode::Eval ? r : Value::none();
