@@ -2285,11 +2285,14 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   const uint32_t arg = insn_arg(pc[-1]);
-  EXPECT_OPERAND(!arg || (SECOND().is_small_int() && uint64_t(SECOND().as_small_int()) < co->ncode));
+  // A non-zero arg: the lasti to restore is PEEK(arg + 1) (2 in a `with` block's exit path, where
+  // the previous exception sits between it and the exception).
+  const Value lasti = arg ? sp[-int(arg) - 1] : Value::null();
+  EXPECT_OPERAND(!arg || (lasti.is_small_int() && uint64_t(lasti.as_small_int()) < co->ncode));
   EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = POP();
   unwind_at = uint32_t(pc - 1 - co->code);  // handlers are looked up at the RERAISE itself
-  f->lasti = arg ? int32_t(TOP().as_small_int()) : int32_t(unwind_at);
+  f->lasti = arg ? int32_t(lasti.as_small_int()) : int32_t(unwind_at);
   f->sp = sp;
   f->pc = pc;
   exc_restore(e);
