@@ -619,6 +619,11 @@ Value module_getattr(Value self, StrObject* name) {
   if (!v.is_null()) return v;
   if (name == S.__dict__) return obj(m->dict);
   if (name == S.__class__) return obj(type_of(self));
+  if (name == S.__annotations__ && type_of(self) == types::module) {  // made empty on first use
+    Value a = obj(dict_new());
+    if (dict_set_str(m->dict, name, a) < 0) return Value::exc();
+    return a;
+  }
   Value d = lookup(type_of(self), name);
   if (!d.is_null()) return bind_method(d, self, type_of(self));
   Value ga = dict_get_str(m->dict, S.__getattr__);
