@@ -12,7 +12,7 @@ enum OpFlags : uint8_t {
 };
 
 enum class Op : uint8_t {
-#define OPDEF(name, arg, flags, effect) name,
+#define OPDEF(name, arg, flags, effect, inputs) name,
 #include "interp/opcodes.def"
 #undef OPDEF
   kCount
@@ -27,7 +27,7 @@ struct OpInfo {
 };
 
 inline constexpr OpInfo kOpInfo[int(Op::kCount)] = {
-#define OPDEF(name, arg, flags, effect) {#name, OpArg::arg, uint8_t(flags)},
+#define OPDEF(name, arg, flags, effect, inputs) {#name, OpArg::arg, uint8_t(flags)},
 #include "interp/opcodes.def"
 #undef OPDEF
 };
@@ -38,9 +38,24 @@ inline constexpr OpInfo kOpInfo[int(Op::kCount)] = {
   (void)arg;
   (void)jump;
   switch (op) {
-#define OPDEF(name, a, flags, effect) \
+#define OPDEF(name, a, flags, effect, inputs) \
   case Op::name:                      \
     return (effect);
+#include "interp/opcodes.def"
+#undef OPDEF
+    default:
+      return 0;
+  }
+}
+
+// How many value-stack items `op arg` reads (pops or addresses); the validator requires that
+// depth before the instruction.
+[[gnu::always_inline]] constexpr int op_stack_inputs(Op op, uint32_t arg) {
+  (void)arg;
+  switch (op) {
+#define OPDEF(name, a, flags, effect, inputs) \
+  case Op::name:                              \
+    return (inputs);
 #include "interp/opcodes.def"
 #undef OPDEF
     default:

@@ -684,13 +684,13 @@ Value run(Frame* entry, bool throwing) {
 
 Value run_loop(Frame* entry, RunStart start) {
   static const void* const kLabels[] = {
-#define OPDEF(name, arg, flags, effect) &&op_##name,
+#define OPDEF(name, arg, flags, effect, inputs) &&op_##name,
 #include "interp/opcodes.def"
 #undef OPDEF
   };
   // While the JIT records, every instruction goes through record_hook first.
   static const void* const kRecordLabels[] = {
-#define OPDEF(name, arg, flags, effect) &&record_hook,
+#define OPDEF(name, arg, flags, effect, inputs) &&record_hook,
 #include "interp/opcodes.def"
 #undef OPDEF
   };
@@ -2285,8 +2285,7 @@ op_RAISE_VARARGS: {
 
 op_RERAISE: {
   const uint32_t arg = insn_arg(pc[-1]);
-  // A non-zero arg: the lasti to restore is PEEK(arg + 1) (2 in a `with` block's exit path, where
-  // the previous exception sits between it and the exception).
+  // arg != 0: the lasti to restore is stack[-(arg + 1)] (CPython's PEEK(oparg + 1)).
   const Value lasti = arg ? sp[-int(arg) - 1] : Value::null();
   EXPECT_OPERAND(!arg || (lasti.is_small_int() && uint64_t(lasti.as_small_int()) < co->ncode));
   EXPECT_OPERAND(IS_EXCEPTION(TOP()));
@@ -2575,6 +2574,7 @@ op_MATCH_SEQUENCE:
 
 op_MATCH_KEYS: {
   SAVE();
+  EXPECT_OPERAND(is_tuple(TOP()));
   Value r = match_keys(SECOND(), TOP());
   CHECK(r);
   PUSH(r);
@@ -2584,6 +2584,8 @@ op_MATCH_KEYS: {
 op_MATCH_CLASS: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
+  EXPECT_OPERAND(is_tuple(TOP()));
+  for (uint64_t i = 0; i < TOP().as<TupleObject>()->size; i++) EXPECT_OPERAND(is_str(TOP().as<TupleObject>()->items[i]));
   Value r = match_class(sp[-3], sp[-2], arg, sp[-1]);
   CHECK(r);
   sp -= 2;

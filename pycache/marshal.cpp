@@ -605,6 +605,7 @@ std::string check_stack(const CodeUnit& c, int32_t* state) {
             return reach_error(r, i, e.target);
         }
       }
+      if (int64_t(d) < op_stack_inputs(op, arg)) return "stack underflow at " + std::to_string(i);
       if (k.operand && !operand_ok(op, arg, d)) return operand_error(op, i);
       if ((flags & OPF_JUMP) &&
           (r = reach(state, &work, arg, int64_t(d) + fe::stack_effect(op, arg, true), max_depth)) != Reach::kOk)
