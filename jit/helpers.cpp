@@ -244,8 +244,17 @@ uint64_t jit_helper_method_new(uint64_t func, uint64_t self) {
 // included); a result that is not a float (negative ** fractional is complex) or an error
 // (ZeroDivisionError, OverflowError) exits so that the interpreter redoes it.
 uint64_t jit_helper_int_binop(int64_t op, uint64_t a, uint64_t b) {
-  Value r = binary_op(int(op), Value::from_bits(a), Value::from_bits(b));
-  return r.is_exc() ? fail_clearing() : r.bits();
+  // The operands' exact type is guarded: int's own slot, without binary_op's dispatch. An
+  // operator int does not have (@) returns NotImplemented: the interpreter raises the TypeError.
+  Value r = int_binop(int(op), Value::from_bits(a), Value::from_bits(b));
+  if (r.is_exc()) return fail_clearing();
+  return r.bits() == g_not_implemented.bits() ? kExcBits : r.bits();
+}
+
+uint64_t jit_helper_int_float(uint64_t v) {
+  bool overflow = false;
+  double d = int_to_double(Value::from_bits(v), &overflow);
+  return overflow ? kExcBits : Value::from_double(d).bits();
 }
 
 uint64_t jit_helper_float_pow(double x, double y) {
@@ -276,10 +285,27 @@ struct Caught<F> {
     }
   }
 };
+
+// Helpers that allocate nothing on the heap themselves go without the net, so that they stay a
+// plain call (or a tail call) on the path of every traced Python call: call_frame takes the
+// frame from the VM stack, call_trace runs trace code (whose helpers have their own nets) and
+// falls back to the interpreter loop (which has its own, vm.cpp run()).
+template <auto F>
+constexpr bool kNeedsNet = true;
+template <>
+constexpr bool kNeedsNet<&jit_helper_call_frame> = false;
+template <>
+constexpr bool kNeedsNet<&jit_helper_call_trace> = false;
+
+template <auto F>
+void* entry_of() {
+  if constexpr (kNeedsNet<F>) return reinterpret_cast<void*>(&Caught<F>::call);
+  else return reinterpret_cast<void*>(F);
+}
 }  // namespace
 
 const HelperInfo kHelpers[int(Helper::kCount)] = {
-#define HELPER(name, result, args, doc) {#name, reinterpret_cast<void*>(&Caught<&jit_helper_##name>::call), #result[0] == '0' ? '\0' : #result[0], args},
+#define HELPER(name, result, args, doc) {#name, entry_of<&jit_helper_##name>(), #result[0] == '0' ? '\0' : #result[0], args},
 #include "jit/helpers.def"
 #undef HELPER
 };

@@ -9,6 +9,7 @@
 // stack, so the lazily taken snapshot of the current instruction describes the state before it.
 #include "jit/record.h"
 
+#include <algorithm>
 #include <cstring>
 #include <optional>
 #include <unordered_map>
@@ -303,6 +304,12 @@ class RecorderImpl final : public Recorder {
     if (ty == Ty::Val) {
       if (v.is_double()) return memo(r, IrOp::UNBOX_DBL, Ty::Dbl);
       if (v.is_small_int()) return emit(IrOp::CONV_I2D, Ty::Dbl, as_int(r, v));
+      if (isinstance_exact(v, types::int_)) {
+        // An int past the immediate range (an LCG's state >> 11), converted as float arithmetic
+        // converts it; one past the float range exits and the interpreter raises OverflowError.
+        Ref d = call(Helper::int_float, Ty::Val, {box(as_obj(r, v))}, true);
+        return guard(IrOp::UNBOX_DBL, Ty::Dbl, d);
+      }
     }
     fail(Abort::OPERANDS, "not a float");
   }
@@ -521,14 +528,7 @@ class RecorderImpl final : public Recorder {
     r.header.assign(co->ncode, false);
     for (uint32_t i = 0; i < co->ncode; i++)
       if (insn_op(co->code[i]) == Op::JUMP_BACKWARD) r.header[insn_arg(co->code[i])] = true;
-    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];
-    // Missing trailing positionals come from the defaults (push_fast_frame's rule).
-    uint32_t argc = co->argcount;
-    if (pending_.args.size() < argc) {
-      TupleObject* d = pending_.fn->defaults;
-      size_t first_def = argc - d->size;
-      for (size_t i = pending_.args.size(); i < argc; i++) r.slot[i] = constant(d->items[i - first_def]);
-    }
+    for (size_t i = 0; i < pending_.args.size(); i++) r.slot[i] = pending_.args[i];  // defaults included (bind_params)
     frames_.push_back(std::move(r));
     pending_ = PendingCall{};
     expect_frame_ = f;
@@ -566,8 +566,7 @@ class RecorderImpl final : public Recorder {
     uint32_t nl = co->nlocalsplus;
     switch (op) {
       case Op::NOP:
-      case Op::KW_NAMES:
-        if (op == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+      case Op::KW_NAMES:  // read back by the CALL that follows (rec_call)
         return;
       case Op::POP_TOP: pop(1); return;
       case Op::PUSH_NULL: push(t_->kval(kNullBits)); return;
@@ -1267,7 +1266,10 @@ class RecorderImpl final : public Recorder {
       push(r);
       return;
     }
-    if (!numeric(type(ra), a) || !numeric(type(rb), b)) fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
+    // An int of any size next to a float: float arithmetic on its conversion (as_dbl).
+    bool int_float = (int_operand(ra, a) && is_float(type(rb), b)) || (is_float(type(ra), a) && int_operand(rb, b));
+    if (!int_float && (!numeric(type(ra), a) || !numeric(type(rb), b)))
+      fail(Abort::OPERANDS, std::string(type_name(a)) + " " + kBinOpInfo[int(bop)].symbol + " " + type_name(b));
     Ref r;
     if (!is_float(type(ra), a) && !is_float(type(rb), b)) {
       Ref x = as_int(ra, a), y = as_int(rb, b);
@@ -1540,7 +1542,9 @@ class RecorderImpl final : public Recorder {
         done_ = true;
         return;
       }
-      if (!t_->parent) fail(Abort::LEAVE_ROOT);
+      // A root trace's iteration that returns left the loop, as a break does: recorded again
+      // later (jit.cpp's backoff).
+      if (!t_->parent) fail(Abort::LEFT_LOOP);
       return rec_return_from_base();
     }
     Ref r = peek(0);
@@ -1564,10 +1568,15 @@ class RecorderImpl final : public Recorder {
 
   // A side trace returns from its base frame (typically an inlined call its parent's exit
   // rebuilt): RETF pops it at run time and the caller, a real frame in memory, becomes the base.
-  // The frame's flags decide what the interpreter would do, so they are guarded.
+  // The frame's flags decide what the interpreter would do, so they are guarded. A frame whose
+  // caller is native code (an entry frame: the function trace's call_trace, a callback) or the
+  // outermost frame returns through the interpreter: the side trace ends at the RETURN_VALUE.
   void rec_return_from_base() {
     Frame* f = top().real;
-    if ((f->flags & kFrameEntry) || !f->prev) fail(Abort::LEAVE_ROOT);
+    if ((f->flags & kFrameEntry) || !f->prev) {
+      close(IrOp::EXIT);
+      return;
+    }
     Ref r = peek(0);
     Value v = cpeek(0);
     bool init = f->flags & kFrameInit;
@@ -1603,7 +1612,9 @@ class RecorderImpl final : public Recorder {
   // -- Calls ----------------------------------------------------------------------------------------
   void rec_call(Frame* f, uint32_t arg, uint32_t next) {
     CodeObject* co = f->code;
-    if (insn_op(co->code[cur_pc_ - 1]) == Op::KW_NAMES) fail(Abort::CALLEE, "keyword arguments");
+    // f(a, k=v): the names of the last len(kw) arguments (vm.cpp's CALL reads them the same way).
+    const uint32_t prev = co->code[cur_pc_ - 1];
+    TupleObject* kw = insn_op(prev) == Op::KW_NAMES ? co->consts[insn_arg(prev)].as<TupleObject>() : nullptr;
     // Stack: [callable, self_or_null, args...] or [NULL, callable, args...] (vm.cpp's CALL).
     int nargs = int(arg);
     int ci = nargs + 1, si = nargs;  // peek indices of the two slots below the args
@@ -1639,27 +1650,27 @@ class RecorderImpl final : public Recorder {
       args.insert(args.begin(), self);
       cargs.insert(cargs.begin(), bm->self);
     }
+    if (kw && !isinstance_exact(callable, types::function) &&
+        !(isinstance_exact(callable, types::type) && (callable.as<TypeObject>()->flags & kTypeHeap)))
+      fail(Abort::CALLEE, "keyword arguments");
     if (isinstance_exact(callable, types::function)) {
       auto* fn = callable.as<FunctionObject>();
       CodeObject* fc = fn->code;
-      if (Trace* target = call_target(fn, args.size()))
-        return rec_call_trace(fn, target, rcallable, args, nargs, f, next);
-      uint32_t argc = fc->argcount;
-      size_t n = args.size();
-      if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > argc ||
-          (n < argc && (!fn->defaults || argc - n > fn->defaults->size)))
-        fail(Abort::CALLEE, "call signature");
+      if (!kw) {
+        if (Trace* target = call_target(fn, args.size()))
+          return rec_call_trace(fn, target, rcallable, args, nargs, f, next);
+      } else if (call_target(fn, fc->argcount)) {
+        fail(Abort::CALLEE, "keyword arguments of a recursive call");
+      }
       auto made_fn = made_fn_.find(rcallable);
       pending_.fresh = made_fn != made_fn_.end();
       pending_.closure = pending_.fresh ? made_fn->second : kNoRef;
       pending_.fn_ref = pending_.fresh || is_const(rcallable) ? kNoRef : callee_by_code(rcallable, fn);
-      if (pending_.fn_ref != kNoRef && n < argc) {
-        // This function's own defaults (guarded here, at the CALL: no guard may exit at the
-        // callee's pc 0, see callee_by_code).
-        Ref dr = defaults_of(pending_.fn_ref, fn->defaults);
-        size_t first_def = argc - fn->defaults->size;
-        for (size_t i = n; i < argc; i++) args.push_back(emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - first_def)));
-      }
+      // A function made in the trace has no defaults (MAKE_FUNCTION with defaults aborts).
+      Ref fp = pending_.fn_ref != kNoRef ? pending_.fn_ref
+               : pending_.fresh          ? as_obj(rcallable, Value::from_obj(fn))
+                                         : t_->kobj(fn);
+      args = bind_params(fn, fp, args, kw);
       pending_.fn = fn;
       pending_.args = args;
       pending_.init = false;
@@ -1676,7 +1687,7 @@ class RecorderImpl final : public Recorder {
       return;
     }
     if (isinstance_exact(callable, types::type) && (callable.as<TypeObject>()->flags & kTypeHeap))
-      return rec_instantiate(callable.as<TypeObject>(), rcallable, args, nargs, next);
+      return rec_instantiate(callable.as<TypeObject>(), rcallable, args, kw, nargs, next);
     // range(...), float(x), int(x): calls of the built-in types themselves.
     if (callable == Value::from_obj(types::range) || callable == Value::from_obj(types::float_) ||
         callable == Value::from_obj(types::int_) || callable == Value::from_obj(types::str) ||
@@ -1696,6 +1707,51 @@ class RecorderImpl final : public Recorder {
       return;
     }
     fail(Abort::CALLEE, std::string("call of ") + type_name(callable));
+  }
+
+  // The parameter slots of a call of fn (in p, read for its defaults) with the arguments args,
+  // the last len(kw) of them passed by the names in kw (kw null: none): the positional
+  // parameters, then the keyword-only ones, defaults filled in. The defaults are read from the
+  // function as the call runs (the program may replace __defaults__ or change
+  // __kwdefaults__), guarded here, at the CALL (no guard may exit at the callee's pc 0, see
+  // callee_by_code). A call the recorder does not bind fails: a name the function does not
+  // have or one given twice, a missing argument (the interpreter raises the TypeError), *args
+  // or **kwargs parameters, a generator.
+  std::vector<Ref> bind_params(FunctionObject* fn, Ref p, const std::vector<Ref>& args, TupleObject* kw) {
+    CodeObject* fc = fn->code;
+    if (fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) fail(Abort::CALLEE, "call signature");
+    size_t argc = fc->argcount, nparams = argc + fc->kwonlyargcount;
+    size_t nkw = kw ? kw->size : 0, npos = args.size() - nkw;
+    if (npos > argc) fail(Abort::CALLEE, "call signature");
+    std::vector<Ref> slots(nparams, kNoRef);
+    std::copy_n(args.begin(), npos, slots.begin());
+    for (size_t k = 0; k < nkw; k++) {
+      auto* name = kw->items[k].as<StrObject>();
+      size_t i = fc->posonlyargcount;
+      while (i < nparams && !str_eq(fc->localsplus_names[i], name)) i++;
+      if (i == nparams || slots[i] != kNoRef) fail(Abort::CALLEE, "keyword argument names");
+      slots[i] = args[npos + k];
+    }
+    size_t first_def = fn->defaults ? argc - fn->defaults->size : argc;
+    Ref dr = kNoRef, kwd = kNoRef;
+    for (size_t i = 0; i < nparams; i++) {
+      if (slots[i] != kNoRef) continue;
+      if (i < argc) {
+        if (i < first_def) fail(Abort::CALLEE, "missing argument");
+        if (dr == kNoRef) dr = defaults_of(p, fn->defaults);
+        slots[i] = emit(IrOp::LOADI, Ty::Val, dr, kNoRef, tuple_item_offset(i - first_def));
+        continue;
+      }
+      // A keyword-only default: looked up in __kwdefaults__ (a name no longer there exits).
+      if (!fn->kwdefaults || dict_get_str(fn->kwdefaults, fc->localsplus_names[i]).is_null())
+        fail(Abort::CALLEE, "missing keyword-only argument");
+      if (kwd == kNoRef) {
+        kwd = emit(IrOp::LOAD, Ty::Ptr, p, kNoRef, offsetof(FunctionObject, kwdefaults));
+        guard(IrOp::GUARD_NOTVAL, Ty::Void, kwd, kNoRef, 0);
+      }
+      slots[i] = call(Helper::dict_get, Ty::Val, {kwd, t_->kobj(fc->localsplus_names[i])}, true);
+    }
+    return slots;
   }
 
   // enumerate(seq[, start]) and zip(a, b) over lists, tuples and ranges (whose iterators the
@@ -1745,7 +1801,6 @@ class RecorderImpl final : public Recorder {
     return dr;
   }
   static int64_t tuple_item_offset(size_t i) { return int64_t(offsetof(TupleObject, items) + 8 * i); }
-
   // Recursion cannot be inlined: a call of a function already being inlined (or of the function
   // this function trace is recording) goes through that function's trace, when it has one.
   Trace* call_target(FunctionObject* fn, size_t nargs) {
@@ -1808,7 +1863,7 @@ class RecorderImpl final : public Recorder {
   // cls(args) for a plain class with a Python __init__ (vm.cpp's CALL): allocate the instance,
   // leave it in the caller's stack where [NULL, cls] was, and inline __init__ as a kFrameInit
   // frame whose return value is dropped.
-  void rec_instantiate(TypeObject* t, Ref rcls, const std::vector<Ref>& args, int nargs, uint32_t next) {
+  void rec_instantiate(TypeObject* t, Ref rcls, const std::vector<Ref>& args, TupleObject* kw, int nargs, uint32_t next) {
     if ((t->flags & (kTypeHeap | kTypeInstanceLayout | kTypeExceptionLayout)) != (kTypeHeap | kTypeInstanceLayout) ||
         t->tp_new != types::object->tp_new || !t->root_shape)
       fail(Abort::CALLEE, "class without a plain __new__");
@@ -1817,13 +1872,16 @@ class RecorderImpl final : public Recorder {
     if (!isinstance_exact(init, types::function)) fail(Abort::CALLEE, "class without a Python __init__");
     auto* fn = init.as<FunctionObject>();
     CodeObject* fc = fn->code;
-    size_t n = size_t(nargs) + 1;
-    if ((fc->flags & (CO_GENERATOR | CO_VARARGS | CO_VARKEYWORDS)) || fc->kwonlyargcount || n > fc->argcount ||
-        (n < fc->argcount && (!fn->defaults || fc->argcount - n > fn->defaults->size)) || fc->ncells)
-      fail(Abort::CALLEE, "__init__ signature");
+    if (fc->ncells) fail(Abort::CALLEE, "__init__ with cells");
     pin(rcls, Value::from_obj(t));
     type_version_guard(t);  // covers __init__, __new__ and __setattr__ of the class and its bases
+    // __init__'s parameters: self (the instance, made below), the arguments, the defaults
+    // (whose guards come before anything changes).
+    std::vector<Ref> given(1, t_->kval(kNullBits));
+    given.insert(given.end(), args.begin(), args.end());
+    std::vector<Ref> params = bind_params(fn, t_->kobj(fn), given, kw);
     Ref inst = call(Helper::instance_new, Ty::Val, {t_->kobj(t)}, true);
+    params[0] = inst;
     allocates_ = true;
     Ref ptr = emit(IrOp::BAND, Ty::Ptr, inst, t_->kint(kPayloadMask));
     fresh_[inst] = Fresh{ptr, t->root_shape};
@@ -1831,8 +1889,7 @@ class RecorderImpl final : public Recorder {
     uint32_t nl = top().code->nlocalsplus;
     set(nl + sp0_ - nargs - 2, inst);
     pending_.fn = fn;
-    pending_.args.assign(1, inst);
-    for (int i = 0; i < nargs; i++) pending_.args.push_back(args[size_t(i)]);
+    pending_.args = std::move(params);
     pending_.init = true;
     pending_.caller_sp = sp0_ - uint32_t(nargs) - 1;
     pending_.resume_pc = next;

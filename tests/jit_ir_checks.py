@@ -290,6 +290,43 @@ for i in range(300):  # TRACE
     acc ^= ~s + -(s >> 40) + (i << 70)
 print(s, acc)
 """, want=["int_binop"], no_abort="int * int"),
+    dict(name="big_int_with_float", src="""
+s = 42
+acc = 0.0
+for i in range(300):  # TRACE
+    s = (s * 6364136223846793005 + 1442695040888963407) & 0xFFFFFFFFFFFFFFFF
+    acc += (s >> 11) / 9007199254740992.0 + 0.5 * (s - (1 << 63)) - s * 1e-3
+print(s, acc)
+""", want=["int_float", "int_binop"], no_abort="int / float"),
+    dict(name="return_from_entry_frame_side_trace", src="""
+DATA = [(j * 7919) % 101 for j in range(40)]
+def first_over(xs, limit):
+    for i, v in enumerate(xs):  # TRACE
+        if v > limit:
+            return i
+    return -1
+def outer(k):
+    return first_over(DATA, k % 120)
+t = 0
+for k in range(400):
+    t += outer(k)
+print(t)
+""", stats={"side traces": 2}, most={"exits given up": 0}),
+    dict(name="keyword_calls_inlined", src="""
+def area(w, h=2, *, scale=1, shift=0):
+    return w * h * scale + shift
+class Acc:
+    def __init__(self):
+        self.total = 0
+    def add(self, v, times=1, *, sign=1):
+        self.total += sign * v * times
+acc = Acc()
+t = 0
+for i in range(300):  # TRACE
+    t += area(i, scale=3) + area(shift=1, w=i)
+    acc.add(v=i, sign=-1)
+print(t, acc.total)
+""", want=["dict_get"], lack=["call_trace"], no_abort="keyword"),
     dict(name="str_index_and_iteration", src="""
 text = "hello, world"
 acc = 0

@@ -111,10 +111,13 @@ static Value int_from_i128(__int128 v) {
   mpz_init2(o->big, 128);
   bool neg = v < 0;
   unsigned __int128 u = neg ? (unsigned __int128)(-(v + 1)) + 1 : (unsigned __int128)v;
-  mpz_set_ui(o->big, uint64_t(u >> 64));
-  mpz_mul_2exp(o->big, o->big, 64);
-  mpz_add_ui(o->big, o->big, uint64_t(u));
-  if (neg) mpz_neg(o->big, o->big);
+  // The limbs written directly: one allocation, no arithmetic on the mpz.
+  static_assert(GMP_NUMB_BITS == 64 && GMP_NAIL_BITS == 0);
+  mp_limb_t* d = mpz_limbs_write(o->big, 2);
+  d[0] = mp_limb_t(u);
+  d[1] = mp_limb_t(u >> 64);
+  mp_size_t n = d[1] ? 2 : 1;
+  mpz_limbs_finish(o->big, neg ? -n : n);
   gc::note_external(int64_t(mpz_size(o->big) * sizeof(mp_limb_t)));
   return obj(o);
 }

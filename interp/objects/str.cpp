@@ -11,8 +11,10 @@
 namespace chaipy {
 
 // Non-ASCII indexing scans UTF-8. A one-entry cache (string, code point, byte offset) makes
-// sequential access (s[i] in a loop) O(1) per step; the cached string is a GC root so its
-// address cannot be reused by another string while cached.
+// sequential access (s[i] in a loop) O(1) per step, and a step back (s[start:i] after scanning
+// to i) walks back from it instead of from the start; the scan skips ASCII eight bytes at a
+// time. The cached string is a GC root so its address cannot be reused by another string while
+// cached.
 static Value g_offset_cache_str;
 static int64_t g_offset_cache_cp;
 static size_t g_offset_cache_off;
@@ -22,13 +24,33 @@ size_t utf8_offset(StrObject* s, int64_t cp_index) {
   const char* p = s->data;
   size_t off = 0;
   int64_t i = 0;
-  if (g_offset_cache_str == obj(s) && cp_index >= g_offset_cache_cp) {
-    i = g_offset_cache_cp;
-    off = g_offset_cache_off;
+  if (g_offset_cache_str == obj(s)) {
+    if (cp_index >= g_offset_cache_cp) {
+      i = g_offset_cache_cp;
+      off = g_offset_cache_off;
+    } else if (g_offset_cache_cp - cp_index < cp_index) {
+      i = g_offset_cache_cp;
+      off = g_offset_cache_off;
+      for (; i > cp_index; i--) {
+        off--;
+        while ((static_cast<unsigned char>(p[off]) & 0xC0) == 0x80) off--;  // continuation bytes
+      }
+    }
   }
-  for (; i < cp_index && off < s->nbytes; i++) {
+  constexpr uint64_t kHighBits = 0x8080808080808080ull;
+  while (i < cp_index && off < s->nbytes) {
+    if (cp_index - i >= 8 && off + 8 <= s->nbytes) {
+      uint64_t w;
+      std::memcpy(&w, p + off, 8);
+      if (!(w & kHighBits)) {
+        off += 8;
+        i += 8;
+        continue;
+      }
+    }
     auto c = (unsigned char)p[off];
     off += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    i++;
   }
   if (g_offset_cache_str.is_null()) gc::add_root(&g_offset_cache_str);
   g_offset_cache_str = obj(s);

@@ -745,7 +745,8 @@ class Gen:
 
     def jit_shape(self, sc):
         self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
-                       self.js_hierarchy, self.js_shapes, self.js_generators])()
+                       self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float,
+                       self.js_return_in_loop, self.js_keyword_calls])()
 
     def js_rec_loop(self):
         """A function that recurses inside its own loop (and maybe before it)."""
@@ -1001,6 +1002,62 @@ class Gen:
             lines += [f"for _j, _v in enumerate({g}({n}, _i)):", f"    if _v > {self.r.randint(5, 50)}:",
                       "        break", f"    {acc} = _c({acc} + _j - _v)"]
         self.drive(self.r.randint(150, 400), lines, f"'{g}', {acc}")
+
+    def js_bigint_float(self):
+        """Ints past int64 (an LCG modulo 2**64, shifted) in float arithmetic, some past the float range."""
+        st, acc = self.fresh("lcg"), self.fresh("acc")
+        mod = self.r.choice(["0xFFFFFFFFFFFFFFFF", "((1 << 89) - 1)", "((1 << 62) - 1)"])
+        self.emit(0, f"{st}, {acc} = {self.r.choice([1, 42, 2**63 + 5, -7])}, 0.0")
+        e = self.r.choice([f"({st} >> {self.r.randint(0, 20)}) / {self.r.choice(['9007199254740992.0', '3.5', '-1e300'])}",
+                           f"{st} * {self.r.choice(['0.5', '1e-20', '-2.25', 'float(_i)'])}",
+                           f"{self.r.choice(['1.5', '-0.0', '1e308'])} - {st}",
+                           f"{st} ** {self.r.choice(['0.5', '1.0', '2.0'])}",
+                           f"({st} << {self.r.choice([0, 900, 1100])}) * 1.0"])
+        lines = [f"{st} = ({st} * 6364136223846793005 + 1442695040888963407) & {mod}",
+                 f"{acc} = _c({acc} + {e})"]
+        if self.chance(0.3):  # the kind changes late: a small int, then a float
+            lines.append(f"{st} = {st} if _i < {self.r.randint(100, 300)} else {self.r.choice(['_i', '2.5 * _i'])}")
+        self.drive(self.r.randint(150, 400), lines, f"'{st}', {acc}")
+
+    def js_return_in_loop(self):
+        """A loop that returns from its function (early, after a break, or when exhausted), the
+        function called from native code (map, sorted's key) or from a traced caller."""
+        f, g, acc = self.fresh("rf"), self.fresh("rg"), self.fresh("acc")
+        self.emit(0, f"def {f}(xs, lim):")
+        self.emit(1, "t = 0")
+        self.emit(1, self.r.choice(["for v in xs:", "for i, v in enumerate(xs):"]))
+        self.emit(2, f"if v {self.r.choice(['>', '==', '<'])} lim:")
+        self.emit(3, self.r.choice(["return t", "return v", "break", "return None"]))
+        self.emit(2, f"t = _c(t + {self.jx(['v', 'lim'])})")
+        self.emit(1, self.r.choice(["return t", "return -1", "return None"]))
+        self.emit(0, f"def {g}(k):")
+        self.emit(1, f"return {f}([(_j * {self.r.choice([7, 13, 7919])}) % {self.r.randint(5, 60)} for _j in range(k % {self.r.randint(3, 15)})], k % {self.r.randint(2, 40)})")
+        self.emit(0, f"{acc} = []")
+        call = self.r.choice([f"{g}(_i)", f"list(map({g}, range(_i % 5)))", f"sorted(range(_i % 4), key=lambda _k: ({g}(_k + _i) or 0, _k))"])
+        self.drive(self.r.randint(150, 400), [f"{acc}.append({call})", f"del {acc}[:-5]"], f"'{f}', {acc}")
+
+    def js_keyword_calls(self):
+        """Calls with keyword arguments (any order, skipped defaults, keyword-only parameters,
+        methods, __init__), wrong names on some iterations, defaults replaced late."""
+        f, c, acc = self.fresh("kf"), self.fresh("Kc"), self.fresh("acc")
+        self.emit(0, f"def {f}(a, b={self.r.randint(-3, 9)}, c={self.r.randint(0, 5)}, *, k={self.r.randint(1, 4)}, m=0):")
+        self.emit(1, f"return {self.jx(['a', 'b', 'c', 'k', 'm'])}")
+        self.emit(0, f"class {c}:")
+        self.emit(1, f"def __init__(self, x, y={self.r.randint(0, 9)}, *, z=1):")
+        self.emit(2, "self.v = x * z + y")
+        self.emit(1, "def get(self, d=1, *, e=2):")
+        self.emit(2, "return self.v * d + e")
+        self.emit(0, f"{acc} = 0")
+        calls = [f"{f}(_i, k=2)", f"{f}(c=_i, a=1)", f"{f}(_i, m=_i % 3, b=-1)", f"{f}(a=_i, b=2, c=3, k=4, m=5)",
+                 f"{c}(_i, z=2).get(e=_i % 4)", f"{c}(x=_i).get()", f"{c}(_i, 3).get(d=2)"]
+        lines = [f"{acc} = _c({acc} + {self.r.choice(calls)} + {self.r.choice(calls)})"]
+        if self.chance(0.3):
+            lines.append(f"if _i % {self.r.randint(40, 90)} == 7: {f}(_i, {self.r.choice(['q=1', 'a=2', 'k=1, k2=2'])})")
+        if self.chance(0.3):
+            what = self.r.choice([f"{f}.__defaults__ = (5, 6)", f"{f}.__kwdefaults__ = {{'k': 9, 'm': 1}}",
+                                  f"{c}.__init__.__defaults__ = (4,)", f"{c}.get.__kwdefaults__ = {{'e': -1}}"])
+            lines.append(f"if _i == {self.r.randint(100, 250)}: {what}")
+        self.drive(self.r.randint(150, 400), lines, f"'{f}', {acc}")
 
     def program(self):
         self.out = [PRELUDE]
