@@ -33,6 +33,7 @@ using StmtList = std::vector<StmtP>;
 struct Arg {
   std::string name;
   Pos pos;
+  ExprP annotation;  // null when none (always for lambda parameters)
 };
 struct Arguments {
   std::vector<Arg> posonly, args, kwonly;

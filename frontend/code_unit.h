@@ -51,6 +51,8 @@ enum CodeFlags : uint32_t {
   CO_OPTIMIZED = 0x1, CO_NEWLOCALS = 0x2, CO_VARARGS = 0x4, CO_VARKEYWORDS = 0x8,
   CO_NESTED = 0x10, CO_GENERATOR = 0x20, CO_NOFREE = 0x40, CO_COROUTINE = 0x80, CO_ITERABLE_COROUTINE = 0x100,
   CO_ASYNC_GENERATOR = 0x200,
+  // `from __future__ import` features (also compile()'s flags; every code object of the module has them)
+  CO_FUTURE_BARRY_AS_BDFL = 0x400000, CO_FUTURE_ANNOTATIONS = 0x1000000,
 };
 
 // Kind of each localsplus slot (CPython 3.11's co_localspluskinds).

@@ -108,7 +108,7 @@ bool decode_source(std::string& src, const std::string& filename, SourceKind kin
 }  // namespace
 
 CompileResult compile_source(std::string_view source, const std::string& filename, CompileMode mode, SourceKind kind,
-                             int depth_budget) {
+                             int depth_budget, uint32_t future_flags) {
   CompileResult res;
   if (size_t nul = source.find('\0'); nul != std::string_view::npos) {
     if (kind != SourceKind::kFile) {  // compile(): SyntaxError(msg), no location at all
@@ -151,15 +151,17 @@ CompileResult compile_source(std::string_view source, const std::string& filenam
     res.error = SyntaxErrorInfo{"RecursionError", "maximum recursion depth exceeded during compilation", filename, "", 0, 0, 0, 0};
     return res;
   }
-  fold_constants(pr.module);
-  std::optional<SyntaxErrorInfo> err;
-  auto st = build_symtable(pr.module, src, filename, err);
-  if (!st) {
-    res.error = std::move(err);
-    return res;
-  }
   try {
-    Compiler c(src, filename, *st);
+    FutureFeatures future = future_features(pr.module, future_flags);
+    bool future_annotations = future.flags & CO_FUTURE_ANNOTATIONS;
+    fold_constants(pr.module, !future_annotations);
+    std::optional<SyntaxErrorInfo> err;
+    auto st = build_symtable(pr.module, src, filename, err, future_annotations);
+    if (!st) {
+      res.error = std::move(err);
+      return res;
+    }
+    Compiler c(src, filename, *st, future);
     res.code = c.compile_module(pr.module, mode);
   } catch (const CompileError& e) {
     res.error = make_syntax_error(src, filename, "SyntaxError", e.msg, e.pos.line, e.pos.col, e.pos.end_line,

@@ -27,9 +27,11 @@ enum class SourceKind { kFile, kBytes, kText };
 // level per statement and per expression node; deeper source is a RecursionError.
 constexpr int kCompileDepthBudget = 3000;
 
+// `future_flags`: CO_FUTURE_* features in force before the source's own future imports
+// (compile()'s flags, or inherited from the code calling compile/exec/eval).
 CompileResult compile_source(std::string_view source, const std::string& filename,
                              CompileMode mode = CompileMode::Exec, SourceKind kind = SourceKind::kFile,
-                             int depth_budget = kCompileDepthBudget);
+                             int depth_budget = kCompileDepthBudget, uint32_t future_flags = 0);
 
 // The text CPython prints to stderr for an uncaught SyntaxError (File line, source line, caret
 // line, "Type: msg"), with trailing newline.

@@ -2,6 +2,7 @@
 // statement forms. Bytecode shapes follow CPython 3.11 (see interp/opcodes.def for how our
 // encoding differs: absolute jumps, one CACHE word, no PRECALL/RESUME).
 #include "frontend/compiler.h"
+#include "frontend/unparse.h"
 
 #include <fmt/format.h>
 
@@ -35,6 +36,7 @@ void Compiler::enter_unit(SymScope* scope, UnitKind kind, const std::string& nam
   c.name = name;
   c.qualname = kind == UnitKind::kModule ? name : qualname_for(name, kind);
   c.firstlineno = firstlineno;
+  c.flags = _future.flags;
   u->private_name = scope->private_name;
   u->varnames = scope->params;
   std::vector<std::string> cells = scope->cellvars(), frees = scope->freevars();
@@ -472,8 +474,21 @@ static bool find_ann(const StmtList& body) {
   return false;
 }
 
-// Annotations are evaluated (and stored in __annotations__) only in module and class bodies;
-// function annotations are never evaluated.
+// An annotation's value: the expression, or under `from __future__ import annotations` its
+// source text.
+void Compiler::annotation(const Expr& e) {
+  if (_future.flags & CO_FUTURE_ANNOTATIONS) {
+    load_const(Const::str(unparse_expr(e)));
+  } else if (e.kind == ExprKind::kStarred) {  // `*args: *Ts` is the one value of [*Ts]
+    expr(*e.a);
+    emit(Op::UNPACK_SEQUENCE, 1);
+  } else {
+    expr(e);
+  }
+}
+
+// Annotated variables are evaluated (and stored in __annotations__) only in module and class
+// bodies; annotations in function bodies are never evaluated.
 void Compiler::ann_assign(const Stmt& s) {
   const Expr& t = *s.target;
   bool module_like = _u->kind == UnitKind::kModule || _u->kind == UnitKind::kClass;
@@ -487,7 +502,7 @@ void Compiler::ann_assign(const Stmt& s) {
   };
   if (t.kind == ExprKind::kName) {
     if (s.op && module_like) {
-      expr(*s.test);
+      annotation(*s.test);
       emit(Op::LOAD_NAME, add_name("__annotations__"));
       load_const(Const::str(mangle(_u->private_name, t.id)));
       emit(Op::STORE_SUBSCR);
@@ -503,7 +518,7 @@ void Compiler::ann_assign(const Stmt& s) {
       }
     }
   }
-  if (!s.op && module_like) check(*s.test);
+  if (!s.op && module_like && !(_future.flags & CO_FUTURE_ANNOTATIONS)) check(*s.test);
 }
 
 void Compiler::body_with_docstring(const StmtList& body, bool module_like) {
@@ -624,6 +639,31 @@ int Compiler::default_arguments(const Arguments& a) {
   return flags;
 }
 
+// The (name, value, ...) tuple MAKE_FUNCTION's 0x04 flag takes, in CPython's order: positional,
+// then positional-only (sic), *args, keyword-only, **kwargs, return. Returns the flag or 0.
+int Compiler::annotations(const Arguments& a, const Expr* returns) {
+  uint32_t n = 0;
+  auto one = [&](const std::string& name, const ExprP& ann) {
+    if (!ann) return;
+    load_const(Const::str(mangle(_u->private_name, name)));
+    annotation(*ann);
+    n += 2;
+  };
+  for (auto* v : {&a.args, &a.posonly})
+    for (auto& x : *v) one(x.name, x.annotation);
+  if (a.has_vararg) one(a.vararg.name, a.vararg.annotation);
+  for (auto& x : a.kwonly) one(x.name, x.annotation);
+  if (a.has_kwarg) one(a.kwarg.name, a.kwarg.annotation);
+  if (returns) {
+    load_const(Const::str("return"));
+    annotation(*returns);
+    n += 2;
+  }
+  if (!n) return 0;
+  emit(Op::BUILD_TUPLE, n);
+  return 4;
+}
+
 void Compiler::make_closure(const std::shared_ptr<CodeUnit>& code, int flags) {
   int nfree = 0;
   for (size_t i = 0; i < code->localsplus_names.size(); i++) {
@@ -647,6 +687,7 @@ void Compiler::function_def(const Stmt& s) {
   for (auto& d : s.decorators) expr(*d);
   set_loc(s.pos);
   int flags = default_arguments(*s.args);
+  flags |= annotations(*s.args, s.test.get());
   SymScope* scope = _st.scope_of(&s);
   enter_unit(scope, UnitKind::kFunction, s.name, firstlineno);
   CodeUnit& c = *_u->code;
@@ -1201,6 +1242,9 @@ void Compiler::import_stmt(const Stmt& s) {
 }
 
 void Compiler::import_from(const Stmt& s) {
+  if (s.name == "__future__" && (s.pos.line > _future.last.line ||
+                                 (s.pos.line == _future.last.line && s.pos.col > _future.last.col)))
+    error("from __future__ imports must occur at the beginning of the file", s.pos);
   load_const(Const::integer(s.op));
   Const names;
   names.kind = Const::Kind::Tuple;

@@ -15,6 +15,7 @@
 #include "frontend/ast.h"
 #include "frontend/code_unit.h"
 #include "frontend/compile.h"
+#include "frontend/future.h"
 #include "frontend/symtable.h"
 #include "interp/opcodes.h"
 
@@ -27,7 +28,8 @@ struct CompileError {
 
 class Compiler {
  public:
-  Compiler(std::string_view src, const std::string& filename, SymbolTable& st) : _src(src), _filename(filename), _st(st) {}
+  Compiler(std::string_view src, const std::string& filename, SymbolTable& st, const FutureFeatures& future)
+      : _src(src), _filename(filename), _st(st), _future(future) {}
   std::shared_ptr<CodeUnit> compile_module(const ast::Module& m, CompileMode mode);
 
  private:
@@ -80,6 +82,7 @@ class Compiler {
   bool _interactive = false;  // 'single' mode: module-level expression statements echo (PRINT_EXPR)
   const std::string& _filename;
   SymbolTable& _st;
+  FutureFeatures _future;
   std::vector<std::unique_ptr<Unit>> _units;
   Unit* _u = nullptr;
 
@@ -116,6 +119,8 @@ class Compiler {
   void function_def(const Stmt& s);
   void class_def(const Stmt& s);
   int default_arguments(const ast::Arguments& a);
+  void annotation(const Expr& e);
+  int annotations(const ast::Arguments& a, const Expr* returns);
   void make_closure(const std::shared_ptr<CodeUnit>& code, int flags);
   void compile_dead(const ast::StmtList& l);
   void if_stmt(const Stmt& s);

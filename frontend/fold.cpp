@@ -383,10 +383,18 @@ void fold_iter(ExprP& it) {
 void fold_expr(ExprP& p);
 void fold_stmts(StmtList& l);
 
+// Annotations that become strings (`from __future__ import annotations`) keep their source form.
+thread_local bool g_fold_annotations = true;
+
 void fold_args(Arguments* a) {
   if (!a) return;
   for (auto& d : a->defaults) fold_expr(d);
   for (auto& d : a->kw_defaults) fold_expr(d);
+  if (!g_fold_annotations) return;
+  for (auto* v : {&a->posonly, &a->args, &a->kwonly})
+    for (auto& x : *v) fold_expr(x.annotation);
+  fold_expr(a->vararg.annotation);
+  fold_expr(a->kwarg.annotation);
 }
 
 void fold_expr(ExprP& p) {
@@ -444,7 +452,8 @@ void fold_pattern(Pattern& p) {
 void fold_stmt(Stmt& s) {
   fold_expr(s.target);
   fold_expr(s.value);
-  fold_expr(s.test);
+  bool annotation = s.kind == StmtKind::kAnnAssign || s.kind == StmtKind::kFunctionDef;  // `test` is one
+  if (g_fold_annotations || !annotation) fold_expr(s.test);
   for (auto& t : s.targets) fold_expr(t);
   for (auto& d : s.decorators) fold_expr(d);
   for (auto& k : s.keywords) fold_expr(k.value);
@@ -474,6 +483,10 @@ void fold_stmts(StmtList& l) {
 
 }  // namespace
 
-void fold_constants(Module& m) { fold_stmts(m.body); }
+void fold_constants(Module& m, bool annotations) {
+  g_fold_annotations = annotations;
+  fold_stmts(m.body);
+  g_fold_annotations = true;
+}
 
 }  // namespace chaipy

@@ -6,7 +6,8 @@
 
 namespace chaipy {
 
-void fold_constants(ast::Module& m);
+// `annotations` false: annotations are left as written (they become strings, PEP 563).
+void fold_constants(ast::Module& m, bool annotations = true);
 // Python truthiness of a constant.
 bool const_truthy(const Const& c);
 

@@ -256,14 +256,14 @@ class Parser {
           a->has_vararg = true;
           a->vararg.pos = tpos(cur());
           a->vararg.name = expect_name();
-          if (annotations && accept(Tok::COLON)) star_expression();
+          if (annotations && accept(Tok::COLON)) a->vararg.annotation = star_expression();
         }
       } else if (at(Tok::DOUBLESTAR)) {
         next();
         a->has_kwarg = true;
         a->kwarg.pos = tpos(cur());
         a->kwarg.name = expect_name();
-        if (annotations && accept(Tok::COLON)) expression();
+        if (annotations && accept(Tok::COLON)) a->kwarg.annotation = expression();
         accept(Tok::COMMA);
         if (!at(close)) syntax_error();
         break;
@@ -271,7 +271,7 @@ class Parser {
         Arg arg;
         arg.pos = tpos(cur());
         arg.name = expect_name();
-        if (annotations && accept(Tok::COLON)) expression();
+        if (annotations && accept(Tok::COLON)) arg.annotation = expression();
         ExprP def;
         if (accept(Tok::EQUAL)) def = expression();
         if (star) {

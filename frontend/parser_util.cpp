@@ -150,6 +150,9 @@ bool too_deep(const StmtList& body, int budget, int level) {
     if (s->args) {
       for (auto& x : s->args->defaults) if (deep(x.get())) return true;
       for (auto& x : s->args->kw_defaults) if (deep(x.get())) return true;
+      for (auto* v : {&s->args->posonly, &s->args->args, &s->args->kwonly})
+        for (auto& x : *v) if (deep(x.annotation.get())) return true;
+      if (deep(s->args->vararg.annotation.get()) || deep(s->args->kwarg.annotation.get())) return true;
     }
     for (auto* l : {&s->body, &s->orelse, &s->finalbody})
       if (too_deep(*l, budget, level)) return true;

@@ -54,9 +54,10 @@ constexpr uint32_t kDefBound = kDefLocal | kDefParam | kDefImport;
 
 class Builder {
  public:
-  explicit Builder(SymbolTable& t) : _t(t) {}
+  Builder(SymbolTable& t, bool future_annotations) : _t(t), _future_annotations(future_annotations) {}
   SymbolTable& _t;
   SymScope* _cur = nullptr;
+  bool _future_annotations;  // annotations are strings: their names are not uses
 
   SymScope* enter(ScopeKind kind, const std::string& name, const void* node, int lineno) {
     auto s = std::make_unique<SymScope>();
@@ -109,12 +110,45 @@ class Builder {
     for (auto& d : a.kw_defaults)
       if (d) expr(*d);
   }
+  // An annotation is evaluated in the scope that holds the definition, unless it is a string:
+  // then it may still not hold what only makes sense evaluated (CPython's annotation block).
+  void annotation(const ExprP& e) {
+    if (!e) return;
+    if (!_future_annotations) return expr(*e);
+    std::vector<const Expr*> work{e.get()};
+    while (!work.empty()) {
+      const Expr* x = work.back();
+      work.pop_back();
+      if (!x) continue;
+      const char* what = x->kind == ExprKind::kNamedExpr ? "'named expression'"
+                         : x->kind == ExprKind::kYield || x->kind == ExprKind::kYieldFrom ? "'yield expression'"
+                         : x->kind == ExprKind::kAwait ? "'await expression'" : nullptr;
+      if (what) throw SymError{fmt::format("{} can not be used within an annotation", what), x->pos};
+      if (x->kind == ExprKind::kLambda) continue;  // its own scope
+      if (!x->generators.empty()) {  // a comprehension: only the first iterable is evaluated here
+        work.push_back(x->generators[0].iter.get());
+        continue;
+      }
+      for (const Expr* c : {x->a.get(), x->b.get(), x->c.get()}) work.push_back(c);
+      for (auto* v : {&x->elts, &x->values})
+        for (auto& c : *v) work.push_back(c.get());
+      for (auto& k : x->keywords) work.push_back(k.value.get());
+    }
+  }
+  void annotations(const Arguments& a, const ExprP& returns) {
+    for (auto* v : {&a.posonly, &a.args, &a.kwonly})
+      for (auto& x : *v) annotation(x.annotation);
+    annotation(a.vararg.annotation);
+    annotation(a.kwarg.annotation);
+    annotation(returns);
+  }
 
   void stmt(const Stmt& s) {
     switch (s.kind) {
       case StmtKind::kFunctionDef:
         add_def(s.name, kDefLocal, s.pos);
         defaults(*s.args);
+        annotations(*s.args, s.test);
         for (auto& d : s.decorators) expr(*d);
         enter(ScopeKind::kFunction, s.name, &s, s.pos.line);
         if (s.is_async) _cur->is_coroutine = _cur->is_async_def = true;
@@ -160,7 +194,7 @@ class Builder {
           expr(*s.target);
         }
         if (s.value) expr(*s.value);
-        if (_cur->kind == ScopeKind::kModule || _cur->kind == ScopeKind::kClass) expr(*s.test);
+        annotation(s.test);
         break;
       case StmtKind::kFor:
         expr(*s.target);
@@ -454,9 +488,9 @@ class Builder {
 }  // namespace
 
 std::unique_ptr<SymbolTable> build_symtable(const Module& m, std::string_view src, const std::string& filename,
-                                            std::optional<SyntaxErrorInfo>& error) {
+                                            std::optional<SyntaxErrorInfo>& error, bool future_annotations) {
   auto t = std::make_unique<SymbolTable>();
-  Builder b(*t);
+  Builder b(*t, future_annotations);
   try {
     t->top = b.enter(ScopeKind::kModule, "top", &m, 1);
     b.stmts(m.body);

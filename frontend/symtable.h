@@ -61,8 +61,9 @@ struct SymbolTable {
 // Private-name mangling: __x inside class C -> _C__x.
 std::string mangle(const std::string& private_name, const std::string& name);
 
-// Build the table; on error returns nullopt table and sets `error`.
+// Build the table; on error returns nullopt table and sets `error`. Under `from __future__ import
+// annotations` (future_annotations) annotations are never evaluated, so their names are not uses.
 std::unique_ptr<SymbolTable> build_symtable(const ast::Module& m, std::string_view src, const std::string& filename,
-                                            std::optional<SyntaxErrorInfo>& error);
+                                            std::optional<SyntaxErrorInfo>& error, bool future_annotations = false);
 
 }  // namespace chaipy

@@ -2,6 +2,7 @@
 // through type slots, the binary-operator and rich-comparison protocols, iteration, calls.
 #include <cstring>
 
+#include "interp/class_internal.h"
 #include "interp/runtime.h"
 #include "interp/objects/objects.h"
 #include "interp/vm.h"
@@ -231,6 +232,7 @@ Value getitem(Value o, Value key) {
   TypeObject* t = type_of(o);
   if (t->getitem) return t->getitem(o, key);
   if (t == types::type || is_subtype(t, types::type)) {
+    if (o.as<TypeObject>() == types::type) return cls::generic_alias(o, key);  // type[int]; not its subclasses
     Value cg = type_lookup(o.as<TypeObject>(), str_intern("__class_getitem__"));
     if (!cg.is_null()) {
       // A class body's plain function gets the class explicitly; built-in types' classmethods

@@ -23,8 +23,15 @@ bool source_text(Value v, const char* fname, std::string* out) {
   return false;
 }
 
-// Compiles `src` or passes a code object through. Returns a CodeObject value or exc.
-Value to_code(Value src, const std::string& filename, CompileMode mode, const char* fname) {
+// The `from __future__` features of the code calling compile/exec/eval, which its source inherits.
+uint32_t caller_future_flags() {
+  Frame* f = vm_current_frame();
+  return f ? f->code->flags & (CO_FUTURE_ANNOTATIONS | CO_FUTURE_BARRY_AS_BDFL) : 0;
+}
+
+// Compiles `src` (with the given future features) or passes a code object through. Returns a
+// CodeObject value or exc.
+Value to_code(Value src, const std::string& filename, CompileMode mode, const char* fname, uint32_t future_flags) {
   if (isinstance_exact(src, types::code)) return src;
   std::string text;
   if (!source_text(src, fname, &text)) return Value::exc();
@@ -34,7 +41,7 @@ Value to_code(Value src, const std::string& filename, CompileMode mode, const ch
     text = i == std::string::npos ? std::string() : text.substr(i);
   }
   CompileResult cr = compile_source(text, filename, mode, is_str(src) ? SourceKind::kText : SourceKind::kBytes,
-                                  vm_compile_depth_budget());
+                                  vm_compile_depth_budget(), future_flags);
   if (cr.error) return raise_syntax_error(*cr.error, text);
   return obj(code_from_unit(cr.code));
 }
@@ -78,10 +85,14 @@ Value run_in(const char* fname, CompileMode mode, Value* args, size_t nargs, Tup
   static const char* const names[] = {"source", "globals", "locals", nullptr};
   Value a[3];
   if (!parse_args(fname, args, nargs, kw, names, 1, a)) return Value::exc();
-  Value code = to_code(a[0], "<string>", mode, fname);
+  Value code = to_code(a[0], "<string>", mode, fname, caller_future_flags());
   if (code.is_exc()) return code;
   DictObject *globals, *locals;
   if (!namespaces(a[1], a[2], fname, &globals, &locals)) return Value::exc();
+  if (uint32_t nfree = code.as<CodeObject>()->nfree) {  // a closure's code: its cells cannot be supplied
+    if (mode == CompileMode::Eval) return raise(exc::TypeError, "code object passed to eval() may not contain free variables");
+    return raise_fmt(exc::TypeError, "code object requires a closure of exactly length {}", nfree);
+  }
   Value r = vm_run_code(code.as<CodeObject>(), globals, locals);
   if (r.is_exc()) return r;
   return mode == CompileMode::Eval ? r : Value::none();
@@ -106,7 +117,16 @@ Value builtin_compile(Value* args, size_t nargs, TupleObject* kw) {
   else
     return raise(exc::ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
   std::string filename = is_str(a[1]) ? std::string(as_str(a[1])->view()) : str_utf8(a[1]);
-  return to_code(a[0], filename, mode, "compile");
+  uint32_t future = 0;
+  if (!a[3].is_null()) {
+    int64_t flags;
+    if (index_of(a[3], &flags).is_exc()) return Value::exc();
+    future = uint32_t(flags) & (CO_FUTURE_ANNOTATIONS | CO_FUTURE_BARRY_AS_BDFL);
+  }
+  int dont_inherit = a[4].is_null() ? 0 : truthy(a[4]);
+  if (dont_inherit < 0) return Value::exc();
+  if (!dont_inherit) future |= caller_future_flags();
+  return to_code(a[0], filename, mode, "compile", future);
 }
 
 }  // namespace

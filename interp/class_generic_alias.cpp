@@ -398,14 +398,10 @@ int64_t union_hash(Value self) {
   return s.is_exc() ? -1 : hash(s);
 }
 
-Value class_getitem_native(Value* a, size_t n, TupleObject* kw) {
-  if (!check_no_kwargs("__class_getitem__", kw) || !check_nargs("__class_getitem__", n - 1, 1, 1)) return Value::exc();
-  return alias_make(a[0], a[1], false);
-}
-
 }  // namespace
 
 TupleObject* union_args(Value v) { return is_union(v) ? A(v)->args : nullptr; }
+Value generic_alias(Value origin, Value args) { return alias_make(origin, args, false); }
 
 void init_generic_alias_types() {
   TypeObject* t = make_builtin_type("GenericAlias", types::object, sizeof(AliasObject), kTypeWeakrefable);
@@ -444,8 +440,14 @@ void init_generic_alias_types() {
   if (!types::type->binop) types::type->binop = union_or_binop;
   type_add_methods(types::type, {{"__or__", union_or_native}, {"__ror__", union_ror_native}});
   for (TypeObject* c : {types::list, types::tuple, types::dict, types::set, types::frozenset, exc::BaseExceptionGroup})
-    type_add_classmethod(c, "__class_getitem__", class_getitem_native);
+    type_add_classmethod(c, "__class_getitem__", class_getitem_generic_alias);
 }
 
 }  // namespace cls
+
+Value class_getitem_generic_alias(Value* a, size_t n, TupleObject* kw) {
+  if (!check_no_kwargs("__class_getitem__", kw) || !check_nargs("__class_getitem__", n - 1, 1, 1)) return Value::exc();
+  return cls::generic_alias(a[0], a[1]);
+}
+
 }  // namespace chaipy

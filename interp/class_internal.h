@@ -155,6 +155,8 @@ void init_descr_types();
 void init_generic_alias_types();  // class_generic_alias.cpp: types.GenericAlias, types.UnionType, type.__or__
 // The arguments of a types.UnionType (int | str), or nullptr if v is not one.
 TupleObject* union_args(Value v);
+// types.GenericAlias(origin, args): what `type[int]` is.
+Value generic_alias(Value origin, Value args);
 void init_exception_types();
 int exc_extras(Value self, TupleObject* args, Value* kwvals, TupleObject* kw);
 

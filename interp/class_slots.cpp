@@ -155,6 +155,9 @@ int slot_setattr(Value self, StrObject* name, Value v) {
 Value slot_call(Value self, Value* args, size_t nargs, TupleObject* kw) {
   Value f = lookup(type_of(self), S.__call__);
   if (f.is_null()) return raise_fmt(exc::TypeError, "'{}' object is not callable", type_name(self));
+  // A __call__ that is itself such an instance calls on forever without a Python frame.
+  RecursionScope guard(" while calling a Python object");
+  if (!guard.ok) return Value::exc();
   return call_dunder(f, self, args, nargs, kw);
 }
 

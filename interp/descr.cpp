@@ -442,15 +442,16 @@ Value function_getattr(Value self, StrObject* name) {
       return obj(f->dict);
     }
     if (name == S.__annotations__) {
-      if (f->dict) {
-        Value a = dict_get_str(f->dict, name);
-        if (!a.is_null()) return a;
-      } else {
-        f->dict = dict_new();
+      if (f->annotations.is_null() || is_tuple(f->annotations)) {  // made on first use, as CPython
+        DictObject* d = dict_new();
+        if (!f->annotations.is_null()) {
+          auto* t = f->annotations.as<TupleObject>();
+          for (uint64_t i = 0; i + 1 < t->size; i += 2)
+            if (dict_set(d, t->items[i], t->items[i + 1]) < 0) return Value::exc();
+        }
+        f->annotations = obj(d);
       }
-      Value a = obj(dict_new());
-      dict_set_str(f->dict, name, a);
-      return a;
+      return f->annotations;
     }
   }
   if (f->dict) {
@@ -501,6 +502,14 @@ int function_setattr(Value self, StrObject* name, Value v) {
       return -1;
     }
     f->kwdefaults = v.as<DictObject>();
+    return 0;
+  }
+  if (name == S.__annotations__) {
+    if (!v.is_null() && !v.is_none() && !is_dict(v)) {
+      raise(exc::TypeError, "__annotations__ must be set to a dict object");
+      return -1;
+    }
+    f->annotations = v.is_none() ? Value::null() : v;
     return 0;
   }
   if (name == S.__dict__) {
@@ -610,6 +619,11 @@ Value module_getattr(Value self, StrObject* name) {
   if (!v.is_null()) return v;
   if (name == S.__dict__) return obj(m->dict);
   if (name == S.__class__) return obj(type_of(self));
+  if (name == S.__annotations__ && type_of(self) == types::module) {  // made empty on first use
+    Value a = obj(dict_new());
+    if (dict_set_str(m->dict, name, a) < 0) return Value::exc();
+    return a;
+  }
   Value d = lookup(type_of(self), name);
   if (!d.is_null()) return bind_method(d, self, type_of(self));
   Value ga = dict_get_str(m->dict, S.__getattr__);

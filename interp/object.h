@@ -233,6 +233,7 @@ struct FunctionObject : Object {
   Value module;             // __module__
   Value doc;
   DictObject* dict;         // function attributes, nullptr until first set
+  Value annotations;        // null, MAKE_FUNCTION's (name, value, ...) tuple, or the __annotations__ dict
 };
 
 // A built-in function or an unbound method of a built-in type. `self` is null for plain

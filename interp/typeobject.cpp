@@ -716,6 +716,16 @@ Value type_getattr(Value self, StrObject* name) {
       if (d.is_null()) return Value::none();
       return bind_for_class(d, t);
     }
+    if (name == S.__annotations__ && lookup(meta, name).is_null()) {
+      // A class's own annotations, never a base's: made empty on first use (CPython 3.10+).
+      if (!(t->flags & kTypeHeap))
+        return raise_fmt(exc::AttributeError, "type object '{}' has no attribute '__annotations__'", t->name->view());
+      Value a = dict_get_str(t->dict, name);
+      if (!a.is_null()) return bind_for_class(a, t);
+      a = obj(dict_new());
+      if (dict_set_str(t->dict, name, a) < 0) return Value::exc();
+      return a;
+    }
   }
   Value meta_attr = lookup(meta, name);
   if (!meta_attr.is_null() && is_data_descriptor(meta_attr)) {

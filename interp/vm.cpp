@@ -416,6 +416,7 @@ FunctionObject* function_new(CodeObject* code, DictObject* globals, DictObject* 
   static StrObject* const name_key = str_intern("__name__");  // interned strings never die
   Value modname = dict_get_str(globals, name_key);
   fn->module = modname.is_null() ? Value::none() : modname;
+  fn->annotations = Value::null();
   return fn;
 }
 
@@ -2172,7 +2173,7 @@ op_MAKE_FUNCTION: {
   }
   FunctionObject* fn = function_new(POP().as<CodeObject>(), f->globals, f->builtins);
   if (arg & 8) fn->closure = POP().as<TupleObject>();
-  if (arg & 4) sp--;
+  if (arg & 4) fn->annotations = POP();
   if (arg & 2) fn->kwdefaults = POP().as<DictObject>();
   if (arg & 1) fn->defaults = POP().as<TupleObject>();
   PUSH(obj(fn));

@@ -132,6 +132,7 @@ void function_trace(Object* o, Tracer& t) {
   t.visit(f->module);
   t.visit(f->doc);
   t.visit(f->dict);
+  t.visit(f->annotations);
 }
 Value function_call(Value callable, Value* args, size_t nargs, TupleObject* kwnames) {
   return vm_call_function(callable.as<FunctionObject>(), args, nargs, kwnames);

@@ -22,7 +22,7 @@ namespace chaipy::pyc {
 
 // The bytecode format number: the N of the cache tag "chaipy-N". Bump it with any change to
 // the meaning of existing bytecode; reordering opcodes.def changes the magic automatically.
-constexpr uint32_t kFormatNumber = 1;
+constexpr uint32_t kFormatNumber = 2;  // 2: functions carry their annotations (MAKE_FUNCTION 0x04)
 constexpr size_t kHeaderSize = 16;
 constexpr uint32_t kFlagHashBased = 1, kFlagCheckSource = 2;
 

@@ -167,6 +167,8 @@ Value seq_count_impl(const Value* items, size_t n, Value x);
 
 // Adds a classmethod implemented natively (args[0] is the class when called).
 void type_add_classmethod(TypeObject* t, const char* name, NativeFn fn);
+// The native `__class_getitem__` classmethod of generic built-in types: types.GenericAlias(cls, item).
+Value class_getitem_generic_alias(Value* args, size_t nargs, TupleObject* kwnames);
 
 // repr recursion guard ([...], {...}).
 bool repr_enter(Object* o);   // false if o is already being repr'd
