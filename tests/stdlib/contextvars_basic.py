@@ -96,3 +96,10 @@ with decimal.localcontext() as lc:
     print(decimal.Decimal(1) / decimal.Decimal(7))
 print(decimal.Decimal(1) / decimal.Decimal(7))
 print(contextvars.copy_context().run(lambda: decimal.getcontext().prec))
+
+# Reprs, an empty Context, and a copy taken before run() changes the original.
+print(repr(v).startswith("<ContextVar name='v' at 0x"), repr(w).startswith("<ContextVar name='w' default=10 at"))
+print(len(Context()), list(Context()), ctx.get(ContextVar("z"), "none"))
+c2 = ctx.copy()
+ctx.run(v.set, "changed")
+print(ctx[v], c2[v])
