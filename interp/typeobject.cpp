@@ -450,6 +450,29 @@ Value type_new_impl(TypeObject* meta, StrObject* name, TupleObject* bases, DictO
 
 }  // namespace cls
 
+namespace {
+
+// The most derived of `meta` and the bases' metaclasses (CPython's _PyType_CalculateMetaclass);
+// nullptr after raising the metaclass-conflict TypeError.
+TypeObject* most_derived_metaclass(TypeObject* meta, TupleObject* bases) {
+  TypeObject* winner = meta;
+  for (uint64_t i = 0; i < bases->size; i++) {
+    TypeObject* bt = type_of(bases->items[i]);
+    if (is_subtype(winner, bt)) continue;
+    if (is_subtype(bt, winner)) {
+      winner = bt;
+      continue;
+    }
+    raise(exc::TypeError,
+          "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
+          "metaclasses of all its bases");
+    return nullptr;
+  }
+  return winner;
+}
+
+}  // namespace
+
 Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   size_t nk = nkw(kwnames);
   nargs -= nk;  // positional count; keyword values follow
@@ -497,18 +520,8 @@ Value build_class(Value* args, size_t nargs, TupleObject* kwnames) {
   bool explicit_meta = !meta.is_null();
   if (!explicit_meta) meta = bases->size ? obj(type_of(bases->items[0])) : obj(types::type);
   if (meta.is_obj() && is_subtype(type_of(meta), types::type) && is_subtype(meta.as<TypeObject>(), types::type)) {
-    TypeObject* winner = meta.as<TypeObject>();
-    for (uint64_t i = 0; i < bases->size; i++) {
-      TypeObject* bt = type_of(bases->items[i]);
-      if (is_subtype(winner, bt)) continue;
-      if (is_subtype(bt, winner)) {
-        winner = bt;
-        continue;
-      }
-      return raise(exc::TypeError,
-                   "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
-                   "metaclasses of all its bases");
-    }
+    TypeObject* winner = most_derived_metaclass(meta.as<TypeObject>(), bases);
+    if (!winner) return Value::exc();
     meta = obj(winner);
   }
   TupleObject* kwtuple = nullptr;
@@ -572,18 +585,8 @@ Value type_tp_new(TypeObject* meta, Value* args, size_t nargs, TupleObject* kw) 
   // The most derived metaclass of meta and the bases' metaclasses makes the class: type(name,
   // (EnumBase,), ns) is built by EnumType.__new__ (CPython's _PyType_CalculateMetaclass).
   TupleObject* bases = args[1].as<TupleObject>();
-  TypeObject* winner = meta;
-  for (uint64_t i = 0; i < bases->size; i++) {
-    TypeObject* bt = type_of(bases->items[i]);
-    if (is_subtype(winner, bt)) continue;
-    if (is_subtype(bt, winner)) {
-      winner = bt;
-      continue;
-    }
-    return raise(exc::TypeError,
-                 "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the "
-                 "metaclasses of all its bases");
-  }
+  TypeObject* winner = most_derived_metaclass(meta, bases);
+  if (!winner) return Value::exc();
   if (winner != meta && winner->tp_new && winner->tp_new != type_tp_new) return winner->tp_new(winner, args, nargs, kw);
   meta = winner;
   return type_new_impl(meta, as_str(args[0]), args[1].as<TupleObject>(), args[2].as<DictObject>(), args + 3, kw);
