@@ -2541,6 +2541,7 @@ op_BEFORE_ASYNC_WITH: {
 }
 
 op_END_ASYNC_FOR: {
+  EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = POP();
   if (is_subtype(type_of(e), exc::StopAsyncIteration)) {
     sp--;

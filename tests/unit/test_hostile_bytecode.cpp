@@ -124,5 +124,6 @@ TEST_CASE("operands of the wrong kind raise SystemError, never crash", "[pycache
     CHECK(run_accepted(module_with({kInt, {Op::POP_EXCEPT, 0}, {Op::RAISE_VARARGS, 0}})) == "SystemError");
     CHECK(run_accepted(module_with({kInt, kInt, {Op::CHECK_EG_MATCH, 0}})) == "SystemError");
     CHECK(run_accepted(module_with({kInt, kInt, {Op::PREP_RERAISE_STAR, 0}})) == "SystemError");
+    CHECK(run_accepted(module_with({kInt, kInt, {Op::END_ASYNC_FOR, 0}})) == "SystemError");
   }
 }
