@@ -413,7 +413,7 @@ class RecorderImpl final : public Recorder {
   // Guards that r (concrete v) is the object v itself; returns a constant for it.
   Ref pin(Ref r, Value v) {
     if (is_const(r)) return r;
-    t_->keep(v.as_obj());
+    if (v.is_obj()) t_->keep(v.as_obj());  // None and bools are immediates: nothing to keep
     if (type(r) == Ty::Ptr) guard(IrOp::GUARD_VAL, Ty::Void, r, kNoRef, int64_t(v.as_obj()));
     else guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
     return t_->kval(v.bits());
