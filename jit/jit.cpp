@@ -208,30 +208,48 @@ void flush() {
   g_jit.threshold = std::min<uint32_t>(g_jit.threshold * 2, 1u << 20);
 }
 
-// An exit of a root loop trace in the state it was entered in (the loop header, nothing
-// changed): the entry did no work. When such an exit has nowhere else to go (no side trace, and
-// none will be tried) and most entries end there, the trace only costs an entry and an exit.
+// IR instructions before an exit below which an entry that ends there saves less than the exit
+// costs (the exit handler boxes the snapshot and rebuilds frames: a few hundred instructions).
+constexpr Ref kShortPrefix = 100;
+
+// An exit of a root trace that leaves with nowhere else to go (no side trace, and none will be
+// tried) after doing little: in the state the loop trace was entered in (the loop header,
+// nothing changed), or within the first kShortPrefix IR instructions of a function trace or of a
+// loop trace's first iteration (before LOOP). When most entries end at such exits, the trace
+// only costs an entry and an exit.
 bool is_idle_exit(const Trace& t, const Snapshot& sn) {
-  if (t.parent || t.function || sn.nframes != 1) return false;
-  const SnapFrame& sf = t.snap_frames[sn.frame_start];
-  return sf.pc == t.header_pc && sf.nentries == 0;
+  if (t.parent || sn.bridge) return false;
+  if (!t.function && sn.nframes == 1) {
+    const SnapFrame& sf = t.snap_frames[sn.frame_start];
+    if (sf.pc == t.header_pc && sf.nentries == 0) return true;
+  }
+  if (sn.at == kNoRef || sn.at >= kShortPrefix) return false;
+  for (Ref i = 0; i < sn.at; i++)
+    if (t[i].op == IrOp::LOOP) return false;
+  return true;
 }
 
 // Drops a root trace that does no work (is_idle_exit): the interpreter no longer enters it and
-// its loop gets hot again, to be recorded with the types and paths it has now; after `penalty`
-// such retirements (counted with the loop's aborts) the loop is blacklisted. Its code stays
-// (other traces may link to it) until the next flush.
+// its loop (or function) gets hot again, to be recorded with the types and paths it has now;
+// after `penalty` such retirements (counted with the recording aborts) the loop or function is
+// blacklisted. Its code stays (other traces may link to it or call it) until the next flush.
 void retire(Trace* t) {
+  if (t->function ? t->code->jit_func != t : find_root_trace(t->code, t->header_pc) != t) return;  // done
   g_stats.retired++;
+  bool blacklist = ++g_penalty[{t->code, t->function ? kNoPc : t->header_pc}] >= g_params.penalty;
+  if (blacklist) g_stats.blacklisted++;
+  if (t->function) {
+    t->code->jit_func = nullptr;
+    t->code->jit_calls = blacklist ? kJitNever : 0;
+    return;
+  }
   g_roots.erase({t->code, t->header_pc});
-  bool blacklist = ++g_penalty[{t->code, t->header_pc}] >= g_params.penalty;
   for (InlineCache* c : g_entry_caches) {
     if (c->ptr != t) continue;
     c->ptr = nullptr;
     c->counter = 0;
     if (blacklist) c->kind = kLoopBlacklisted;
   }
-  if (blacklist) g_stats.blacklisted++;
 }
 
 // -- Interpreter hooks ----------------------------------------------------------------------------
@@ -312,6 +330,11 @@ Trace* find_root_trace(CodeObject* code, uint32_t pc) {
   return it == g_roots.end() ? nullptr : it->second;
 }
 
+bool loop_blacklisted(CodeObject* code, uint32_t pc) {
+  auto it = g_penalty.find({code, pc});
+  return it != g_penalty.end() && it->second >= g_params.penalty;
+}
+
 void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
@@ -324,7 +347,23 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
   // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
-    if (sn.nframes > 1) return;
+    if (sn.nframes > 1) {
+      // A hand-over to a loop in an inlined call that has no trace and will not get one
+      // (blacklisted, or still none after 2 × threshold hand-overs: a loop that runs once per
+      // call leaves the loop whenever it is recorded): entries that end here pay an entry and
+      // an exit that rebuilds frames for the few instructions before the call, every
+      // iteration. Counted as idle (a new recording aborts at a blacklisted loop: record.cpp).
+      // Counted on the root when the root itself ends in such a hand-over (each entry of the
+      // tree runs at most one iteration); a side trace of a looping root may end here after
+      // many compiled iterations.
+      const SnapFrame& in = t->snap_frames[sn.frame_start + sn.nframes - 1];
+      Trace* r = t->root;
+      if (!r->function && r->ins.back().op == IrOp::EXIT && !find_root_trace(in.code, in.pc) &&
+          (sn.taken > 2 * g_jit.threshold || loop_blacklisted(in.code, in.pc)) && ++r->idle_exits >= 64 &&
+          r->idle_exits * 2 > r->entries)
+        retire(r);
+      return;
+    }
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }
