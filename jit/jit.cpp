@@ -214,19 +214,15 @@ constexpr Ref kShortPrefix = 100;
 
 // An exit of a root trace that leaves with nowhere else to go (no side trace, and none will be
 // tried) after doing little: in the state the loop trace was entered in (the loop header,
-// nothing changed), or within the first kShortPrefix IR instructions of a function trace or of a
-// loop trace's first iteration (before LOOP). When most entries end at such exits, the trace
-// only costs an entry and an exit.
+// nothing changed), or within the first kShortPrefix IR instructions of a function trace (whose
+// call then goes on in the interpreter: it left the recorded path). When most entries end at
+// such exits, the trace only costs an entry and an exit. (A loop trace's early exits are
+// usually the loop ending after a few iterations, compiled: go's union-find `find`.)
 bool is_idle_exit(const Trace& t, const Snapshot& sn) {
   if (t.parent || sn.bridge) return false;
-  if (!t.function && sn.nframes == 1) {
-    const SnapFrame& sf = t.snap_frames[sn.frame_start];
-    if (sf.pc == t.header_pc && sf.nentries == 0) return true;
-  }
-  if (sn.at == kNoRef || sn.at >= kShortPrefix) return false;
-  for (Ref i = 0; i < sn.at; i++)
-    if (t[i].op == IrOp::LOOP) return false;
-  return true;
+  if (t.function) return sn.at != kNoRef && sn.at < kShortPrefix;
+  const SnapFrame& sf = t.snap_frames[sn.frame_start];
+  return sn.nframes == 1 && sf.pc == t.header_pc && sf.nentries == 0;
 }
 
 // Drops a root trace that does no work (is_idle_exit): the interpreter no longer enters it and
@@ -250,6 +246,15 @@ void retire(Trace* t) {
     c->counter = 0;
     if (blacklist) c->kind = kLoopBlacklisted;
   }
+}
+
+// Counts an idle exit of root r; retires r once there are 64 and they are more than half of its
+// entries, or nine tenths where the entries that end there did some work first (the others may
+// save more than these cost: go's union-find `find` leaves its function trace at its loop on
+// half of its calls).
+void note_idle(Trace* r, bool did_work) {
+  uint64_t n = ++r->idle_exits;
+  if (n >= 64 && (did_work ? n * 10 > r->entries * 9 : n * 2 > r->entries)) retire(r);
 }
 
 // -- Interpreter hooks ----------------------------------------------------------------------------
@@ -359,16 +364,15 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
       const SnapFrame& in = t->snap_frames[sn.frame_start + sn.nframes - 1];
       Trace* r = t->root;
       if (!r->function && r->ins.back().op == IrOp::EXIT && !find_root_trace(in.code, in.pc) &&
-          (sn.taken > 2 * g_jit.threshold || loop_blacklisted(in.code, in.pc)) && ++r->idle_exits >= 64 &&
-          r->idle_exits * 2 > r->entries)
-        retire(r);
+          (sn.taken > 2 * g_jit.threshold || loop_blacklisted(in.code, in.pc)))
+        note_idle(r, true);
       return;
     }
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }
-  if (sn.exits == UINT32_MAX && is_idle_exit(*t, sn) && ++t->idle_exits >= 64 && t->idle_exits * 2 > t->entries) {
-    retire(t);
+  if (sn.exits == UINT32_MAX && is_idle_exit(*t, sn)) {
+    note_idle(t, t->function);
     return;
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);

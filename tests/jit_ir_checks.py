@@ -358,10 +358,10 @@ def fmt(xs):
         out.append("%d:%s" % (x, x * 2))
     return len(out)
 t = 0
-for i in range(3000):
+for i in range(8000):
     t += fmt([] if i < 200 else [i])
 print(t)
-""", jit="on", stats={"retired traces": 1, "blacklisted loops": 1}),
+""", jit="penalty=2", stats={"retired traces": 2, "blacklisted loops": 1}),
     # A loop trace that ends handing over to a loop in an inlined call that is blacklisted: no
     # new trace ends there (each entry would pay an exit to save a few instructions).
     dict(name="handover_to_blacklisted_loop", src="""
