@@ -208,10 +208,6 @@ void flush() {
   g_jit.threshold = std::min<uint32_t>(g_jit.threshold * 2, 1u << 20);
 }
 
-// IR instructions before an exit below which an entry that ends there saves less than the exit
-// costs (the exit handler boxes the snapshot and rebuilds frames: a few hundred instructions).
-constexpr Ref kShortPrefix = 100;
-
 // An exit of a root trace that leaves with nowhere else to go (no side trace, and none will be
 // tried) after doing little: in the state the loop trace was entered in (the loop header,
 // nothing changed), or within the first kShortPrefix IR instructions of a function trace (whose
@@ -230,7 +226,7 @@ bool is_idle_exit(const Trace& t, const Snapshot& sn) {
 // after `penalty` such retirements (counted with the recording aborts) the loop or function is
 // blacklisted. Its code stays (other traces may link to it or call it) until the next flush.
 void retire(Trace* t) {
-  if (t->function ? t->code->jit_func != t : find_root_trace(t->code, t->header_pc) != t) return;  // done
+  t->retired = true;
   g_stats.retired++;
   bool blacklist = ++g_penalty[{t->code, t->function ? kNoPc : t->header_pc}] >= g_params.penalty;
   if (blacklist) g_stats.blacklisted++;
@@ -252,8 +248,11 @@ void retire(Trace* t) {
 // entries, or nine tenths where the entries that end there did some work first (the others may
 // save more than these cost: go's union-find `find` leaves its function trace at its loop on
 // half of its calls).
+constexpr uint32_t kIdleSample = 16;
+
 void note_idle(Trace* r, bool did_work) {
-  uint64_t n = ++r->idle_exits;
+  if (r->retired) return;
+  uint64_t n = r->idle_exits += kIdleSample;
   if (n >= 64 && (did_work ? n * 10 > r->entries * 9 : n * 2 > r->entries)) retire(r);
 }
 
@@ -348,30 +347,36 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
   // exit hands over an exception (nothing to record from there).
   if (sn.raising || (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC)) return;
+  // Idle exits are looked for on every kIdleSample-th exit of a snapshot, which counts for all
+  // of them: exits are hot (go takes millions), and a map lookup on each cost 1.5%.
+  bool sample = sn.taken % kIdleSample == 0;
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
   // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
   // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
     if (sn.nframes > 1) {
-      // A hand-over to a loop in an inlined call that has no trace and will not get one
-      // (blacklisted, or still none after 2 × threshold hand-overs: a loop that runs once per
-      // call leaves the loop whenever it is recorded): entries that end here pay an entry and
-      // an exit that rebuilds frames for the few instructions before the call, every
-      // iteration. Counted as idle (a new recording aborts at a blacklisted loop: record.cpp).
+      // A hand-over to a loop in an inlined call that was blacklisted: entries that end here
+      // pay an entry and an exit that rebuilds frames, every iteration. Counted as idle when
+      // the trace did little before it (a new recording aborts at a blacklisted loop:
+      // record.cpp). chaos' main loop does much (inlined calls, float maths) before handing
+      // over to `get_random_trafo`'s loop. (Loops that never get a trace without being
+      // blacklisted, such as go's union-find `find` that runs 0-2 times per call and leaves the
+      // loop whenever it is recorded, are not counted: retiring go's `recount` loop, which
+      // hands over to it, only recorded the same trace again, 2% slower in all.)
       // Counted on the root when the root itself ends in such a hand-over (each entry of the
       // tree runs at most one iteration); a side trace of a looping root may end here after
       // many compiled iterations.
       const SnapFrame& in = t->snap_frames[sn.frame_start + sn.nframes - 1];
       Trace* r = t->root;
-      if (!r->function && r->ins.back().op == IrOp::EXIT && !find_root_trace(in.code, in.pc) &&
-          (sn.taken > 2 * g_jit.threshold || loop_blacklisted(in.code, in.pc)))
+      if (sample && !r->retired && !r->function && r->ins.back().op == IrOp::EXIT && sn.at < kShortPrefix &&
+          loop_blacklisted(in.code, in.pc))
         note_idle(r, true);
       return;
     }
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }
-  if (sn.exits == UINT32_MAX && is_idle_exit(*t, sn)) {
+  if (sn.exits == UINT32_MAX && sample && is_idle_exit(*t, sn)) {
     note_idle(t, t->function);
     return;
   }

@@ -493,10 +493,11 @@ class RecorderImpl final : public Recorder {
     }
     // A loop inside an inlined call: hand over at its header. The exit handler rebuilds the
     // frames and enters the loop's own trace (or the interpreter runs it until it has one).
-    // A loop that is blacklisted never gets a trace: such a hand-over would cost an exit that
-    // rebuilds the frames every time, to save the few instructions before the call.
+    // A loop that is blacklisted never gets a trace: after a short recording, such a hand-over
+    // would cost an exit that rebuilds the frames every time, to save the few instructions
+    // before the call.
     if (frames_.size() > 1 && top().header[pc]) {
-      if (loop_blacklisted(f->code, pc)) fail(Abort::LOOP_IN_CALL, "its loop is blacklisted");
+      if (t_->size() < kShortPrefix && loop_blacklisted(f->code, pc)) fail(Abort::LOOP_IN_CALL, "its loop is blacklisted");
       return close(IrOp::EXIT);
     }
     if (frames_.size() == 1 && !t_->parent && !t_->function && (pc < t_->header_pc || pc > backedge_pc_))
