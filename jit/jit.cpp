@@ -244,12 +244,14 @@ void retire(Trace* t) {
   }
 }
 
-// Counts an idle exit of root r; retires r once there are 64 and they are more than half of its
+// Idle exits are looked for on every kIdleSample-th exit of a snapshot, which counts for all of
+// them: exits are hot (go takes millions), and a map lookup on each cost it 1.5%.
+constexpr uint32_t kIdleSample = 16;
+
+// Counts idle exits of root r; retires r once there are 64 and they are more than half of its
 // entries, or nine tenths where the entries that end there did some work first (the others may
 // save more than these cost: go's union-find `find` leaves its function trace at its loop on
 // half of its calls).
-constexpr uint32_t kIdleSample = 16;
-
 void note_idle(Trace* r, bool did_work) {
   if (r->retired) return;
   uint64_t n = r->idle_exits += kIdleSample;
@@ -347,25 +349,22 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
   // exit hands over an exception (nothing to record from there).
   if (sn.raising || (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC)) return;
-  // Idle exits are looked for on every kIdleSample-th exit of a snapshot, which counts for all
-  // of them: exits are hot (go takes millions), and a map lookup on each cost 1.5%.
-  bool sample = sn.taken % kIdleSample == 0;
+  bool sample = sn.taken % kIdleSample == 0;  // look for idle exits now (note_idle)
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
   // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
   // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
     if (sn.nframes > 1) {
       // A hand-over to a loop in an inlined call that was blacklisted: entries that end here
-      // pay an entry and an exit that rebuilds frames, every iteration. Counted as idle when
-      // the trace did little before it (a new recording aborts at a blacklisted loop:
-      // record.cpp). chaos' main loop does much (inlined calls, float maths) before handing
-      // over to `get_random_trafo`'s loop. (Loops that never get a trace without being
-      // blacklisted, such as go's union-find `find` that runs 0-2 times per call and leaves the
-      // loop whenever it is recorded, are not counted: retiring go's `recount` loop, which
-      // hands over to it, only recorded the same trace again, 2% slower in all.)
-      // Counted on the root when the root itself ends in such a hand-over (each entry of the
-      // tree runs at most one iteration); a side trace of a looping root may end here after
-      // many compiled iterations.
+      // pay an entry and an exit that rebuilds frames, every iteration. Counted as idle, on
+      // the root, when the trace did little before it and the root itself ends in such a
+      // hand-over (each entry of the tree runs at most one iteration; a side trace of a
+      // looping root may end here after many compiled iterations). A new recording aborts at
+      // a blacklisted loop (record.cpp). Not counted: a long prefix (chaos' main loop does
+      // much before handing over to `get_random_trafo`'s loop), and loops that never get a
+      // trace without being blacklisted (go's union-find `find` runs 0-2 times per call and
+      // leaves the loop whenever it is recorded: retiring go's `recount`, which hands over to
+      // it, only recorded the same trace again, 2% slower in all).
       const SnapFrame& in = t->snap_frames[sn.frame_start + sn.nframes - 1];
       Trace* r = t->root;
       if (sample && !r->retired && !r->function && r->ins.back().op == IrOp::EXIT && sn.at < kShortPrefix &&
