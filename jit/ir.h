@@ -142,7 +142,8 @@ struct Trace {
   Trace* root = this;
   uint32_t nside = 0;
   uint64_t entries = 0;
-  uint64_t idle_exits = 0;  // roots: entries that left at the entry state with nowhere to go
+  uint64_t idle_exits = 0;  // roots: entries that left early with nowhere to go (jit.cpp, is_idle_exit)
+  bool retired = false;     // roots: no longer entered from the interpreter (jit.cpp, retire)
   size_t bytes = 0;         // machine code and trace data (the maxmem budget)
 
   // -- Building ---------------------------------------------------------------------------

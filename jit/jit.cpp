@@ -208,30 +208,54 @@ void flush() {
   g_jit.threshold = std::min<uint32_t>(g_jit.threshold * 2, 1u << 20);
 }
 
-// An exit of a root loop trace in the state it was entered in (the loop header, nothing
-// changed): the entry did no work. When such an exit has nowhere else to go (no side trace, and
-// none will be tried) and most entries end there, the trace only costs an entry and an exit.
+// An exit of a root trace that leaves with nowhere else to go (no side trace, and none will be
+// tried) after doing little: in the state the loop trace was entered in (the loop header,
+// nothing changed), or within the first kShortPrefix IR instructions of a function trace (whose
+// call then goes on in the interpreter: it left the recorded path). When most entries end at
+// such exits, the trace only costs an entry and an exit. (A loop trace's early exits are
+// usually the loop ending after a few iterations, compiled: go's union-find `find`.)
 bool is_idle_exit(const Trace& t, const Snapshot& sn) {
-  if (t.parent || t.function || sn.nframes != 1) return false;
+  if (t.parent || sn.bridge) return false;
+  if (t.function) return sn.at != kNoRef && sn.at < kShortPrefix;
   const SnapFrame& sf = t.snap_frames[sn.frame_start];
-  return sf.pc == t.header_pc && sf.nentries == 0;
+  return sn.nframes == 1 && sf.pc == t.header_pc && sf.nentries == 0;
 }
 
 // Drops a root trace that does no work (is_idle_exit): the interpreter no longer enters it and
-// its loop gets hot again, to be recorded with the types and paths it has now; after `penalty`
-// such retirements (counted with the loop's aborts) the loop is blacklisted. Its code stays
-// (other traces may link to it) until the next flush.
+// its loop (or function) gets hot again, to be recorded with the types and paths it has now;
+// after `penalty` such retirements (counted with the recording aborts) the loop or function is
+// blacklisted. Its code stays (other traces may link to it or call it) until the next flush.
 void retire(Trace* t) {
+  t->retired = true;
   g_stats.retired++;
+  bool blacklist = ++g_penalty[{t->code, t->function ? kNoPc : t->header_pc}] >= g_params.penalty;
+  if (blacklist) g_stats.blacklisted++;
+  if (t->function) {
+    t->code->jit_func = nullptr;
+    t->code->jit_calls = blacklist ? kJitNever : 0;
+    return;
+  }
   g_roots.erase({t->code, t->header_pc});
-  bool blacklist = ++g_penalty[{t->code, t->header_pc}] >= g_params.penalty;
   for (InlineCache* c : g_entry_caches) {
     if (c->ptr != t) continue;
     c->ptr = nullptr;
     c->counter = 0;
     if (blacklist) c->kind = kLoopBlacklisted;
   }
-  if (blacklist) g_stats.blacklisted++;
+}
+
+// Idle exits are looked for on every kIdleSample-th exit of a snapshot, which counts for all of
+// them: exits are hot (go takes millions), and a map lookup on each cost it 1.5%.
+constexpr uint32_t kIdleSample = 16;
+
+// Counts idle exits of root r; retires r once there are 64 and they are more than half of its
+// entries, or nine tenths where the entries that end there did some work first (the others may
+// save more than these cost: go's union-find `find` leaves its function trace at its loop on
+// half of its calls).
+void note_idle(Trace* r, bool did_work) {
+  if (r->retired) return;
+  uint64_t n = r->idle_exits += kIdleSample;
+  if (n >= 64 && (did_work ? n * 10 > r->entries * 9 : n * 2 > r->entries)) retire(r);
 }
 
 // -- Interpreter hooks ----------------------------------------------------------------------------
@@ -312,6 +336,11 @@ Trace* find_root_trace(CodeObject* code, uint32_t pc) {
   return it == g_roots.end() ? nullptr : it->second;
 }
 
+bool loop_blacklisted(CodeObject* code, uint32_t pc) {
+  auto it = g_penalty.find({code, pc});
+  return it != g_penalty.end() && it->second >= g_params.penalty;
+}
+
 void note_exit(Trace* t, uint32_t snap, Frame* f) {
   Snapshot& sn = t->snaps[snap];
   g_stats.exits++;
@@ -320,16 +349,34 @@ void note_exit(Trace* t, uint32_t snap, Frame* f) {
   // A GUARD_GC exit only lets the interpreter collect: the trace is right as it is; a raising
   // exit hands over an exception (nothing to record from there).
   if (sn.raising || (sn.at != kNoRef && (*t)[sn.at].op == IrOp::GUARD_GC)) return;
+  bool sample = sn.taken % kIdleSample == 0;  // look for idle exits now (note_idle)
   // An EXIT hands over to the interpreter at the back-edge of a loop that had no trace; once
   // that loop has one, a bridge from here links straight into it. An EXIT at the header of a
   // loop inside inlined calls needs no bridge: the exit handler enters that loop's trace.
   if (sn.at != kNoRef && (*t)[sn.at].op == IrOp::EXIT) {
-    if (sn.nframes > 1) return;
+    if (sn.nframes > 1) {
+      // A hand-over to a loop in an inlined call that was blacklisted: entries that end here
+      // pay an entry and an exit that rebuilds frames, every iteration. Counted as idle, on
+      // the root, when the trace did little before it and the root itself ends in such a
+      // hand-over (each entry of the tree runs at most one iteration; a side trace of a
+      // looping root may end here after many compiled iterations). A new recording aborts at
+      // a blacklisted loop (record.cpp). Not counted: a long prefix (chaos' main loop does
+      // much before handing over to `get_random_trafo`'s loop), and loops that never get a
+      // trace without being blacklisted (go's union-find `find` runs 0-2 times per call and
+      // leaves the loop whenever it is recorded: retiring go's `recount`, which hands over to
+      // it, only recorded the same trace again, 2% slower in all).
+      const SnapFrame& in = t->snap_frames[sn.frame_start + sn.nframes - 1];
+      Trace* r = t->root;
+      if (sample && !r->retired && !r->function && r->ins.back().op == IrOp::EXIT && sn.at < kShortPrefix &&
+          loop_blacklisted(in.code, in.pc))
+        note_idle(r, true);
+      return;
+    }
     const SnapFrame& sf = t->snap_frames[sn.frame_start];
     if (!find_root_trace(sf.code, insn_arg(sf.code->code[sf.pc]))) return;
   }
-  if (sn.exits == UINT32_MAX && is_idle_exit(*t, sn) && ++t->idle_exits >= 64 && t->idle_exits * 2 > t->entries) {
-    retire(t);
+  if (sn.exits == UINT32_MAX && sample && is_idle_exit(*t, sn)) {
+    note_idle(t, t->function);
     return;
   }
   uint32_t need = sn.retry ? sn.retry : uint32_t(g_params.hotexit);

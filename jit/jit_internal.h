@@ -30,6 +30,13 @@ void mark_globals_mutable(DictObject* d);
 
 // The compiled root trace of the loop whose header is `pc` in `code`, if any.
 Trace* find_root_trace(CodeObject* code, uint32_t pc);
+// IR instructions before an exit below which an entry that ends there saves less than the exit
+// costs (the exit handler boxes the snapshot and rebuilds frames: a few hundred instructions).
+constexpr Ref kShortPrefix = 100;
+
+// The loop whose header is `pc` in `code` was blacklisted (`penalty` aborts or retirements): it
+// will never have a trace.
+bool loop_blacklisted(CodeObject* code, uint32_t pc);
 
 // --dump-traces: the output stream (nullptr when off) and the text helpers (dump.cpp).
 bool want_dump();

@@ -413,7 +413,7 @@ class RecorderImpl final : public Recorder {
   // Guards that r (concrete v) is the object v itself; returns a constant for it.
   Ref pin(Ref r, Value v) {
     if (is_const(r)) return r;
-    t_->keep(v.as_obj());
+    if (v.is_obj()) t_->keep(v.as_obj());  // None and bools are immediates: nothing to keep
     if (type(r) == Ty::Ptr) guard(IrOp::GUARD_VAL, Ty::Void, r, kNoRef, int64_t(v.as_obj()));
     else guard(IrOp::GUARD_VAL, Ty::Void, box(r), kNoRef, int64_t(v.bits()));
     return t_->kval(v.bits());
@@ -493,7 +493,13 @@ class RecorderImpl final : public Recorder {
     }
     // A loop inside an inlined call: hand over at its header. The exit handler rebuilds the
     // frames and enters the loop's own trace (or the interpreter runs it until it has one).
-    if (frames_.size() > 1 && top().header[pc]) return close(IrOp::EXIT);
+    // A loop that is blacklisted never gets a trace: after a short recording, such a hand-over
+    // would cost an exit that rebuilds the frames every time, to save the few instructions
+    // before the call.
+    if (frames_.size() > 1 && top().header[pc]) {
+      if (t_->size() < kShortPrefix && loop_blacklisted(f->code, pc)) fail(Abort::LOOP_IN_CALL, "its loop is blacklisted");
+      return close(IrOp::EXIT);
+    }
     if (frames_.size() == 1 && !t_->parent && !t_->function && (pc < t_->header_pc || pc > backedge_pc_))
       fail(Abort::LEFT_LOOP);
     if (++nrecorded_ > maxrecord_ || t_->size() > 8 * maxrecord_) fail(Abort::TOO_LONG);

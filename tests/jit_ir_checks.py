@@ -349,6 +349,33 @@ for k in range(3000):
     out.append(f(v, 3))
 print(out[-5:], len(out))
 """, jit="maxside=1,threshold=5", stats={"retired traces": 1}),
+    # A function trace recorded on its short path whose calls now all leave at an early exit
+    # with nowhere to go (its side traces abort at str % tuple): retired, then blacklisted. (The
+    # caller's loop aborts at its own str % tuple, so fmt is called from the interpreter.)
+    dict(name="early_exit_function_retired", src="""
+def fmt(xs):
+    out = []
+    for x in xs:
+        out.append("%d:%s" % (x, x * 2))
+    return len(out)
+t = 0
+for i in range(8000):
+    t += len("%d:%s" % (i, i)) + fmt([] if i < 200 else [i])
+print(t)
+""", jit="penalty=2", stats={"retired traces": 1}, most={"trace entries": 3000}),
+    # A loop trace that ends handing over to a loop in an inlined call that is blacklisted: no
+    # new trace ends there (each entry would pay an exit to save a few instructions).
+    dict(name="handover_to_blacklisted_loop", src="""
+def fmt(xs):
+    n = 0
+    for x in xs:
+        n += len("%d:%s" % (x, x * 2))
+    return n
+t = 0
+for i in range(2000):
+    t += fmt(range(i % 50))
+print(t)
+""", jit="on", abort="its loop is blacklisted", most={"trace entries": 100}),
 ]
 
 

@@ -746,7 +746,7 @@ class Gen:
     def jit_shape(self, sc):
         self.r.choice([self.js_rec_loop, self.js_rec_method, self.js_callbacks, self.js_callback_table,
                        self.js_hierarchy, self.js_shapes, self.js_generators, self.js_bigint_float,
-                       self.js_return_in_loop, self.js_keyword_calls])()
+                       self.js_return_in_loop, self.js_keyword_calls, self.js_type_tests])()
 
     def js_rec_loop(self):
         """A function that recurses inside its own loop (and maybe before it)."""
@@ -1058,6 +1058,44 @@ class Gen:
                                   f"{c}.__init__.__defaults__ = (4,)", f"{c}.get.__kwdefaults__ = {{'e': -1}}"])
             lines.append(f"if _i == {self.r.randint(100, 250)}: {what}")
         self.drive(self.r.randint(150, 400), lines, f"'{f}', {acc}")
+
+    def js_type_tests(self):
+        """isinstance()/type() tests on mixed values, immediates (None, bools) among them, with
+        collections while the traces exist; in a function's loop (called directly or from native
+        code) or in a generator feeding a loop."""
+        g, cls, acc = self.fresh("tg"), self.fresh("Tc"), self.fresh("acc")
+        self.emit(0, f"class {cls}:")
+        self.emit(1, "pass")
+        vals = self.r.sample(["True", "False", "None", "0", "7", "2**70", "1.5", "'s'", f"{cls}()", "(1,)", "[]"],
+                             self.r.randint(2, 6))
+        test = self.r.choice(["isinstance(v, {})", "isinstance(v, {})", "type(v) is {}", "not isinstance(v, {})"])
+        test = test.format(self.r.choice(["int", "bool", "float", "object", "type(None)", cls, "(int, str)", "(bool, float)"]))
+        extra = self.r.choice(["i", "v is None", "bool(v)"])
+        gen = self.chance(0.3)
+        self.emit(0, f"def {g}(n):")
+        self.emit(1, f"vs = [{', '.join(vals)}]")
+        if not gen:
+            self.emit(1, "t = 0")
+        self.emit(1, "for i in range(n):")
+        self.emit(2, "v = vs[i % len(vs)]")
+        if self.chance(0.4):
+            self.emit(2, f"if i % {self.r.randint(20, 90)} == 3:")
+            self.emit(3, "__import__('gc').collect()")
+        if gen:
+            self.emit(2, f"yield {test}, {extra}")
+        else:
+            self.emit(2, f"t += (1 if {test} else 3) + ({extra})")
+        if not gen:
+            self.emit(1, "return t")
+        self.emit(0, f"{acc} = 0")
+        if gen:
+            lines = [f"for _t, _x in {g}(_i % 50):", f"    {acc} = _c({acc} + (1 if _t else 3) + _x)"]
+        else:
+            lines = [self.r.choice([f"{acc} = _c({acc} + {g}(_i % 150))",
+                                    f"{acc} = _c({acc} + sum(map({g}, range(_i % 7, _i % 7 + 130, 60))))"])]
+        if self.chance(0.4):
+            lines.append(f"if _i % {self.r.randint(30, 80)} == 1: __import__('gc').collect()")
+        self.drive(self.r.randint(150, 300), lines, f"'{g}', {acc}")
 
     def program(self):
         self.out = [PRELUDE]
