@@ -85,6 +85,7 @@ void print_help() {
                "--jit off|on|key=value,... : control the tracing JIT (CHAIPY_JIT=off); --jit help lists parameters\n"
                "--dump-traces[=FILE]       : print recorded and compiled traces\n"
                "--jit-stats                : print JIT statistics at exit\n"
+               "--jit-log[=FILE]           : one line per JIT event (trace compiled, aborted, blacklisted); also -X jitlog\n"
                "--log-level LEVEL          : trace, debug, info, warn, error, off (CHAIPY_LOG)\n";
 }
 
@@ -94,6 +95,7 @@ void print_help_xoptions() {
                "-X utf8 : enable UTF-8 mode (sys.flags.utf8_mode; chaipy's streams are UTF-8 already)\n"
                "-X pycache_prefix=PATH : write .pyc files to a parallel tree at PATH instead of __pycache__\n"
                "-X int_max_str_digits=N : sys.flags.int_max_str_digits (0 = no limit, else >= 640)\n"
+               "-X jitlog[=FILE] : chaipy's own: one line per JIT event to stderr or FILE (as --jit-log)\n"
                "Every -X option, known or not, is recorded in sys._xoptions, as CPython does.\n";
 }
 
@@ -384,7 +386,7 @@ constexpr const char* kShortOpts = "bBc:dEhiIm:OPqsStuvVW:xX:?";
 
 // Long options: CPython's, then chaipy's own. `arg`: takes a value (`--opt V` or `--opt=V`);
 // `optional`: the value may only be attached (`--dump-traces[=FILE]`).
-enum class LongOpt { kCheckHashPycs, kHelp, kVersion, kHelpEnv, kHelpXoptions, kHelpAll, kJit, kJitStats, kDumpTraces, kLogLevel };
+enum class LongOpt { kCheckHashPycs, kHelp, kVersion, kHelpEnv, kHelpXoptions, kHelpAll, kJit, kJitStats, kJitLog, kDumpTraces, kLogLevel };
 struct LongOptDef {
   const char* name;
   bool arg, optional;
@@ -399,6 +401,7 @@ constexpr LongOptDef kLongOpts[] = {
     {"help-all", false, false, LongOpt::kHelpAll},
     {"jit", true, false, LongOpt::kJit},
     {"jit-stats", false, false, LongOpt::kJitStats},
+    {"jit-log", true, true, LongOpt::kJitLog},
     {"dump-traces", true, true, LongOpt::kDumpTraces},
     {"log-level", true, false, LongOpt::kLogLevel},
 };
@@ -487,6 +490,11 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
           break;
         }
         case LongOpt::kJitStats: jit::set_stats(true); break;
+        case LongOpt::kJitLog: {
+          std::string err;
+          if (!jit::set_log(value, &err)) return usage_error("chaipy: " + err);
+          break;
+        }
         case LongOpt::kDumpTraces: {
           std::string err;
           if (!jit::set_dump(value, &err)) return usage_error("chaipy: " + err);
@@ -544,6 +552,11 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
           std::string_view x = value, key = x.substr(0, x.find('='));
           if (key == "pycache_prefix" && x.size() > key.size()) pyc::config().prefix = std::string(x.substr(15));
           if (x == "dev") c.dev_mode = true;
+          if (key == "jitlog") {  // chaipy's own, as --jit-log[=FILE]
+            std::string err;
+            if (!jit::set_log(x.size() > key.size() ? std::string(x.substr(key.size() + 1)) : "", &err))
+              return usage_error("chaipy: " + err);
+          }
           if (key == "utf8") c.utf8_mode = x == "utf8=0" ? 0 : 1;
           if (key == "int_max_str_digits") {
             char* end = nullptr;
