@@ -407,7 +407,8 @@ constexpr LongOptDef kLongOpts[] = {
 };
 
 // Environment variables CPython reads at start-up (unless -E / -I).
-void read_environment(Options& opts, RuntimeConfig& c) {
+// False on an invalid PYTHONHASHSEED (a fatal error, as CPython's).
+bool read_environment(Options& opts, RuntimeConfig& c) {
   auto env = [](const char* name) -> const char* {
     const char* e = std::getenv(name);
     return e && *e ? e : nullptr;
@@ -427,6 +428,15 @@ void read_environment(Options& opts, RuntimeConfig& c) {
   if (env("PYTHONSAFEPATH")) c.safe_path = true;
   if (env("PYTHONNOUSERSITE")) c.no_user_site = 1;
   if (env("PYTHONDEVMODE")) c.dev_mode = true;
+  if (const char* e = env("PYTHONHASHSEED"); e && std::strcmp(e, "random") != 0) {
+    // CPython's config_init_hash_seed: strtoul's grammar, at most 2**32 - 1.
+    char* end;
+    errno = 0;
+    unsigned long seed = std::strtoul(e, &end, 10);
+    if (*end || seed > 4294967295UL || errno == ERANGE) return false;
+    c.use_hash_seed = true;
+    c.hash_seed = uint32_t(seed);
+  }
   level("PYTHONOPTIMIZE", &c.optimize);
   level("PYTHONVERBOSE", &c.verbose);
   level("PYTHONDEBUG", &c.debug);
@@ -440,6 +450,7 @@ void read_environment(Options& opts, RuntimeConfig& c) {
       s.remove_prefix(comma + 1);
     }
   }
+  return true;
 }
 
 // Returns -1 to go on running, else the exit status (help, version, a usage error).
@@ -585,7 +596,11 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
     return 0;
   }
   c.ignore_environment = ignore_env;
-  if (!ignore_env) read_environment(opts, c);
+  if (!ignore_env && !read_environment(opts, c)) {
+    std::cerr << "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range "
+                 "[0; 4294967295]\nPython runtime state: preinitialized\n\n";
+    return 1;
+  }
   if (c.dev_mode) c.warnoptions.insert(c.warnoptions.begin(), "default");
   c.warnoptions.insert(c.warnoptions.end(), w_opts.begin(), w_opts.end());
   if (opts.inspect) c.inspect = 1;
