@@ -21,6 +21,9 @@ struct RuntimeConfig {
   bool use_hash_seed = false;
   uint32_t hash_seed = 0;
   bool unbuffered = false;                // -u / PYTHONUNBUFFERED
+  // PYTHONIOENCODING=encoding[:errors]: empty = not given (errors is "strict" when only the
+  // encoding is given, as CPython's config_init_stdio_encoding).
+  std::string io_encoding, io_errors;
   std::vector<std::string> warnoptions;   // PYTHONWARNINGS's entries, then each -W
   std::vector<std::string> xoptions;      // each -X, as given ("name" or "name=value")
 };

@@ -292,6 +292,10 @@ void* interpreter_thread(void* p) {
       dir = std::filesystem::current_path().string();
     }
     import_init_path(dir);
+    if (!apply_io_encoding()) {  // PYTHONIOENCODING names no codec: CPython's fatal error
+      ra->status = 1;
+      return nullptr;
+    }
     if (runtime_config().safe_path) {  // -P / PYTHONSAFEPATH: no script, cwd or '' entry
       Value path = dict_get_str(dict_get_str(g_sys_modules, str_intern("sys")).as<ModuleObject>()->dict, str_intern("path"));
       if (!path.is_null() && path.as<ListObject>()->size > 0) {
@@ -428,6 +432,12 @@ bool read_environment(Options& opts, RuntimeConfig& c) {
   if (env("PYTHONSAFEPATH")) c.safe_path = true;
   if (env("PYTHONNOUSERSITE")) c.no_user_site = 1;
   if (env("PYTHONDEVMODE")) c.dev_mode = true;
+  if (const char* e = env("PYTHONIOENCODING")) {
+    std::string_view v(e), enc = v.substr(0, v.find(':'));
+    std::string_view errors = enc.size() < v.size() ? v.substr(enc.size() + 1) : std::string_view();
+    c.io_encoding = enc;
+    c.io_errors = !errors.empty() ? errors : !enc.empty() ? "strict" : "";
+  }
   if (const char* e = env("PYTHONHASHSEED"); e && std::strcmp(e, "random") != 0) {
     // CPython's config_init_hash_seed: strtoul's grammar, at most 2**32 - 1.
     char* end;

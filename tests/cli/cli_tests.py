@@ -62,6 +62,14 @@ print("fox" in s, "w17" in s, {"k%d" % i: i for i in range(50)}["k7"])
 # Without a seed (or "random", or under -E) hashes are random: only the flag and consistency.
 HASH_RANDOM = "import sys; print(sys.flags.hash_randomization, hash('x' * 3) == hash('xxx'), {'ab' + 'c': 1}['abc'])"
 
+# The three streams' encoding and errors, text through each of them (stderr escapes what its
+# encoding cannot hold), and a line read from stdin.
+IOENC = ("import sys\n"
+         "for f in (sys.stdin, sys.stdout, sys.stderr): print(f.encoding, f.errors)\n"
+         "print(ascii(sys.stdin.readline()))\n"
+         "print('caf\\u00e9 \\u20ac')\n"
+         "print('caf\\u00e9 \\u20ac', file=sys.stderr)\n")
+
 CASES = [
     # -- Signals ------------------------------------------------------------------------------------
     dict(name="sigint_caught_in_loop", args=["loop.py"], files={"loop.py": LOOP}, sigint=True),
@@ -171,6 +179,15 @@ except BrokenPipeError:
     dict(name="hashseed_bad", modes=False, env={"PYTHONHASHSEED": "abc"}, args=["-c", "pass"]),
     dict(name="hashseed_too_big", modes=False, env={"PYTHONHASHSEED": "4294967296"}, args=["-c", "pass"]),
     dict(name="hashseed_negative", modes=False, env={"PYTHONHASHSEED": "-1"}, args=["-c", "pass"]),
+    # -- PYTHONIOENCODING=encoding[:errors] for the standard streams ----------------------------------
+    dict(name="ioencoding_latin1", modes=False, env={"PYTHONIOENCODING": "latin-1"}, stdin=b"caf\xe9\n", args=["-c", IOENC]),
+    dict(name="ioencoding_upper_alias", modes=False, env={"PYTHONIOENCODING": "LATIN1"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_ascii_replace", modes=False, env={"PYTHONIOENCODING": "ascii:replace"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_errors_only", modes=False, env={"PYTHONIOENCODING": ":replace"}, stdin=b"\xff\n", args=["-c", IOENC]),
+    dict(name="ioencoding_colon_only", modes=False, env={"PYTHONIOENCODING": ":"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_cp1252_ignore", modes=False, env={"PYTHONIOENCODING": "cp1252:ignore"}, stdin=b"\x80\n", args=["-c", IOENC]),
+    dict(name="ioencoding_ascii_strict", modes=False, env={"PYTHONIOENCODING": "ascii"}, args=["-c", "print('ok'); print('caf\u00e9\u20ac')"]),
+    dict(name="ioencoding_ignored_by_E", modes=False, env={"PYTHONIOENCODING": "ascii"}, stdin=b"x\n", args=["-E", "-c", IOENC]),
     dict(name="hashseed_ignored_by_E", modes=False, env={"PYTHONHASHSEED": "abc"}, args=["-E", "-c", HASH_RANDOM]),
 ]
 
