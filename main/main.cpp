@@ -369,7 +369,8 @@ void* interpreter_thread(void* p) {
     return nullptr;
   }
   if (stdin_interactive(opts)) {
-    ra->status = finalize(run_repl(main_globals(opts, filename), !runtime_config().quiet && ::isatty(0)));
+    ra->status = finalize(run_repl(main_globals(opts, filename),
+                                     !runtime_config().quiet && (::isatty(0) || runtime_config().interactive)));
     return nullptr;
   }
   ra->status = run_source(source, filename, opts);
