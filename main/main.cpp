@@ -176,6 +176,15 @@ int run_source(const std::string& source, const std::string& filename, const Opt
 
 // Interactive when stdin is a terminal and no program was named (CPython's stdin_is_interactive),
 // or with -i; after a program when -i or PYTHONINSPECT asks for it.
+// A zip archive: its end-of-central-directory record ("PK\5\6", 22 bytes plus a comment of at
+// most 64 KiB) is near the end, where zipimport looks for it.
+bool is_zip_archive(const std::string& data) {
+  if (data.size() < 22) return false;
+  size_t from = data.size() > 22 + 65535 ? data.size() - 22 - 65535 : 0;
+  size_t at = data.rfind(std::string_view("PK\x05\x06", 4));
+  return at != std::string::npos && at >= from && at + 22 <= data.size();
+}
+
 bool stdin_interactive(const Options& opts) {
   return opts.mode == Options::Mode::kStdin && (opts.inspect || ::isatty(0));
 }
@@ -236,6 +245,14 @@ void* interpreter_thread(void* p) {
       } else if (!read_file(opts.target, &source)) {
         std::string abs = std::filesystem::absolute(opts.target).lexically_normal().string();
         std::cerr << g_program << ": can't open file '" << abs << "': [Errno " << ENOENT << "] " << std::strerror(ENOENT) << "\n";
+        ra->status = 2;
+        return nullptr;
+      } else if (is_zip_archive(source)) {
+        // CPython runs a zip file's __main__.py with the archive as sys.path[0] (zipimport).
+        // chaipy has no zipimport yet (the stdlib's needs importlib's frozen bootstrap): say so
+        // rather than compile the archive's bytes as Python.
+        std::cerr << g_program << ": can't run '" << opts.target
+                  << "': running a zip archive is not supported yet (no zipimport)\n";
         ra->status = 2;
         return nullptr;
       } else {
