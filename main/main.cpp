@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "frontend/compile.h"
+#include "frontend/int_digits.h"
 #include "interp/config.h"
 #include "interp/limits.h"
 #include "interp/modules/modules.h"
@@ -428,8 +429,24 @@ constexpr LongOptDef kLongOpts[] = {
     {"log-level", true, false, LongOpt::kLogLevel},
 };
 
-// Environment variables CPython reads at start-up (unless -E / -I).
-// False on an invalid PYTHONHASHSEED (a fatal error, as CPython's).
+// -X int_max_str_digits=N / PYTHONINTMAXSTRDIGITS=N: 0 (no limit) or at least 640; anything
+// else is CPython's fatal start-up error (false).
+bool set_digit_limit(std::string_view text, const char* source, RuntimeConfig& c) {
+  std::string v(text);
+  char* end = nullptr;
+  long n = std::strtol(v.c_str(), &end, 10);
+  if (v.empty() || *end || n < 0 || (n != 0 && n < 640) || n > INT32_MAX) {
+    std::cerr << "Fatal Python error: config_init_int_max_str_digits: " << source
+              << ": invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n";
+    return false;
+  }
+  c.int_max_str_digits = int(n);
+  g_int_max_str_digits = int(n);
+  return true;
+}
+
+// Environment variables CPython reads at start-up (unless -E / -I); false on a fatal error
+// (an invalid PYTHONHASHSEED or PYTHONINTMAXSTRDIGITS), after printing it as CPython does.
 bool read_environment(Options& opts, RuntimeConfig& c) {
   auto env = [](const char* name) -> const char* {
     const char* e = std::getenv(name);
@@ -461,7 +478,11 @@ bool read_environment(Options& opts, RuntimeConfig& c) {
     char* end;
     errno = 0;
     unsigned long seed = std::strtoul(e, &end, 10);
-    if (*end || seed > 4294967295UL || errno == ERANGE) return false;
+    if (*end || seed > 4294967295UL || errno == ERANGE) {
+      std::cerr << "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in "
+                   "range [0; 4294967295]\nPython runtime state: preinitialized\n\n";
+      return false;
+    }
     c.use_hash_seed = true;
     c.hash_seed = uint32_t(seed);
   }
@@ -478,6 +499,9 @@ bool read_environment(Options& opts, RuntimeConfig& c) {
       s.remove_prefix(comma + 1);
     }
   }
+  // -X int_max_str_digits wins over the variable.
+  if (const char* e = env("PYTHONINTMAXSTRDIGITS"); e && c.int_max_str_digits < 0)
+    return set_digit_limit(e, "PYTHONINTMAXSTRDIGITS", c);
   return true;
 }
 
@@ -597,17 +621,9 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
               return usage_error("chaipy: " + err);
           }
           if (key == "utf8") c.utf8_mode = x == "utf8=0" ? 0 : 1;
-          if (key == "int_max_str_digits") {
-            char* end = nullptr;
-            std::string v(x.size() > key.size() ? x.substr(key.size() + 1) : "");
-            long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || (n != 0 && n < 640)) {
-              std::cerr << "Fatal Python error: config_init_int_max_str_digits: -X int_max_str_digits: invalid "
-                           "limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n";
-              return 1;
-            }
-            c.int_max_str_digits = int(n);
-          }
+          if (key == "int_max_str_digits" &&
+              !set_digit_limit(x.size() > key.size() ? x.substr(key.size() + 1) : "", "-X int_max_str_digits", c))
+            return 1;
           break;
         }
       }
@@ -624,11 +640,7 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
     return 0;
   }
   c.ignore_environment = ignore_env;
-  if (!ignore_env && !read_environment(opts, c)) {
-    std::cerr << "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in range "
-                 "[0; 4294967295]\nPython runtime state: preinitialized\n\n";
-    return 1;
-  }
+  if (!ignore_env && !read_environment(opts, c)) return 1;
   if (c.dev_mode) c.warnoptions.insert(c.warnoptions.begin(), "default");
   c.warnoptions.insert(c.warnoptions.end(), w_opts.begin(), w_opts.end());
   if (opts.inspect) c.inspect = 1;
