@@ -2160,7 +2160,13 @@ op_CALL_FUNCTION_EX: {
 
 op_MAKE_FUNCTION: {
   const uint32_t arg = insn_arg(pc[-1]);
-  {  // the code and closure are checked by the validator; the defaults are built at run time
+  {  // the validator checks the code and the closure's length; what the closure holds and the
+     // defaults are built at run time
+    if (arg & 8) {
+      const TupleObject* closure = sp[-2].as<TupleObject>();
+      for (uint64_t k = 0; k < closure->size; k++)
+        EXPECT_OPERAND(closure->items[k].is_obj() && closure->items[k].as_obj()->type == types::cell);
+    }
     Value* below = sp - 1 - ((arg & 8) != 0) - ((arg & 4) != 0);
     EXPECT_OPERAND(!(arg & 2) || isinstance_exact(*--below, types::dict));
     EXPECT_OPERAND(!(arg & 1) || isinstance_exact(*--below, types::tuple));
@@ -2529,6 +2535,7 @@ op_BEFORE_ASYNC_WITH: {
 }
 
 op_END_ASYNC_FOR: {
+  EXPECT_OPERAND(IS_EXCEPTION(TOP()));
   Value e = POP();
   if (is_subtype(type_of(e), exc::StopAsyncIteration)) {
     sp--;

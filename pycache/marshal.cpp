@@ -662,9 +662,53 @@ std::string check_operand_kind(const CodeUnit& c, const uint32_t* code, uint32_t
     }
     case Op::COPY_FREE_VARS:
       return int(arg) == c.nfree() ? "" : "COPY_FREE_VARS count does not match the free variables";
+    // Counts the VM reads as CPython's only values (the stack check trusts STACK_EFFECT / INPUTS,
+    // which are written for those values).
+    case Op::BUILD_SLICE:
+      return arg == 2 || arg == 3 ? "" : "BUILD_SLICE of neither 2 nor 3 items";
+    case Op::COPY:
+    case Op::SWAP:
+      return arg >= 1 ? "" : "COPY or SWAP of the slot above the stack";
+    case Op::RAISE_VARARGS:
+      return arg <= 2 ? "" : "RAISE_VARARGS of more than 2 items";
+    case Op::CALL_FUNCTION_EX:
+      return arg <= 1 ? "" : "CALL_FUNCTION_EX flags other than 0 or 1";
     default:
       return "";
   }
+}
+
+// Cell and free slots hold cells before anything reads them (the VM reads them as cells without
+// checking): the code opens with COPY_FREE_VARS (exactly when there are free variables) and one
+// MAKE_CELL per cell slot, as the compiler emits them, and neither appears anywhere else.
+// COPY_FREE_VARS fills the last nfree slots, so those must be exactly the free ones.
+std::string check_prologue(const CodeUnit& c) {
+  const uint32_t n = uint32_t(c.code.size());
+  const size_t first_free = c.localsplus_kinds.size() - size_t(c.nfree());
+  for (size_t k = 0; k < c.localsplus_kinds.size(); k++)
+    if (((c.localsplus_kinds[k] & kFree) != 0) != (k >= first_free)) return "free variables are not the last slots";
+  std::vector<bool> made(c.localsplus_kinds.size());
+  bool copied = false;
+  uint32_t i = 0;
+  for (; i < n; i++) {
+    const Op op = insn_op(c.code[i]);
+    if (op == Op::COPY_FREE_VARS && !copied) {
+      copied = true;
+    } else if (op == Op::MAKE_CELL) {
+      if (made[insn_arg(c.code[i])]) return "MAKE_CELL twice for one slot at " + std::to_string(i);
+      made[insn_arg(c.code[i])] = true;
+    } else {
+      break;
+    }
+  }
+  for (; i < n; i++)
+    if (insn_op(c.code[i]) == Op::MAKE_CELL || insn_op(c.code[i]) == Op::COPY_FREE_VARS)
+      return "MAKE_CELL or COPY_FREE_VARS after the prologue at " + std::to_string(i);
+  if (c.nfree() > 0 && !copied) return "free variables without COPY_FREE_VARS";
+  for (size_t k = 0; k < made.size(); k++)
+    if ((c.localsplus_kinds[k] & kCell) && !(c.localsplus_kinds[k] & kFree) && !made[k])
+      return "cell slot " + std::to_string(k) + " without MAKE_CELL";
+  return "";
 }
 
 bool is_str_tuple(const Const& k) {
@@ -791,6 +835,7 @@ std::string validate_code(const CodeUnit& c) {
   }
   for (size_t k = 1; k < c.exceptions.size(); k++)
     if (c.exceptions[k].start < c.exceptions[k - 1].end) return "exception entries overlap or unsorted";
+  if (std::string why = check_prologue(c); !why.empty()) return why;
   return check_stack(c, state.data());
 }
 

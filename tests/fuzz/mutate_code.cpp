@@ -10,10 +10,19 @@
 // two instructions swapped, the stack size changed — seals it with a valid checksum, and loads
 // it the way the importer does (marshal_load + the validator). A rejected unit is fine; an
 // accepted one runs in a forked child (stdio on /dev/null, a 2 s alarm, a 1 GiB address-space
-// limit) which must end by returning or raising, never by a signal other than the alarm.
+// limit, applied to the whole run before the runtime starts so its reservations fit) which must
+// end by returning or raising, never by a signal other than the alarm. A child that cannot start
+// the interpreter ends the whole run with status 2: a harness that runs nothing must not pass.
 //
 //   mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B] [--jit SPEC]
 //   mutate_code --replay DIR/crash-SEED-ITER.bin [--jit SPEC]  # disassemble, run in-process
+//   mutate_code CORPUS_DIR --source [...]                 # mutate source text (crash-*.py kept)
+//
+// --source mutates the programs' text instead (source -> bytecode -> run): lines duplicated,
+// dropped, swapped or re-indented, integer literals replaced by hostile sizes, identifiers
+// exchanged, expressions nested deeply, stray bytes inserted. What compiles must pass the
+// validator (the compiler never emits code its own loader rejects) and runs in a child as above;
+// what does not compile must be a SyntaxError (never a crash of the compiler).
 //
 // Without --jit the children run the interpreter only; `--jit threshold=1,hotexit=1` (chaipy's
 // --jit syntax) installs the JIT, so mutated code that the validator accepts is also recorded,
@@ -43,6 +52,7 @@
 
 #include "frontend/compile.h"
 #include "interp/gc.h"
+#include "interp/limits.h"
 #include "interp/opcodes.h"
 #include "interp/runtime.h"
 #include "interp/vm.h"
@@ -175,17 +185,130 @@ bool mutate(CodeUnit& c) {
   }
 }
 
+// -- Source mutations (--source) ---------------------------------------------------------------
+
+std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  size_t at = 0;
+  while (at < s.size()) {
+    size_t nl = s.find('\n', at);
+    if (nl == std::string::npos) nl = s.size() - 1;
+    lines.push_back(s.substr(at, nl - at + 1));
+    at = nl + 1;
+  }
+  return lines;
+}
+
+// [begin, end) of every run of `pred` characters in s that starts a token (not inside a name).
+template <typename Pred, typename Start>
+std::vector<std::pair<size_t, size_t>> spans(const std::string& s, Start starts, Pred pred) {
+  std::vector<std::pair<size_t, size_t>> v;
+  for (size_t i = 0; i < s.size(); i++) {
+    if (!starts(s[i]) || (i > 0 && (std::isalnum(uint8_t(s[i - 1])) || s[i - 1] == '_'))) continue;
+    size_t j = i;
+    while (j < s.size() && pred(s[j])) j++;
+    v.emplace_back(i, j);
+    i = j;
+  }
+  return v;
+}
+
+std::string hostile_number() {
+  static const char* const kNumbers[] = {"0", "-1", "2**63", "-2**63 - 1", "10**12", "2**31", "1e308",
+                                         "float('nan')", "0x7fffffffffffffff", "-0.0"};
+  if (pick(8) == 0) return std::string(4200 + pick(200), '7');  // near the int digit limit
+  return kNumbers[pick(std::size(kNumbers))];
+}
+
+// One text-level mutation of a program's source.
+std::string mutate_source(const std::string& src) {
+  std::vector<std::string> lines = split_lines(src);
+  if (lines.empty()) return src;
+  size_t i = pick(lines.size()), j = pick(lines.size());
+  auto joined = [&] {
+    std::string out;
+    for (const std::string& l : lines) out += l;
+    return out;
+  };
+  switch (pick(8)) {
+    case 0: lines.insert(lines.begin() + long(i), lines[i]); return joined();  // a line twice
+    case 1: lines.erase(lines.begin() + long(i)); return joined();              // a line dropped
+    case 2: std::swap(lines[i], lines[j]); return joined();                     // two lines swapped
+    case 3: lines[i] = std::string(pick(2) ? "    " : "\t") + lines[i]; return joined();  // re-indented
+    case 4: {  // an integer literal replaced by a hostile one
+      auto nums = spans(src, [](char c) { return std::isdigit(uint8_t(c)) != 0; },
+                        [](char c) { return std::isalnum(uint8_t(c)) || c == '_' || c == '.'; });
+      if (nums.empty()) return src;
+      auto [b, e] = nums[pick(nums.size())];
+      return src.substr(0, b) + "(" + hostile_number() + ")" + src.substr(e);
+    }
+    case 5: {  // an identifier replaced by another one of the same program
+      auto is_start = [](char c) { return std::isalpha(uint8_t(c)) || c == '_'; };
+      auto names = spans(src, is_start, [](char c) { return std::isalnum(uint8_t(c)) || c == '_'; });
+      if (names.size() < 2) return src;
+      auto [b, e] = names[pick(names.size())];
+      auto [b2, e2] = names[pick(names.size())];
+      return src.substr(0, b) + src.substr(b2, e2 - b2) + src.substr(e);
+    }
+    case 6: {  // an expression nested deeply: parentheses, unary minus, or a long chain
+      auto nums = spans(src, [](char c) { return std::isdigit(uint8_t(c)) != 0; },
+                        [](char c) { return std::isalnum(uint8_t(c)) || c == '_' || c == '.'; });
+      if (nums.empty()) return src;
+      auto [b, e] = nums[pick(nums.size())];
+      size_t depth = pick(2) ? 1 + pick(300) : 1 + pick(5000);
+      std::string lit = src.substr(b, e - b), nested;
+      switch (pick(3)) {
+        case 0: nested = std::string(depth, '(') + lit + std::string(depth, ')'); break;
+        case 1: nested = "(" + std::string(depth, '-') + lit + ")"; break;
+        default:
+          nested = "(" + lit;
+          for (size_t k = 0; k < depth; k++) nested += "+" + lit;
+          nested += ")";
+      }
+      return src.substr(0, b) + nested + src.substr(e);
+    }
+    default: {  // a stray byte
+      static const char kBytes[] = {'\0', '\\', '\x80', '\xff', '(', ':', '"', '\'', '\t', '\r', '\f'};
+      size_t at = pick(src.size() + 1);
+      return src.substr(0, at) + kBytes[pick(sizeof kBytes)] + src.substr(at);
+    }
+  }
+}
+
 // Runs a unit the way chaipy's main does: on a thread with a 512 MiB stack whose base the
-// collector scans from (deep recursion and conservative roots behave as in chaipy itself).
-void run_on_interpreter_stack(std::shared_ptr<const CodeUnit> unit) {
+// collector scans from (deep recursion and conservative roots behave as in chaipy itself). A
+// null unit means: compile `source` first, on that thread too (the compiler recurses). Returns
+// how it ended, as the child's exit status.
+enum ChildStatus { kRan = 0, kInvalid = 3, kSyntaxError = 4, kNoThread = 125 };
+
+ChildStatus run_on_interpreter_stack(std::shared_ptr<const CodeUnit> unit, const std::string& source = "",
+                                     const std::string& name = "") {
   struct Job {
     std::shared_ptr<const CodeUnit> unit;
+    const std::string& source;
+    const std::string& name;
+    ChildStatus status = kRan;
     bool raised = false;
-  } job{std::move(unit)};
+  } job{std::move(unit), source, name};
   auto body = [](void* p) -> void* {
     auto* j = static_cast<Job*>(p);
     int stack_marker;
     gc::set_stack_base(&stack_marker);
+    if (!j->unit) {
+      CompileResult r = compile_source(j->source, j->name);
+      if (!r.code) {
+        j->status = kSyntaxError;
+        return nullptr;
+      }
+      // The compiler's output always passes its own loader's validator.
+      std::string why = pyc::validate_code_tree(*r.code);
+      if (!why.empty()) {
+        std::fprintf(stderr, "mutate_code: the validator rejects compiled code: %s\n", why.c_str());
+        j->status = kInvalid;
+        return nullptr;
+      }
+      j->unit = r.code;
+    }
     DictObject* globals = dict_new();
     dict_set_str(globals, str_intern("__name__"), str_value("__main__"));
     j->raised = vm_run_module(code_from_unit(j->unit), globals).is_exc();
@@ -193,20 +316,25 @@ void run_on_interpreter_stack(std::shared_ptr<const CodeUnit> unit) {
   };
   pthread_attr_t attr;
   pthread_attr_init(&attr);
-  pthread_attr_setstacksize(&attr, size_t(512) << 20);
+  pthread_attr_setstacksize(&attr, reservation_bytes(size_t(512) << 20, 8));  // as main.cpp, within RLIMIT_AS
   pthread_t th;
   if (pthread_create(&th, &attr, body, &job) != 0) {
     std::perror("pthread_create");
-    std::exit(2);
+    return kNoThread;
   }
   pthread_join(th, nullptr);
-  std::printf("\nmutate_code: the program %s\n", job.raised ? "raised" : "returned");
+  std::printf("\nmutate_code: %s\n", job.status == kSyntaxError ? "a SyntaxError"
+                                     : job.status == kInvalid     ? "the validator rejected the compiled code"
+                                     : job.raised                 ? "the program raised"
+                                                                  : "the program returned");
+  return job.status;
 }
 
-enum class Outcome { kRejected, kReturned, kTimeout, kCrashed };
+enum class Outcome { kRejected, kReturned, kTimeout, kCrashed, kInvalid };
 
-// Runs an accepted unit in a child process; what ended it.
-Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, int* signo) {
+// Runs an accepted unit (or compiles and runs `source`) in a child process; what ended it.
+Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, const std::string& source, const std::string& name,
+                     int* signo) {
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid < 0) { std::perror("fork"); std::exit(2); }
@@ -215,11 +343,8 @@ Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, int* signo) {
     dup2(null, 0);
     dup2(null, 1);
     dup2(null, 2);
-    struct rlimit as = {1ull << 30, 1ull << 30};
-    setrlimit(RLIMIT_AS, &as);
     alarm(2);
-    run_on_interpreter_stack(std::move(unit));
-    _exit(0);
+    _exit(run_on_interpreter_stack(std::move(unit), source, name));
   }
   int status = 0;
   while (waitpid(pid, &status, 0) < 0) {
@@ -229,7 +354,12 @@ Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, int* signo) {
     *signo = WTERMSIG(status);
     return *signo == SIGALRM ? Outcome::kTimeout : Outcome::kCrashed;
   }
-  return Outcome::kReturned;
+  int code = WEXITSTATUS(status);
+  if (code == kNoThread) {  // nothing ran: the harness itself is broken, not the case
+    std::fprintf(stderr, "mutate_code: the child could not start the interpreter thread\n");
+    std::exit(2);
+  }
+  return code == kSyntaxError ? Outcome::kRejected : code == kInvalid ? Outcome::kInvalid : Outcome::kReturned;
 }
 
 }  // namespace
@@ -237,7 +367,7 @@ Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, int* signo) {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::fprintf(stderr, "usage: mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B] "
-                         "[--jit SPEC]\n");
+                         "[--jit SPEC] [--source]\n");
     return 2;
   }
   std::string jit_spec;
@@ -258,7 +388,14 @@ int main(int argc, char** argv) {
     std::ifstream in(argv[2], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
-    pyc::MarshalResult loaded = pyc::marshal_load(ss.str(), argv[2]);
+    pyc::MarshalResult loaded;
+    if (fs::path(argv[2]).extension() == ".py") {  // a kept --source case
+      CompileResult r = compile_source(ss.str(), argv[2]);
+      if (!r.code) { std::fprintf(stderr, "SyntaxError: %s\n", r.error ? r.error->msg.c_str() : "?"); return 0; }
+      loaded.code = r.code;
+    } else {
+      loaded = pyc::marshal_load(ss.str(), argv[2]);
+    }
     if (!loaded.code) { std::fprintf(stderr, "rejected: %s\n", loaded.error.c_str()); return 0; }
     std::printf("%s", disassemble(*loaded.code).c_str());
     std::fflush(stdout);
@@ -273,16 +410,28 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   std::string keep;
   uintmax_t max_bytes = 4096;
-  for (int i = 2; i + 1 < argc; i += 2) {
+  bool source_mode = false;
+  for (int i = 2; i < argc; i++) {
     std::string a = argv[i];
-    if (a == "--iterations") iterations = std::atol(argv[i + 1]);
-    else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--keep") keep = argv[i + 1];
-    else if (a == "--max-bytes") max_bytes = std::strtoull(argv[i + 1], nullptr, 10);
-    else if (a == "--jit") continue;  // read above
-    else { std::fprintf(stderr, "mutate_code: unknown option %s\n", a.c_str()); return 2; }
+    if (a == "--source") {
+      source_mode = true;
+      continue;
+    }
+    if (i + 1 >= argc) { std::fprintf(stderr, "mutate_code: %s needs a value\n", a.c_str()); return 2; }
+    const char* v = argv[++i];
+    if (a == "--iterations") iterations = std::atol(v);
+    else if (a == "--seed") seed = std::strtoull(v, nullptr, 10);
+    else if (a == "--keep") keep = v;
+    else if (a == "--max-bytes") max_bytes = std::strtoull(v, nullptr, 10);
+    else if (a != "--jit") { std::fprintf(stderr, "mutate_code: unknown option %s\n", a.c_str()); return 2; }  // --jit: read above
   }
+
   if (!keep.empty()) keep = fs::absolute(keep).string();
+  // The children's 1 GiB of address space, set before the runtime starts so that its
+  // reservations (frame stack, JIT arena, the interpreter thread) are sized to it, as chaipy's
+  // are under `ulimit -v`.
+  struct rlimit as = {1ull << 30, 1ull << 30};
+  setrlimit(RLIMIT_AS, &as);
   start_runtime();
   // Hostile programs write files where they run: a scratch directory of their own.
   char scratch[] = "/tmp/chaipy-mutate-XXXXXX";
@@ -290,6 +439,7 @@ int main(int argc, char** argv) {
 
   // The seed units: small programs that do not read stdin (a child's stdin is /dev/null anyway).
   std::vector<std::pair<std::string, std::shared_ptr<const CodeUnit>>> units;
+  std::vector<std::string> texts;  // the sources, for --source
   std::vector<fs::path> files;
   int disagreements = 0;
   for (const auto& e : fs::recursive_directory_iterator(corpus))
@@ -309,42 +459,56 @@ int main(int argc, char** argv) {
       disagreements++;
     }
     units.emplace_back(p.string(), r.code);
+    texts.push_back(ss.str());
   }
   if (units.empty()) { std::fprintf(stderr, "mutate_code: no programs under %s\n", argv[1]); return 2; }
 
-  long counts[4] = {0, 0, 0, 0};
+  long counts[5] = {0, 0, 0, 0, 0};
   int crashes = 0;
   rng.seed(seed);
   for (long it = 0; it < iterations; it++) {
-    const auto& [name, original] = units[pick(units.size())];
-    CodeUnit root = *original;
-    Tree tree;
-    collect(&root, &tree);
-    int n = 1 + int(pick(3));
-    for (int m = 0; m < n; m++) mutate(*tree.units[pick(tree.units.size())]);
-    std::string body = pyc::marshal_dump(root);
-    pyc::MarshalResult loaded = pyc::marshal_load(body, name);
-    if (!loaded.code) {
-      counts[int(Outcome::kRejected)]++;
-      continue;
+    size_t k = pick(units.size());
+    const std::string& name = units[k].first;
+    std::string body;  // what --keep writes and --replay runs: a source text or a marshal body
+    std::shared_ptr<const CodeUnit> code;
+    if (source_mode) {
+      body = texts[k];
+      for (int n = 1 + int(pick(3)); n > 0; n--) body = mutate_source(body);
+    } else {
+      CodeUnit root = *units[k].second;
+      Tree tree;
+      collect(&root, &tree);
+      for (int n = 1 + int(pick(3)); n > 0; n--) mutate(*tree.units[pick(tree.units.size())]);
+      body = pyc::marshal_dump(root);
+      pyc::MarshalResult loaded = pyc::marshal_load(body, name);
+      if (!loaded.code) {
+        counts[int(Outcome::kRejected)]++;
+        continue;
+      }
+      code = loaded.code;
     }
     int signo = 0;
-    Outcome o = run_in_child(loaded.code, &signo);
+    Outcome o = run_in_child(code, source_mode ? body : std::string(), name, &signo);
     counts[int(o)]++;
-    if (o == Outcome::kCrashed) {
+    if (o == Outcome::kCrashed || o == Outcome::kInvalid) {
       crashes++;
-      std::fprintf(stderr, "mutate_code: CRASH (signal %d: %s) seed %llu iteration %ld, from %s\n", signo,
-                   strsignal(signo), (unsigned long long)seed, it, name.c_str());
+      if (o == Outcome::kCrashed)
+        std::fprintf(stderr, "mutate_code: CRASH (signal %d: %s) seed %llu iteration %ld, from %s\n", signo,
+                     strsignal(signo), (unsigned long long)seed, it, name.c_str());
+      else
+        std::fprintf(stderr, "mutate_code: the validator rejects compiled code, seed %llu iteration %ld, from %s\n",
+                     (unsigned long long)seed, it, name.c_str());
       if (!keep.empty()) {
-        std::string out = keep + "/crash-" + std::to_string(seed) + "-" + std::to_string(it) + ".bin";
+        std::string out = keep + "/crash-" + std::to_string(seed) + "-" + std::to_string(it) + (source_mode ? ".py" : ".bin");
         std::ofstream(out, std::ios::binary) << body;
         std::fprintf(stderr, "  kept as %s\n", out.c_str());
       }
     }
   }
   fs::remove_all(scratch);
-  std::printf("mutate_code: %ld cases from %zu programs: %ld rejected by the loader, %ld ran to the end or an "
-              "exception, %ld timed out, %d crashed\n",
-              iterations, units.size(), counts[0], counts[1], counts[2], crashes);
+  std::printf("mutate_code: %ld %s cases from %zu programs: %ld rejected by the %s, %ld ran to the end or an "
+              "exception, %ld timed out, %d failed (crashed or compiled code the validator rejects)\n",
+              iterations, source_mode ? "source" : "code", units.size(), counts[0],
+              source_mode ? "compiler (SyntaxError)" : "loader", counts[1], counts[2], crashes);
   return crashes || disagreements ? 1 : 0;
 }

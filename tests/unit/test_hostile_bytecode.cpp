@@ -103,6 +103,20 @@ TEST_CASE("operands of the wrong kind raise SystemError, never crash", "[pycache
     }
     CHECK(run_accepted(c) == "SystemError");
   }
+  SECTION("a closure tuple holding something other than cells") {
+    CompileResult r = compile_source("def f(a):\n    def g():\n        return a\n    return g\nf(1)()\n", "<hostile>");
+    REQUIRE_FALSE(r.error);
+    CodeUnit m = *r.code;
+    for (Const& k : m.consts) {
+      if (k.kind != Const::Kind::Code) continue;
+      auto f = std::make_shared<CodeUnit>(*k.code);
+      for (uint32_t& w : f->code)  // the cell pushed for the closure becomes an int
+        if (insn_op(w) == Op::LOAD_CLOSURE) w = make_insn(Op::LOAD_CONST, 0);
+      REQUIRE(f->consts.size() > 0);
+      k.code = f;
+    }
+    CHECK(run_accepted(m) == "SystemError");
+  }
   SECTION("exception handling over non-exceptions") {
     CHECK(run_accepted(module_with({kInt, kInt, {Op::RERAISE, 1}})) == "SystemError");
     CHECK(run_accepted(module_with({kInt, kInt, {Op::RERAISE, 0}})) == "SystemError");
@@ -110,5 +124,6 @@ TEST_CASE("operands of the wrong kind raise SystemError, never crash", "[pycache
     CHECK(run_accepted(module_with({kInt, {Op::POP_EXCEPT, 0}, {Op::RAISE_VARARGS, 0}})) == "SystemError");
     CHECK(run_accepted(module_with({kInt, kInt, {Op::CHECK_EG_MATCH, 0}})) == "SystemError");
     CHECK(run_accepted(module_with({kInt, kInt, {Op::PREP_RERAISE_STAR, 0}})) == "SystemError");
+    CHECK(run_accepted(module_with({kInt, kInt, {Op::END_ASYNC_FOR, 0}})) == "SystemError");
   }
 }

@@ -504,6 +504,52 @@ TEST_CASE("validator checks operands against their code object", "[pycache]") {
     e.code[i - 2] = make_insn(Op::BUILD_TUPLE, insn_arg(e.code[i - 2]) + 1);
     rejects(e);
   }
+  SECTION("a cell slot without its MAKE_CELL, made twice, or made after the prologue") {
+    CodeUnit c = *outer;
+    size_t i = find(c, Op::MAKE_CELL);
+    REQUIRE(i < c.code.size());
+    CodeUnit missing = c;
+    missing.code[i] = make_insn(Op::NOP, 0);
+    rejects(missing);
+    CHECK_THAT(pyc::validate_code(missing), Catch::Contains("without MAKE_CELL"));
+    CodeUnit twice = c;
+    twice.code.insert(twice.code.begin() + long(i), twice.code[i]);
+    twice.positions.insert(twice.positions.begin() + long(i), twice.positions[i]);
+    CHECK_THAT(pyc::validate_code(twice), Catch::Contains("MAKE_CELL twice"));
+    CodeUnit late = c;  // a MAKE_CELL after the first real instruction
+    late.code.insert(late.code.end() - 1, late.code[i]);
+    late.positions.insert(late.positions.end() - 1, late.positions[i]);
+    CHECK_THAT(pyc::validate_code(late), Catch::Contains("after the prologue"));
+  }
+  SECTION("free variables that are not the last slots, or never copied") {
+    const CodeUnit* inner = nested(*outer, "inner");
+    REQUIRE(inner);
+    CodeUnit c = *inner;
+    REQUIRE(c.nfree() == 1);
+    size_t i = find(c, Op::COPY_FREE_VARS);
+    REQUIRE(i < c.code.size());
+    CodeUnit uncopied = c;
+    uncopied.code[i] = make_insn(Op::NOP, 0);
+    rejects(uncopied);
+    CHECK_THAT(pyc::validate_code(uncopied), Catch::Contains("without COPY_FREE_VARS"));
+    CodeUnit moved = c;  // a local after the free slot
+    moved.localsplus_names.push_back(moved.localsplus_names.front());
+    moved.localsplus_kinds.push_back(kLocal);
+    CHECK_THAT(pyc::validate_code(moved), Catch::Contains("free variables are not the last slots"));
+  }
+  SECTION("counts the VM reads only as CPython's values") {
+    CodeUnit c = *module;
+    size_t i = find(c, Op::POP_TOP);
+    REQUIRE(i < c.code.size());
+    const std::pair<Op, uint32_t> bad[] = {{Op::BUILD_SLICE, 0}, {Op::BUILD_SLICE, 1}, {Op::COPY, 0},
+                                           {Op::SWAP, 0},        {Op::RAISE_VARARGS, 3}, {Op::CALL_FUNCTION_EX, 2}};
+    for (auto [op, arg] : bad) {
+      CodeUnit d = c;
+      d.code[i] = make_insn(op, arg);
+      INFO(kOpInfo[int(op)].name << " " << arg << ": " << pyc::validate_code(d));
+      CHECK_THAT(pyc::validate_code(d), Catch::Contains(std::string(kOpInfo[int(op)].name).substr(0, 4)));
+    }
+  }
   SECTION("COPY_FREE_VARS count differing from the free variables") {
     const CodeUnit* inner = nested(*outer, "inner");
     REQUIRE(inner);
