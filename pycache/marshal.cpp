@@ -627,7 +627,7 @@ std::string check_stack(const CodeUnit& c, int32_t* state) {
 }
 
 // What an operand names must be what the VM assumes it is: MAKE_CELL a cell slot, the *_DEREF
-// family a cell or free slot, MAKE_FUNCTION a code constant loaded just before it (with a
+// family a cell or free slot and the *_FAST family neither, MAKE_FUNCTION a code constant loaded just before it (with a
 // closure exactly when that code has free variables); a frame without a locals mapping (a
 // function, CO_OPTIMIZED) has no LOAD_CLASSDEREF, SETUP_ANNOTATIONS or *_NAME. Checked on
 // the instruction at i, whose argument is already within its table.
@@ -638,6 +638,10 @@ std::string check_operand_kind(const CodeUnit& c, const uint32_t* code, uint32_t
   switch (op) {
     case Op::MAKE_CELL:
       return (c.localsplus_kinds[arg] & kCell) ? "" : "MAKE_CELL of a slot that is not a cell";
+    case Op::LOAD_FAST:
+    case Op::STORE_FAST:
+    case Op::DELETE_FAST:  // a cell or free slot holds its cell: only the *_DEREF family reads it
+      return (c.localsplus_kinds[arg] & (kCell | kFree)) ? "fast access to a cell or free slot" : "";
     case Op::LOAD_CLOSURE:
     case Op::LOAD_DEREF:
     case Op::STORE_DEREF:

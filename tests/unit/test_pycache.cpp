@@ -536,6 +536,11 @@ TEST_CASE("validator checks operands against their code object", "[pycache]") {
     moved.localsplus_names.push_back(moved.localsplus_names.front());
     moved.localsplus_kinds.push_back(kLocal);
     CHECK_THAT(pyc::validate_code(moved), Catch::Contains("free variables are not the last slots"));
+    CodeUnit fast = c;  // the free slot read as a plain local: its cell would be the value
+    size_t d = find(fast, Op::LOAD_DEREF);
+    REQUIRE(d < fast.code.size());
+    fast.code[d] = make_insn(Op::LOAD_FAST, insn_arg(fast.code[d]));
+    CHECK_THAT(pyc::validate_code(fast), Catch::Contains("fast access to a cell or free slot"));
   }
   SECTION("counts the VM reads only as CPython's values") {
     CodeUnit c = *module;
