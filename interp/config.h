@@ -2,6 +2,7 @@
 // (main/) and the PYTHON* environment variables asked for, read by the runtime when it builds
 // sys.flags, sys.warnoptions, sys._xoptions and the standard streams.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -15,7 +16,14 @@ struct RuntimeConfig {
   int utf8_mode = 0;
   bool safe_path = false;
   int int_max_str_digits = -1;
+  // PYTHONHASHSEED: unset or "random" = a random str/bytes hash key; else the seed (0 = no
+  // randomisation). sys.flags.hash_randomization = !use_hash_seed || hash_seed != 0.
+  bool use_hash_seed = false;
+  uint32_t hash_seed = 0;
   bool unbuffered = false;                // -u / PYTHONUNBUFFERED
+  // PYTHONIOENCODING=encoding[:errors]: empty = not given (errors is "strict" when only the
+  // encoding is given, as CPython's config_init_stdio_encoding).
+  std::string io_encoding, io_errors;
   std::vector<std::string> warnoptions;   // PYTHONWARNINGS's entries, then each -W
   std::vector<std::string> xoptions;      // each -X, as given ("name" or "name=value")
 };

@@ -1,6 +1,7 @@
 // interp/runtime.cpp — start-up: creates every built-in type and exception class, the builtins
 // dict and the built-in modules; native-function objects and argument-binding helpers.
 #include "interp/config.h"
+#include "interp/objects/objects.h"
 #include "interp/safepoint.h"
 #include "interp/runtime.h"
 
@@ -303,6 +304,7 @@ void runtime_init(int argc, char** argv) {
   static bool done = false;
   if (done) return;
   done = true;
+  hash_secret_init(runtime_config().use_hash_seed, runtime_config().hash_seed);  // before any name is made
   gc::add_root_scanner(trace_builtin_types);
   using namespace types;
   // Bootstrap: type, object, str, tuple and dict must exist (bare) before any name is made.

@@ -1662,15 +1662,9 @@ op_SET_UPDATE: {
   const uint32_t arg = insn_arg(pc[-1]);
   SAVE();
   EXPECT_OPERAND(isinstance_exact(sp[-int(arg) - 1], types::set));
-  Value it = get_iter(TOP());
-  CHECK(it);
-  auto* s = sp[-int(arg) - 1].as<SetObject>();
-  for (;;) {
-    Value x = iter_next(it);
-    CHECK(x);
-    if (x.is_null()) break;
-    if (set_add(s, x) < 0) goto error;
-  }
+  // set.update's algorithm (a set operand is merged table to table), as CPython's
+  // _PySet_Update: the result's iteration order is python3's.
+  if (set_update(sp[-int(arg) - 1].as<SetObject>(), TOP()) < 0) goto error;
   sp--;
   DISPATCH();
 }

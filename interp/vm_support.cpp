@@ -31,6 +31,16 @@ Value const_to_value(const Const& c) {
     case Const::Kind::FrozenSet: {
       SetObject* s = set_new(types::frozenset);
       for (auto& it : c.items) set_add(s, const_to_value(it));
+      // CPython's compiler rebuilds the constant twice, each time adding the items in the
+      // previous set's table order (_PyCode_ConstantKey's set of keys, then the frozenset
+      // merge_consts_recursive makes from it): the same passes give python3's iteration order
+      // for the same hashes (PYTHONHASHSEED). The native stack keeps `s` alive (GC).
+      for (int pass = 0; pass < 2; pass++) {
+        SetObject* r = set_new(types::frozenset);
+        for (uint64_t i = 0; i <= s->mask; i++)
+          if (!s->table[i].key.is_null() && s->table[i].key != kSetDummy) set_add(r, s->table[i].key);
+        s = r;
+      }
       return obj(s);
     }
     case Const::Kind::Code: return obj(code_from_unit(c.code));

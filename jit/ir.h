@@ -18,6 +18,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace chaipy {
@@ -61,7 +62,7 @@ constexpr uint32_t kNoSnap = 0xFFFFFFFFu;
 struct Ins {
   IrOp op;
   Ty type;
-  uint16_t pad = 0;
+  uint16_t origin = 0;      // where it was recorded: Trace::origins[origin - 1], 0 = unknown
   uint32_t snap = kNoSnap;  // guards: index into Trace::snaps
   Ref a = kNoRef, b = kNoRef;
   int64_t k = 0;            // immediate (constant bits, offset, helper id, type pointer, ...)
@@ -131,6 +132,14 @@ struct Trace {
   std::string recorded;     // bytecode listing of the recording
   std::string ir_before;    // IR as recorded
   std::vector<std::string> aborts;
+  // Source positions (code, pc) of the recorded bytecodes, for the line markers of the dumps
+  // and the --jit-log lines: Ins::origin indexes it (1-based), Trace::cur_origin is the
+  // position emit() gives new instructions (the recorder sets it per bytecode). Copies of an
+  // instruction made by the optimizer keep its origin; ins_offset (by ref, from the backend)
+  // is where its machine code starts (UINT32_MAX: no code).
+  std::vector<std::pair<CodeObject*, uint32_t>> origins;
+  uint16_t cur_origin = 0;
+  std::vector<uint32_t> ins_offset;
   // Objects the trace's constants, guards and snapshots name: GC roots for as long as the trace
   // exists (a collected object's address could be reused by another and pass a guard).
   std::vector<Object*> gcrefs;
@@ -148,8 +157,14 @@ struct Trace {
 
   // -- Building ---------------------------------------------------------------------------
   Ref emit(IrOp op, Ty t, Ref a = kNoRef, Ref b = kNoRef, int64_t k = 0) {
-    ins.push_back(Ins{op, t, 0, kNoSnap, a, b, k});
+    ins.push_back(Ins{op, t, cur_origin, kNoSnap, a, b, k});
     return Ref(ins.size() - 1);
+  }
+  void set_origin(CodeObject* code, uint32_t pc) {
+    if (!origins.empty() && origins.back() == std::pair{code, pc}) return;
+    if (origins.size() >= UINT16_MAX) return;  // past maxrecord's range: keep the last one
+    origins.emplace_back(code, pc);
+    cur_origin = uint16_t(origins.size());
   }
   Ref kint(int64_t v);
   Ref kdbl(double v);

@@ -72,6 +72,7 @@ void on_abort(Abort why, const std::string& detail) {
   Session& s = g_session;
   g_stats.aborts[int(why)]++;
   if (want_dump()) dump_abort(s.code, s.header_pc, s.parent, s.snap, s.function, kAbortText[int(why)], detail, s.rec->recorded());
+  if (want_log()) log_abort(s.parent, s.snap, s.code, s.header_pc, s.rec->trace(), kAbortText[int(why)], detail);
   if (s.parent) {
     // Back off: the exit must be taken hotexit * 2^tries more times before the next attempt;
     // after tryside attempts it is left to the interpreter.
@@ -81,6 +82,7 @@ void on_abort(Abort why, const std::string& detail) {
     if (tries >= g_params.tryside) {
       sn.exits = UINT32_MAX;
       g_stats.exits_given_up++;
+      if (want_log()) log_given_up(s.parent, s.snap, nullptr, 0, "exit left to the interpreter", tries);
     }
     sn.retry = uint32_t(g_params.hotexit) << std::min(tries, 16);
   } else if (s.cache && why == Abort::GLOBAL_STORE) {
@@ -102,13 +104,15 @@ void on_abort(Abort why, const std::string& detail) {
     }
   } else if (s.cache) {
     s.cache->counter = 0;
-    if (++g_penalty[{s.code, s.header_pc}] >= g_params.penalty) {
+    if (int n = ++g_penalty[{s.code, s.header_pc}]; n >= g_params.penalty) {
       s.cache->kind = kLoopBlacklisted;
       g_stats.blacklisted++;
+      if (want_log()) log_given_up(nullptr, 0, s.code, s.header_pc, "loop blacklisted", n);
     }
   } else if (s.function && ++g_penalty[{s.code, kNoPc}] >= g_params.penalty) {
     s.code->jit_calls = kJitNever;  // counted from 0 again otherwise (vm.cpp)
     g_stats.blacklisted++;
+    if (want_log()) log_given_up(nullptr, 0, s.code, s.header_pc, "function blacklisted", int(g_params.penalty));
   }
   stop_recording();
 }
@@ -116,7 +120,7 @@ void on_abort(Abort why, const std::string& detail) {
 // Optimises and assembles a finished recording; installs it. False if the backend refused.
 bool compile(std::unique_ptr<Trace> t, std::string* error) {
   auto t0 = std::chrono::steady_clock::now();
-  if (want_dump()) t->ir_before = ir_print(*t);
+  if (want_dump()) t->ir_before = ir_listing(*t);
   optimize(*t, g_noopt);
   bool ok = assemble(*t, error);
   double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
@@ -150,6 +154,7 @@ bool compile(std::unique_ptr<Trace> t, std::string* error) {
     g_stats.traces++;
     g_roots[{tp->code, tp->header_pc}] = tp;
   }
+  if (want_log()) log_trace(*tp);
   return true;
 }
 
@@ -174,7 +179,8 @@ size_t trace_bytes(const Trace& t) {
   return sizeof(Trace) + t.msize + t.ins.capacity() * sizeof(Ins) + t.snaps.capacity() * sizeof(Snapshot) +
          t.snap_frames.capacity() * sizeof(SnapFrame) + t.snap_entries.capacity() * sizeof(SnapEntry) +
          t.locs.capacity() * sizeof(Loc) + (t.exit_stub.capacity() + t.guard_jump.capacity()) * sizeof(uint32_t) +
-         t.gcrefs.capacity() * sizeof(Object*) + t.recorded.capacity() + t.ir_before.capacity();
+         t.gcrefs.capacity() * sizeof(Object*) + t.recorded.capacity() + t.ir_before.capacity() +
+         t.origins.capacity() * sizeof(t.origins[0]) + t.ins_offset.capacity() * sizeof(uint32_t);
 }
 
 // Drops every trace (LuaJIT's flush): the interpreter's entries into them are cleared, their
@@ -200,6 +206,7 @@ void flush() {
   g_side_penalty.clear();
   g_traces.clear();
   if (floor) CodeArena::get().release_from(floor);
+  if (want_log()) log_flush(g_stats.bytes / 1024);
   g_stats.bytes = 0;
   g_stats.flushes++;
   g_flush_pending = false;
@@ -230,6 +237,7 @@ void retire(Trace* t) {
   g_stats.retired++;
   bool blacklist = ++g_penalty[{t->code, t->function ? kNoPc : t->header_pc}] >= g_params.penalty;
   if (blacklist) g_stats.blacklisted++;
+  if (want_log()) log_retired(*t, blacklist);
   if (t->function) {
     t->code->jit_func = nullptr;
     t->code->jit_calls = blacklist ? kJitNever : 0;

@@ -12,6 +12,8 @@ std::string help_text();
 void install();
 // --dump-traces[=FILE] ("" or "-" = stderr); false (with *error) if FILE cannot be opened.
 bool set_dump(const std::string& path, std::string* error);
+// --jit-log[=FILE] / -X jitlog[=FILE]: one line per JIT event ("" or "-" = stderr).
+bool set_log(const std::string& path, std::string* error);
 void set_stats(bool on);  // --jit-stats
 void finish();            // at exit: prints --jit-stats, flushes the dump
 

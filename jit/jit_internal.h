@@ -43,9 +43,21 @@ bool want_dump();
 FILE* dump_file();
 std::string record_line(CodeObject* code, uint32_t pc, int depth);  // "  [d] file:line  pc OPNAME arg"
 std::string where(CodeObject* code, uint32_t pc);                   // "file:line (function)"
+// IR text (ir_print) with ";; file:line (function)" marker lines where the source line changes.
+std::string ir_listing(const Trace& t);
 void dump_trace(const Trace& t, double compile_ms);
 void dump_abort(CodeObject* code, uint32_t pc, const Trace* parent, uint32_t snap, bool function, const char* why,
                 const std::string& detail, const std::string& recorded);
+
+// --jit-log: one line per event (log.cpp); the driver calls these only when want_log().
+bool want_log();
+void log_trace(const Trace& t);  // compiled (after its id, link and parent are set)
+void log_abort(const Trace* parent, uint32_t snap, CodeObject* code, uint32_t pc, const Trace* partial, const char* why,
+               const std::string& detail);
+// A loop or function blacklisted (`what` = "loop blacklisted" ...), or an exit left to the interpreter.
+void log_given_up(const Trace* parent, uint32_t snap, CodeObject* code, uint32_t pc, const char* what, int aborts);
+void log_retired(const Trace& t, bool blacklisted);
+void log_flush(size_t kib);
 
 // --jit-stats counters (jit.cpp).
 struct Stats {

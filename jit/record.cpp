@@ -474,6 +474,7 @@ class RecorderImpl final : public Recorder {
     uint32_t arg = insn_arg(word);
     cur_pc_ = pc;
     cur_snap_ = kNoSnap;
+    t_->set_origin(f->code, pc);  // line markers of --dump-traces / --jit-log
     if (fused_) {
       Op want = *fused_;
       fused_.reset();

@@ -86,6 +86,7 @@ void print_help() {
                "--jit off|on|key=value,... : control the tracing JIT (CHAIPY_JIT=off); --jit help lists parameters\n"
                "--dump-traces[=FILE]       : print recorded and compiled traces\n"
                "--jit-stats                : print JIT statistics at exit\n"
+               "--jit-log[=FILE]           : one line per JIT event (trace compiled, aborted, blacklisted); also -X jitlog\n"
                "--log-level LEVEL          : trace, debug, info, warn, error, off (CHAIPY_LOG)\n";
 }
 
@@ -95,6 +96,7 @@ void print_help_xoptions() {
                "-X utf8 : enable UTF-8 mode (sys.flags.utf8_mode; chaipy's streams are UTF-8 already)\n"
                "-X pycache_prefix=PATH : write .pyc files to a parallel tree at PATH instead of __pycache__\n"
                "-X int_max_str_digits=N : sys.flags.int_max_str_digits (0 = no limit, else >= 640)\n"
+               "-X jitlog[=FILE] : chaipy's own: one line per JIT event to stderr or FILE (as --jit-log)\n"
                "Every -X option, known or not, is recorded in sys._xoptions, as CPython does.\n";
 }
 
@@ -175,6 +177,15 @@ int run_source(const std::string& source, const std::string& filename, const Opt
 
 // Interactive when stdin is a terminal and no program was named (CPython's stdin_is_interactive),
 // or with -i; after a program when -i or PYTHONINSPECT asks for it.
+// A zip archive: its end-of-central-directory record ("PK\5\6", 22 bytes plus a comment of at
+// most 64 KiB) is near the end, where zipimport looks for it.
+bool is_zip_archive(const std::string& data) {
+  if (data.size() < 22) return false;
+  size_t from = data.size() > 22 + 65535 ? data.size() - 22 - 65535 : 0;
+  size_t at = data.rfind(std::string_view("PK\x05\x06", 4));
+  return at != std::string::npos && at >= from && at + 22 <= data.size();
+}
+
 bool stdin_interactive(const Options& opts) {
   return opts.mode == Options::Mode::kStdin && (opts.inspect || ::isatty(0));
 }
@@ -237,6 +248,14 @@ void* interpreter_thread(void* p) {
         std::cerr << g_program << ": can't open file '" << abs << "': [Errno " << ENOENT << "] " << std::strerror(ENOENT) << "\n";
         ra->status = 2;
         return nullptr;
+      } else if (is_zip_archive(source)) {
+        // CPython runs a zip file's __main__.py with the archive as sys.path[0] (zipimport).
+        // chaipy has no zipimport yet (the stdlib's needs importlib's frozen bootstrap): say so
+        // rather than compile the archive's bytes as Python.
+        std::cerr << g_program << ": can't run '" << opts.target
+                  << "': running a zip archive is not supported yet (no zipimport)\n";
+        ra->status = 2;
+        return nullptr;
       } else {
         // CPython 3.9+ runs the main script under cwd + "/" + path (not normalised): that is the
         // name in tracebacks and __file__; sys.argv[0] stays as given.
@@ -291,6 +310,10 @@ void* interpreter_thread(void* p) {
       dir = std::filesystem::current_path().string();
     }
     import_init_path(dir);
+    if (!apply_io_encoding()) {  // PYTHONIOENCODING names no codec: CPython's fatal error
+      ra->status = 1;
+      return nullptr;
+    }
     if (runtime_config().safe_path) {  // -P / PYTHONSAFEPATH: no script, cwd or '' entry
       Value path = dict_get_str(dict_get_str(g_sys_modules, str_intern("sys")).as<ModuleObject>()->dict, str_intern("path"));
       if (!path.is_null() && path.as<ListObject>()->size > 0) {
@@ -364,7 +387,8 @@ void* interpreter_thread(void* p) {
     return nullptr;
   }
   if (stdin_interactive(opts)) {
-    ra->status = finalize(run_repl(main_globals(opts, filename), !runtime_config().quiet && ::isatty(0)));
+    ra->status = finalize(run_repl(main_globals(opts, filename),
+                                     !runtime_config().quiet && (::isatty(0) || runtime_config().interactive)));
     return nullptr;
   }
   ra->status = run_source(source, filename, opts);
@@ -385,7 +409,7 @@ constexpr const char* kShortOpts = "bBc:dEhiIm:OPqsStuvVW:xX:?";
 
 // Long options: CPython's, then chaipy's own. `arg`: takes a value (`--opt V` or `--opt=V`);
 // `optional`: the value may only be attached (`--dump-traces[=FILE]`).
-enum class LongOpt { kCheckHashPycs, kHelp, kVersion, kHelpEnv, kHelpXoptions, kHelpAll, kJit, kJitStats, kDumpTraces, kLogLevel };
+enum class LongOpt { kCheckHashPycs, kHelp, kVersion, kHelpEnv, kHelpXoptions, kHelpAll, kJit, kJitStats, kJitLog, kDumpTraces, kLogLevel };
 struct LongOptDef {
   const char* name;
   bool arg, optional;
@@ -400,6 +424,7 @@ constexpr LongOptDef kLongOpts[] = {
     {"help-all", false, false, LongOpt::kHelpAll},
     {"jit", true, false, LongOpt::kJit},
     {"jit-stats", false, false, LongOpt::kJitStats},
+    {"jit-log", true, true, LongOpt::kJitLog},
     {"dump-traces", true, true, LongOpt::kDumpTraces},
     {"log-level", true, false, LongOpt::kLogLevel},
 };
@@ -420,7 +445,8 @@ bool set_digit_limit(std::string_view text, const char* source, RuntimeConfig& c
   return true;
 }
 
-// Environment variables CPython reads at start-up (unless -E / -I); false on a fatal error.
+// Environment variables CPython reads at start-up (unless -E / -I); false on a fatal error
+// (an invalid PYTHONHASHSEED or PYTHONINTMAXSTRDIGITS), after printing it as CPython does.
 bool read_environment(Options& opts, RuntimeConfig& c) {
   auto env = [](const char* name) -> const char* {
     const char* e = std::getenv(name);
@@ -441,6 +467,25 @@ bool read_environment(Options& opts, RuntimeConfig& c) {
   if (env("PYTHONSAFEPATH")) c.safe_path = true;
   if (env("PYTHONNOUSERSITE")) c.no_user_site = 1;
   if (env("PYTHONDEVMODE")) c.dev_mode = true;
+  if (const char* e = env("PYTHONIOENCODING")) {
+    std::string_view v(e), enc = v.substr(0, v.find(':'));
+    std::string_view errors = enc.size() < v.size() ? v.substr(enc.size() + 1) : std::string_view();
+    c.io_encoding = enc;
+    c.io_errors = !errors.empty() ? errors : !enc.empty() ? "strict" : "";
+  }
+  if (const char* e = env("PYTHONHASHSEED"); e && std::strcmp(e, "random") != 0) {
+    // CPython's config_init_hash_seed: strtoul's grammar, at most 2**32 - 1.
+    char* end;
+    errno = 0;
+    unsigned long seed = std::strtoul(e, &end, 10);
+    if (*end || seed > 4294967295UL || errno == ERANGE) {
+      std::cerr << "Fatal Python error: config_init_hash_seed: PYTHONHASHSEED must be \"random\" or an integer in "
+                   "range [0; 4294967295]\nPython runtime state: preinitialized\n\n";
+      return false;
+    }
+    c.use_hash_seed = true;
+    c.hash_seed = uint32_t(seed);
+  }
   level("PYTHONOPTIMIZE", &c.optimize);
   level("PYTHONVERBOSE", &c.verbose);
   level("PYTHONDEBUG", &c.debug);
@@ -508,6 +553,11 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
           break;
         }
         case LongOpt::kJitStats: jit::set_stats(true); break;
+        case LongOpt::kJitLog: {
+          std::string err;
+          if (!jit::set_log(value, &err)) return usage_error("chaipy: " + err);
+          break;
+        }
         case LongOpt::kDumpTraces: {
           std::string err;
           if (!jit::set_dump(value, &err)) return usage_error("chaipy: " + err);
@@ -565,6 +615,11 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
           std::string_view x = value, key = x.substr(0, x.find('='));
           if (key == "pycache_prefix" && x.size() > key.size()) pyc::config().prefix = std::string(x.substr(15));
           if (x == "dev") c.dev_mode = true;
+          if (key == "jitlog") {  // chaipy's own, as --jit-log[=FILE]
+            std::string err;
+            if (!jit::set_log(x.size() > key.size() ? std::string(x.substr(key.size() + 1)) : "", &err))
+              return usage_error("chaipy: " + err);
+          }
           if (key == "utf8") c.utf8_mode = x == "utf8=0" ? 0 : 1;
           if (key == "int_max_str_digits" &&
               !set_digit_limit(x.size() > key.size() ? x.substr(key.size() + 1) : "", "-X int_max_str_digits", c))

@@ -27,6 +27,7 @@
 #include <editline/readline.h>
 
 #include "frontend/compile.h"
+#include "interp/config.h"
 #include "interp/modules/modules.h"
 #include "interp/vm.h"
 
@@ -52,9 +53,29 @@ void on_line(char* l) {
   rl_callback_handler_remove();
 }
 
+// Ctrl-D: end of input on an empty line, else delete the character under the cursor (GNU
+// readline's delete-char, as python3 has it). libedit's own binding for it writes "^D" at the
+// prompt before the end of input, which python3 does not; rl_done makes libedit end the read
+// with its end-of-file result (rl_callback_read_char then passes NULL to on_line). The
+// deletion rebuilds the line (libedit's rl_delete_text does not delete at the cursor).
+int ctrl_d(int, int) {
+  if (rl_end == 0) {
+    rl_done = 1;
+  } else if (rl_point < rl_end) {
+    std::string line(rl_line_buffer, size_t(rl_end));
+    int point = rl_point;
+    line.erase(size_t(point), 1);
+    rl_replace_line(line.c_str(), 0);
+    rl_point = point;
+    rl_forced_update_display();
+  }
+  return 0;
+}
+
 Read read_tty(const std::string& prompt, std::string* out) {
   g_line_done = g_line_eof = false;
   g_line.clear();
+  rl_done = 0;
   rl_callback_handler_install(prompt.c_str(), on_line);
   while (!g_line_done) {
     fd_set fds;
@@ -134,7 +155,7 @@ void print_banner() {
   Value v = sys.is_null() ? Value::null() : dict_get_str(sys.as<ModuleObject>()->dict, str_intern("version"));
   std::string version = v.is_null() || !is_str(v) ? "" : std::string(as_str(v)->view());
   std::string banner = "Python " + version + " on linux\n";
-  if (!dict_get_str(g_builtins, str_intern("help")).is_null())
+  if (!runtime_config().no_site)  // CPython prints it unless -S (site would define those names)
     banner += "Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.\n";
   stderr_write(banner);
 }
@@ -148,6 +169,8 @@ int run_repl(DictObject* globals, bool banner) {
     rl_instream = stdin;
     rl_outstream = stdout;
     using_history();
+    rl_initialize();
+    rl_add_defun("chaipy-delete-or-eof", ctrl_d, 4);  // Ctrl-D
   }
   Value sys = dict_get_str(g_sys_modules, str_intern("sys"));
   if (!sys.is_null()) {

@@ -6,11 +6,14 @@
 //
 // Ordering: stdout is flushed before anything is written to stderr or read from stdin, and at
 // exit, together with every other open buffered file.
+#include <pthread.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 
+#include "interp/codecs.h"
 #include "interp/config.h"
 #include "interp/modules/io.h"
 #include "interp/modules/modules.h"
@@ -57,7 +60,7 @@ const char* stdio_errors() {
   return "strict";
 }
 
-Value make_stream(int fd, bool unbuffered, const char* errors) {
+Value make_stream(int fd, bool unbuffered, const char* errors, const char* encoding = "utf-8") {
   const char* names[] = {"<stdin>", "<stdout>", "<stderr>"};
   Value raw = io::fileio_new(Value::from_small_int(fd), fd == 0 ? "rb" : "wb", false, Value::none());
   if (raw.is_exc()) {  // a closed standard descriptor: sys.stdX is None, as in CPython
@@ -74,7 +77,7 @@ Value make_stream(int fd, bool unbuffered, const char* errors) {
     if (buffer.is_exc()) return buffer;
   }
   bool line_buffering = !unbuffered && fd != 0 && (tty || fd == 2);
-  Value t = io::textio_new(buffer, str_value("utf-8"), str_value(errors), str_value("\n"), line_buffering,
+  Value t = io::textio_new(buffer, str_value(encoding), str_value(errors), str_value("\n"), line_buffering,
                            unbuffered && fd != 0);
   if (t.is_exc()) return t;
   if (setattr(t, NAME("mode"), str_value(fd == 0 ? "r" : "w")) < 0) return Value::exc();
@@ -87,6 +90,21 @@ bool fast_stream(Value v) {
   if (!v.is_obj() || v.as_obj()->type != io::textiowrapper) return false;
   io::TextIOObject* t = text_of(v);
   return t->ok && t->native_codec && t->codec == TextCodec::kUtf8 && t->writenl->empty() && (t->nbuf || t->nraw);
+}
+
+// sys.stdin / stdout / stderr and their __std*__ twins (None for a stream that failed).
+void publish_streams() {
+  for (Value* v : {&g_stdin, &g_stdout, &g_stderr})
+    if (v->is_exc()) {
+      exc_fetch();
+      *v = Value::none();
+    }
+  const char* names[3][2] = {{"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
+  Value vals[3] = {g_stdin, g_stdout, g_stderr};
+  for (int i = 0; i < 3; i++) {
+    dict_set_str(g_sys_dict, str_intern(names[i][0]), vals[i]);
+    dict_set_str(g_sys_dict, str_intern(names[i][1]), vals[i]);
+  }
 }
 
 }  // namespace
@@ -110,17 +128,41 @@ void init_std_streams(DictObject* sys_dict) {
   g_stdin = make_stream(0, unbuffered, errors);
   g_stdout = make_stream(1, unbuffered, errors);
   g_stderr = make_stream(2, unbuffered, "backslashreplace");
-  for (Value* v : {&g_stdin, &g_stdout, &g_stderr})
-    if (v->is_exc()) {
-      exc_fetch();
-      *v = Value::none();
+  publish_streams();
+}
+
+bool apply_io_encoding() {
+  const RuntimeConfig& c = runtime_config();
+  if (c.io_encoding.empty() && c.io_errors.empty()) return true;
+  std::string encoding = "utf-8";
+  if (!c.io_encoding.empty()) {
+    // The codec's own name, as CPython's config_get_codec_name ("LATIN1" -> "iso8859-1").
+    Value info = codec_lookup(c.io_encoding);
+    Value name = info.is_exc() ? info : getattr(info, NAME("name"));
+    if (name.is_exc() || !is_str(name)) {
+      std::string what = "LookupError: unknown encoding: " + c.io_encoding;
+      if (name.is_exc()) {
+        Value e = exc_fetch();
+        Value text = str_of(e);
+        if (!text.is_exc()) what = std::string(type_of(e)->name->view()) + ": " + std::string(as_str(text)->view());
+        else exc_fetch();
+      }
+      std::fprintf(stderr,
+                   "Fatal Python error: init_stdio_encoding: failed to get the Python codec name of the stdio "
+                   "encoding\nPython runtime state: core initialized\n%s\n\nCurrent thread 0x%016llx (most recent "
+                   "call first):\n  <no Python frame>\n",
+                   what.c_str(), (unsigned long long)pthread_self());
+      return false;
     }
-  const char* names[3][2] = {{"stdin", "__stdin__"}, {"stdout", "__stdout__"}, {"stderr", "__stderr__"}};
-  Value vals[3] = {g_stdin, g_stdout, g_stderr};
-  for (int i = 0; i < 3; i++) {
-    dict_set_str(sys_dict, str_intern(names[i][0]), vals[i]);
-    dict_set_str(sys_dict, str_intern(names[i][1]), vals[i]);
+    encoding = as_str(name)->view();
   }
+  bool unbuffered = runtime_config().unbuffered;
+  const char* errors = c.io_errors.empty() ? stdio_errors() : c.io_errors.c_str();
+  g_stdin = make_stream(0, unbuffered, errors, encoding.c_str());
+  g_stdout = make_stream(1, unbuffered, errors, encoding.c_str());
+  g_stderr = make_stream(2, unbuffered, "backslashreplace", encoding.c_str());
+  publish_streams();
+  return true;
 }
 
 // -- The API print() and input() use (modules.h) -------------------------------------------------------

@@ -13,6 +13,11 @@ namespace chaipy {
 // Python-level calls while they are the original objects (std_stream_fd). stdout is flushed
 // before anything is written to stderr or read from stdin, and at exit.
 void init_std_streams(DictObject* sys_dict);  // creates them (and the _io module) into sys
+// PYTHONIOENCODING (RuntimeConfig::io_encoding / io_errors): rebuilds the streams with the codec's
+// own name and the errors asked for (stderr keeps backslashreplace). Called once the import path
+// is set (a codec other than the native ones comes from the stdlib's encodings package). False
+// after printing CPython's fatal error for an unknown encoding.
+bool apply_io_encoding();
 bool stdout_write(std::string_view s);  // false with the exception raised (BrokenPipeError)
 void stdout_flush();
 void stderr_write(std::string_view s);  // flushes stdout first; unbuffered

@@ -361,7 +361,7 @@ Value make_sys_module(int argc, char** argv) {
   set(d, "flags", struct_seq_new(fl_type, {I(c.debug), I(c.inspect), I(c.interactive), I(c.optimize),
                                            I(c.dont_write_bytecode), I(c.no_user_site), I(c.no_site),
                                            I(c.ignore_environment), I(c.verbose), I(c.bytes_warning), I(c.quiet),
-                                           I(1), I(c.isolated), Value::from_bool(c.dev_mode), I(c.utf8_mode), I(0),
+                                           I(!c.use_hash_seed || c.hash_seed != 0), I(c.isolated), Value::from_bool(c.dev_mode), I(c.utf8_mode), I(0),
                                            Value::from_bool(c.safe_path), I(c.int_max_str_digits)}));
   ListObject* wo = list_new(0);
   for (const auto& w : c.warnoptions) list_append(wo, str_value(w));

@@ -226,8 +226,22 @@ bool text_encode(TextCodec c, TextErrors e, std::string_view s, std::string* out
       *out += char(cp);
       continue;
     }
-    if (!encode_error(c, e, cp, index, limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)", out))
-      return false;
+    const char* reason = limit == 0x80 ? "ordinal not in range(128)" : "ordinal not in range(256)";
+    if (e == TextErrors::kStrict) {
+      // CPython's error covers the whole run of characters the codec cannot encode.
+      size_t end = index + 1;
+      for (size_t k = i; k < n; end++) {
+        uint32_t next = utf8_decode(s.data() + k, &len);
+        if (next < limit) break;
+        k += size_t(len);
+      }
+      if (end > index + 1) {
+        raise_fmt(exc::UnicodeEncodeError, "'{}' codec can't encode characters in position {}-{}: {}", text_codec_name(c),
+                  index, end - 1, reason);
+        return false;
+      }
+    }
+    if (!encode_error(c, e, cp, index, reason, out)) return false;
   }
   return true;
 }

@@ -127,7 +127,10 @@ Value str_format_map_method(Value* args, size_t nargs, TupleObject* kwnames);
 std::string double_to_string(double d, char type, int precision, bool alternate, bool add_dot_0);
 
 // -- bytes / bytearray (bytes.cpp, bytes_methods.cpp, bytearray.cpp, memoryview.cpp) --------------
-int64_t hash_bytes(std::string_view data);           // str.cpp: the hash of str and bytes
+int64_t hash_bytes(std::string_view data);           // str.cpp: the hash of bytes (SipHash-1-3)
+// str.cpp: the str / bytes hash key, as CPython derives it from PYTHONHASHSEED (runtime_init,
+// before any string is hashed): no seed = random, 0 = all zero, N = from N.
+void hash_secret_init(bool use_seed, uint32_t seed);
 std::string_view bytes_view(Value v);                // v is bytes
 inline std::string_view bytes_like_view(Value v) {   // v is bytes or bytearray
   if (is_bytes(v)) return bytes_view(v);

@@ -1,8 +1,13 @@
 // interp/objects/str.cpp — the str type core: allocation, interning, UTF-8 helpers, hash, repr,
 // comparison, concatenation, indexing/slicing and the str() constructor. Methods live in
 // str_methods.cpp, formatting in format.cpp.
+#include <sys/random.h>
+
+#include <algorithm>
+#include <cerrno>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "interp/limits.h"
 #include "interp/objects/objects.h"
@@ -59,36 +64,101 @@ size_t utf8_offset(StrObject* s, int64_t cp_index) {
   return off;
 }
 
-// -- The str hash ------------------------------------------------------------------------------------
-// Any good 64-bit hash will do (CPython randomises str hashes): a multiply-mix over 8-byte words,
-// the tail as one little-endian word. Never -1 (the "not computed" mark).
-[[gnu::always_inline]] static inline int64_t hash_utf8(std::string_view bytes) {
-  const unsigned char* p = (const unsigned char*)bytes.data();
-  uint64_t n = bytes.size();
-  uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xC2B2AE3D27D4EB4Full);
-  uint64_t i = 0;
+// -- The str / bytes hash ----------------------------------------------------------------------------
+// CPython's: SipHash-1-3 (sys.hash_info.algorithm 'siphash13', no small-string cutoff) keyed by
+// the 128-bit hash secret, over the bytes of bytes objects and over a str's PEP 393 form (one
+// byte per code point when they are all below 256, else UCS-2, else UCS-4, native order), so
+// that with the same PYTHONHASHSEED every str and bytes hashes as in python3. The empty string
+// hashes to 0, and nothing to -1 (the "not computed" mark).
+namespace {
+uint64_t g_sip_k0 = 0, g_sip_k1 = 0;
+
+[[gnu::always_inline]] inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
+
+struct SipState {
+  uint64_t v0, v1, v2, v3;
+  [[gnu::always_inline]] void round() {
+    v0 += v1, v1 = rotl(v1, 13), v1 ^= v0, v0 = rotl(v0, 32);
+    v2 += v3, v3 = rotl(v3, 16), v3 ^= v2;
+    v0 += v3, v3 = rotl(v3, 21), v3 ^= v0;
+    v2 += v1, v1 = rotl(v1, 17), v1 ^= v2, v2 = rotl(v2, 32);
+  }
+  [[gnu::always_inline]] void word(uint64_t m) {
+    v3 ^= m;
+    round();
+    v0 ^= m;
+  }
+};
+
+int64_t siphash13(const unsigned char* p, size_t n) {
+  if (n == 0) return 0;
+  SipState st{g_sip_k0 ^ 0x736f6d6570736575ull, g_sip_k1 ^ 0x646f72616e646f6dull, g_sip_k0 ^ 0x6c7967656e657261ull,
+              g_sip_k1 ^ 0x7465646279746573ull};
+  size_t i = 0;
   for (; i + 8 <= n; i += 8) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
-    h ^= h >> 29;
+    uint64_t m;
+    std::memcpy(&m, p + i, 8);
+    st.word(m);
   }
-  // The tail (short names are all tail) from two overlapping loads instead of a byte loop.
-  uint64_t w = 0, rest = n - i;
-  if (rest >= 4) {
-    uint32_t lo, hi;
-    std::memcpy(&lo, p + i, 4);
-    std::memcpy(&hi, p + i + rest - 4, 4);
-    w = lo | uint64_t(hi) << (8 * (rest - 4));
-  } else if (rest > 0) {
-    w = p[i] | uint64_t(p[i + rest / 2]) << (8 * (rest / 2)) | uint64_t(p[i + rest - 1]) << (8 * (rest - 1));
+  uint64_t last = uint64_t(n) << 56;
+  for (size_t k = 0; i + k < n; k++) last |= uint64_t(p[i + k]) << (8 * k);
+  st.word(last);
+  st.v2 ^= 0xff;
+  st.round(), st.round(), st.round();
+  int64_t h = int64_t(st.v0 ^ st.v1 ^ st.v2 ^ st.v3);
+  return h == -1 ? -2 : h;
+}
+
+// A str given as UTF-8: hashed as its PEP 393 form (ASCII is that form already).
+int64_t hash_utf8(std::string_view u, bool ascii) {
+  auto p = reinterpret_cast<const unsigned char*>(u.data());
+  if (ascii) return siphash13(p, u.size());
+  std::vector<uint32_t> cps;
+  cps.reserve(u.size());
+  uint32_t max = 0;
+  for (size_t i = 0; i < u.size();) {
+    int len;
+    uint32_t c = utf8_decode(u.data() + i, &len);
+    cps.push_back(c);
+    max = std::max(max, c);
+    i += size_t(len);
   }
-  h = (h ^ (w * 0x87C37B91114253D5ull)) * 0x4CF5AD432745937Full;
-  h ^= h >> 32;
-  h *= 0xD6E8FEB86659FD93ull;
-  h ^= h >> 32;
-  int64_t r = int64_t(h);
-  return r == -1 ? -2 : r;
+  if (max > 0xFFFF) return siphash13(reinterpret_cast<const unsigned char*>(cps.data()), cps.size() * 4);
+  if (max > 0xFF) {
+    std::vector<uint16_t> w(cps.begin(), cps.end());
+    return siphash13(reinterpret_cast<const unsigned char*>(w.data()), w.size() * 2);
+  }
+  std::vector<unsigned char> b(cps.begin(), cps.end());
+  return siphash13(b.data(), b.size());
+}
+
+bool is_ascii(std::string_view u) {
+  for (char c : u)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+}  // namespace
+
+// CPython's _Py_HashRandomization_Init: PYTHONHASHSEED=0 leaves the secret zero, another seed N
+// fills it from N with the C library's linear congruential generator (lcg_urandom), no seed takes
+// it from getrandom().
+void hash_secret_init(bool use_seed, uint32_t seed) {
+  unsigned char secret[24] = {};  // sizeof(_Py_HashSecret_t); SipHash's key is its first 16 bytes
+  if (!use_seed) {
+    for (size_t got = 0; got < sizeof secret;) {
+      ssize_t n = getrandom(secret + got, sizeof secret - got, 0);
+      if (n > 0) got += size_t(n);
+      else if (errno != EINTR) break;
+    }
+  } else if (seed != 0) {
+    uint32_t x = seed;
+    for (unsigned char& b : secret) {
+      x = x * 214013u + 2531011u;
+      b = (x >> 16) & 0xff;
+    }
+  }
+  std::memcpy(&g_sip_k0, secret, 8);
+  std::memcpy(&g_sip_k1, secret + 8, 8);
 }
 
 // -- Allocation --------------------------------------------------------------------------------------
@@ -162,7 +232,7 @@ static void intern_grow() {
 
 StrObject* str_intern(std::string_view utf8) {
   if (2 * (g_intern_count + 1) > g_intern_mask + 1) intern_grow();
-  int64_t h = hash_utf8(utf8);
+  int64_t h = hash_utf8(utf8, is_ascii(utf8));
   size_t i = uint64_t(h) & g_intern_mask;
   for (StrObject* s; (s = g_intern_slots[i]); i = (i + 1) & g_intern_mask)
     if (s->hash == h && s->nbytes == utf8.size() &&
@@ -199,10 +269,10 @@ int64_t str_codepoint_at(StrObject* s, int64_t i) {
 }
 
 // -- Hash / equality -----------------------------------------------------------------------------------
-int64_t hash_bytes(std::string_view data) { return hash_utf8(data); }
+int64_t hash_bytes(std::string_view data) { return siphash13(reinterpret_cast<const unsigned char*>(data.data()), data.size()); }
 
 int64_t str_hash(StrObject* s) {
-  if (s->hash == -1) s->hash = hash_utf8(s->view());
+  if (s->hash == -1) s->hash = hash_utf8(s->view(), s->ascii);
   return s->hash;
 }
 

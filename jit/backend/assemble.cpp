@@ -57,6 +57,7 @@ bool assemble(Trace& t, std::string* error, const Target& target) {
   t.locs = std::move(alloc.locs);
   t.exit_stub = std::move(mc.exit_stub);
   t.guard_jump = std::move(mc.guard_jump);
+  t.ins_offset = std::move(mc.ins_offset);
   return true;
 }
 

@@ -27,6 +27,7 @@ struct MachineCode {
   uint32_t code_size = 0;      // bytes of instructions (Trace::msize)
   uint32_t entry_offset = 0;   // Trace::entry_offset
   std::vector<uint32_t> exit_stub, guard_jump;  // by snapshot (Trace fields of the same name)
+  std::vector<uint32_t> ins_offset;            // by ref (Trace::ins_offset)
 };
 
 struct Target {

@@ -40,6 +40,36 @@ except KeyboardInterrupt:
 print("after")
 """
 
+# Hashes of every str width (ASCII, Latin-1, UCS-2, UCS-4), bytes, memoryview and the empty
+# string, then orders that follow from them: set displays (a constant frozenset merged into a new
+# set), sets grown by add() in a loop (traced by the JIT), frozensets, dict-to-set.
+HASH_PROGRAM = """import sys
+print(sys.flags.hash_randomization)
+for x in ["", "a", "abc", "hello world, a longer string", "caf\u00e9", "\u20ac uro", "\U0001f600!", b"abc", b""]:
+    print(repr(x), hash(x))
+print(hash(memoryview(b"abc")) == hash(b"abc"), hash((1, "a")), hash(frozenset({"x", "y"})))
+print(list({"apple", "banana", "cherry", "date", "elder", "fig", "grape"}))
+print(list({"\u00e9", "\u20ac", "\U0001f600", "a"}))
+s = set()
+for i in range(300):
+    s.add("w%d" % i)
+print(list(s)[:20])
+words = "the quick brown fox jumps over the lazy dog again and again".split()
+print(list(set(words)), list(frozenset(words)))
+print(list(set({w: 1 for w in words})))
+print("fox" in s, "w17" in s, {"k%d" % i: i for i in range(50)}["k7"])
+"""
+# Without a seed (or "random", or under -E) hashes are random: only the flag and consistency.
+HASH_RANDOM = "import sys; print(sys.flags.hash_randomization, hash('x' * 3) == hash('xxx'), {'ab' + 'c': 1}['abc'])"
+
+# The three streams' encoding and errors, text through each of them (stderr escapes what its
+# encoding cannot hold), and a line read from stdin.
+IOENC = ("import sys\n"
+         "for f in (sys.stdin, sys.stdout, sys.stderr): print(f.encoding, f.errors)\n"
+         "print(ascii(sys.stdin.readline()))\n"
+         "print('caf\\u00e9 \\u20ac')\n"
+         "print('caf\\u00e9 \\u20ac', file=sys.stderr)\n")
+
 CASES = [
     # -- Signals ------------------------------------------------------------------------------------
     dict(name="sigint_caught_in_loop", args=["loop.py"], files={"loop.py": LOOP}, sigint=True),
@@ -146,6 +176,27 @@ except BrokenPipeError:
     dict(name="PYTHONINSPECT_pipe", modes=False, env={"PYTHONINSPECT": "1"}, stdin=b"x * 2\n", args=["-c", "x = 21"]),
     dict(name="unbuffered_u", modes=False, args=["-u", "-c", "import sys; print(sys.stdout.write_through)"]),
     dict(name="stdin_program", modes=False, stdin=b"import sys\nprint('from stdin', sys.argv)\n", args=["-", "a"]),
+    # -- PYTHONHASHSEED: CPython's str/bytes hashes and set orders for a given seed ------------------
+    dict(name="hashseed_0", env={"PYTHONHASHSEED": "0"}, args=["h.py"], files={"h.py": HASH_PROGRAM}),
+    dict(name="hashseed_12345", env={"PYTHONHASHSEED": "12345"}, args=["h.py"], files={"h.py": HASH_PROGRAM}),
+    dict(name="hashseed_max", env={"PYTHONHASHSEED": "4294967295"}, args=["h.py"], files={"h.py": HASH_PROGRAM}),
+    dict(name="hashseed_leading_space", modes=False, env={"PYTHONHASHSEED": " 7"}, args=["-c", "print(hash('abc'))"]),
+    dict(name="hashseed_random", modes=False, env={"PYTHONHASHSEED": "random"}, args=["-c", HASH_RANDOM]),
+    dict(name="hashseed_unset", modes=False, args=["-c", HASH_RANDOM]),
+    dict(name="hashseed_empty", modes=False, env={"PYTHONHASHSEED": ""}, args=["-c", HASH_RANDOM]),
+    dict(name="hashseed_bad", modes=False, env={"PYTHONHASHSEED": "abc"}, args=["-c", "pass"]),
+    dict(name="hashseed_too_big", modes=False, env={"PYTHONHASHSEED": "4294967296"}, args=["-c", "pass"]),
+    dict(name="hashseed_negative", modes=False, env={"PYTHONHASHSEED": "-1"}, args=["-c", "pass"]),
+    # -- PYTHONIOENCODING=encoding[:errors] for the standard streams ----------------------------------
+    dict(name="ioencoding_latin1", modes=False, env={"PYTHONIOENCODING": "latin-1"}, stdin=b"caf\xe9\n", args=["-c", IOENC]),
+    dict(name="ioencoding_upper_alias", modes=False, env={"PYTHONIOENCODING": "LATIN1"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_ascii_replace", modes=False, env={"PYTHONIOENCODING": "ascii:replace"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_errors_only", modes=False, env={"PYTHONIOENCODING": ":replace"}, stdin=b"\xff\n", args=["-c", IOENC]),
+    dict(name="ioencoding_colon_only", modes=False, env={"PYTHONIOENCODING": ":"}, stdin=b"x\n", args=["-c", IOENC]),
+    dict(name="ioencoding_cp1252_ignore", modes=False, env={"PYTHONIOENCODING": "cp1252:ignore"}, stdin=b"\x80\n", args=["-c", IOENC]),
+    dict(name="ioencoding_ascii_strict", modes=False, env={"PYTHONIOENCODING": "ascii"}, args=["-c", "print('ok'); print('caf\u00e9\u20ac')"]),
+    dict(name="ioencoding_ignored_by_E", modes=False, env={"PYTHONIOENCODING": "ascii"}, stdin=b"x\n", args=["-E", "-c", IOENC]),
+    dict(name="hashseed_ignored_by_E", modes=False, env={"PYTHONHASHSEED": "abc"}, args=["-E", "-c", HASH_RANDOM]),
 ]
 
 

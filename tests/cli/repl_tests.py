@@ -48,7 +48,7 @@ def transcript(cmd, keys, cwd, env):
         os.execvpe(cmd[0], cmd, env)
     out = b""
 
-    def drain(quiet=0.3, limit=30.0):
+    def drain(quiet=0.3, limit=30.0, prompt=True):
         nonlocal out
         end = time.time() + limit
         last = time.time()
@@ -63,17 +63,20 @@ def transcript(cmd, keys, cwd, env):
                     return False
                 out += data
                 last = time.time()
-            elif time.time() - last > quiet and (out.endswith(b">>> ") or out.endswith(b"... ") or out.endswith(b"py> ")):
+            elif time.time() - last > quiet and (not prompt or out.endswith(b">>> ") or out.endswith(b"... ")
+                                                 or out.endswith(b"py> ")):
                 return True
         return True
 
     alive = drain(quiet=0.5)
-    for k in keys:
+    for i, k in enumerate(keys):
         if not alive:
             break
         os.write(fd, k.encode() if k in (CTRL_C, CTRL_D) else (k + "\r").encode())
-        # A long-running statement gets time to start before the next key (Ctrl-C) arrives.
-        alive = drain(quiet=1.0 if "sleep" in k or "while True" in k or k == "" else 0.3)
+        # A statement that runs until interrupted (the next key is Ctrl-C) shows no prompt: give
+        # it a second without output to get going, rather than waiting for a prompt.
+        runs = i + 1 < len(keys) and keys[i + 1] == CTRL_C and k not in (CTRL_C, CTRL_D) and not k.startswith("    ")
+        alive = drain(quiet=1.0, prompt=False) if runs else drain(quiet=0.3)
     try:
         while True:
             r, _, _ = select.select([fd], [], [], 5)
@@ -93,7 +96,9 @@ def transcript(cmd, keys, cwd, env):
 
 def plain(cmd, stdin, cwd, env):
     p = subprocess.run(cmd, input=stdin.encode(), capture_output=True, cwd=cwd, env=env, timeout=30)
-    return p.returncode, p.stdout.decode(), p.stderr.decode()
+    # The banner's version line names the build (python3's "3.11.7 (main, ...)", chaipy's own).
+    err = re.sub(r"^Python .* on linux$", "Python VERSION on linux", p.stderr.decode(), flags=re.M)
+    return p.returncode, p.stdout.decode(), err
 
 
 def main():

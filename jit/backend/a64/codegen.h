@@ -40,6 +40,7 @@ class CodeGen {
   bool run(std::string* error);
 
   uint32_t entry_offset() const { return entry_offset_; }
+  const std::vector<uint32_t>& ins_offsets() const { return ins_offset_; }  // by ref (listings)
   uint32_t code_size() const { return code_size_; }
   const std::vector<uint32_t>& exit_stubs() const { return exit_stub_; }
   const std::vector<uint32_t>& guard_jumps() const { return guard_jump_; }
@@ -134,6 +135,7 @@ class CodeGen {
   std::unordered_map<uint64_t, size_t> pool_index_;
   std::vector<uint32_t> exit_stub_, guard_jump_;
   uint32_t entry_offset_ = 0, code_size_ = 0;
+  std::vector<uint32_t> ins_offset_;
 };
 
 }  // namespace chaipy::jit::a64

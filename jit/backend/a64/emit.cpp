@@ -64,8 +64,12 @@ bool CodeGen::run(std::string* error) {
   }
   a_.bind(entry_);
   entry_offset_ = uint32_t(a_.offset());
-  for (Ref i = 0; i < t_.size() && error_.empty(); i++)
-    if (alloc_.emit[size_t(i)]) emit_ins(i);
+  ins_offset_.assign(size_t(t_.size()), UINT32_MAX);
+  for (Ref i = 0; i < t_.size() && error_.empty(); i++) {
+    if (!alloc_.emit[size_t(i)]) continue;
+    ins_offset_[size_t(i)] = uint32_t(a_.offset());
+    emit_ins(i);
+  }
   emit_exits();
   if (!error_.empty()) {
     *error = error_;

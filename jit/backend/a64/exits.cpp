@@ -270,6 +270,7 @@ bool generate(Trace& t, const Allocation& alloc, uint64_t base, uint64_t common_
   out->entry_offset = gen.entry_offset();
   out->exit_stub = gen.exit_stubs();
   out->guard_jump = gen.guard_jumps();
+  out->ins_offset = gen.ins_offsets();
   return true;
 }
 
