@@ -224,6 +224,9 @@ struct RecursionScope {
 // including packages, relative imports (level > 0, resolved against globals' __package__ /
 // __name__), submodules named in fromlist, sys.modules caching, and the __pycache__ cache.
 Value import_name(StrObject* name, DictObject* globals, Value fromlist, int64_t level);
+// A new native module of interp/modules/modules.def (not put into sys.modules), or null if
+// `name` is not one; _imp.create_builtin and the import system's BuiltinImporter step.
+Value import_create_builtin(std::string_view name);
 // IMPORT_FROM fallback: `from pkg import sub` when `sub` is not yet an attribute of pkg.
 Value import_from(Value module, StrObject* name);
 // Start-up: sys.path = script_dir ('' for -c / stdin), the PYTHONPATH entries, stdlib_dir();
