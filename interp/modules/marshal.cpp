@@ -20,6 +20,10 @@ Value marshal_dumps_value(Value v) {
 Value marshal_loads_bytes(Value data) {
   BufferView view;
   if (!get_buffer_contiguous(data, &view)) return Value::exc();
+  if (view.len == 0) {
+    release_buffer(&view);
+    return raise(exc::EOFError, "EOF read where object expected");
+  }
   pyc::MarshalResult r = pyc::marshal_load(std::string_view(view.buf, size_t(view.len)));
   release_buffer(&view);
   if (!r.code) return raise_fmt(exc::ValueError, "bad marshal data ({})", r.error);
