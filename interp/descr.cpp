@@ -1,6 +1,7 @@
 // interp/descr.cpp — descriptors and callables around classes: property, staticmethod,
 // classmethod, super, bound methods, built-in function objects, function attributes, modules.
 #include "interp/class_internal.h"
+#include "interp/vm.h"
 
 namespace chaipy {
 using namespace cls;
@@ -478,6 +479,21 @@ int function_setattr(Value self, StrObject* name, Value v) {
   }
   if (name == S.__module__) {
     f->module = v.is_null() ? Value::none() : v;
+    return 0;
+  }
+  if (name == S.__code__) {
+    if (v.is_null() || !isinstance_exact(v, types::code)) {
+      raise(exc::TypeError, "__code__ must be set to a code object");
+      return -1;
+    }
+    auto* co = v.as<CodeObject>();
+    uint32_t nclosure = f->closure ? uint32_t(f->closure->size) : 0;
+    if (co->nfree != nclosure) {
+      raise_fmt(exc::ValueError, "{}() requires a code object with {} free vars, not {}", f->name->view(), nclosure,
+                co->nfree);
+      return -1;
+    }
+    f->code = co;
     return 0;
   }
   if (name == S.__defaults__) {

@@ -134,6 +134,7 @@ Value iter_next(Value it);                       // null when exhausted (StopIte
 int64_t length(Value o);                         // -1 on error
 int contains(Value container, Value item);       // -1 on error
 int contains_by_iteration(Value container, Value item);  // `in` through iteration (no __contains__)
+bool is_callable(Value v);  // PyCallable_Check: the type has a call slot or __call__
 Value call(Value callable, Value* args, size_t nargs, TupleObject* kwnames = nullptr);
 Value call0(Value callable);
 Value call1(Value callable, Value a);
