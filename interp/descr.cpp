@@ -349,6 +349,7 @@ Value method_getattr(Value self, StrObject* name) {
   if (name == S.__self__) return m->self;
   if (name == S.func_) return m->func;
   if (name == S.__class__) return obj(types::method);
+  if (name == S.__doc__) return getattr(m->func, name);  // CPython's method_get_doc, not object.__doc__
   Value v = lookup(types::method, name);
   if (!v.is_null()) return bind_method(v, self, types::method);
   return getattr(m->func, name);
