@@ -46,10 +46,10 @@ SyntaxErrorInfo make_syntax_error(std::string_view src, const std::string& filen
   e.filename = filename;
   e.lineno = line;
   e.text = source_line(src, line);
-  e.offset = utf8_char_count(e.text, col) + 1;
+  e.offset = col < 0 ? 0 : utf8_char_count(e.text, col) + 1;  // col -1: no column (offset 0, no caret)
   e.end_lineno = end_line;
   std::string end_text = end_line == line ? e.text : source_line(src, end_line);
-  e.end_offset = utf8_char_count(end_text, end_col) + 1;
+  e.end_offset = end_col < 0 ? 0 : utf8_char_count(end_text, end_col) + 1;
   return e;
 }
 

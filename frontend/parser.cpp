@@ -7,9 +7,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
+#include "frontend/int_digits.h"
 #include "frontend/lexer.h"
 #include "frontend/parser_util.h"
 #include "interp/opcodes.h"
@@ -1511,6 +1513,7 @@ class Parser {
         next();
         auto e = mk(ExprKind::kConstant, p);
         e->value = parse_number(t.text);
+        check_digit_limit(t);
         return e;
       }
       case Tok::STRING:
@@ -1692,6 +1695,21 @@ class Parser {
 
   // -- Literals ---------------------------------------------------------------------------------
   Const parse_number(std::string_view text) { return number_const(text); }
+  // A decimal int literal longer than sys.get_int_max_str_digits(): CPython's parser reports
+  // the conversion's ValueError as a SyntaxError on the token's line, with no column.
+  void check_digit_limit(const Token& t) {
+    std::string_view s = t.text;
+    if (g_int_max_str_digits <= 0 || s.size() <= size_t(g_int_max_str_digits)) return;
+    if (s.size() > 1 && s[0] == '0' && std::string_view("xXoObB").find(s[1]) != std::string_view::npos) return;
+    if (s.find_first_of(".eEjJ") != std::string_view::npos) return;
+    size_t digits = s.size() - size_t(std::count(s.begin(), s.end(), '_'));
+    if (digits <= size_t(g_int_max_str_digits)) return;
+    fail(fmt::format("Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use "
+                     "sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer "
+                     "literals to avoid decimal conversion limits.",
+                     g_int_max_str_digits, digits),
+         Pos{t.line, -1, t.line, -1});
+  }
 
   // Adjacent string literals, concatenated; f-strings become a JoinedStr.
   ExprP strings() {

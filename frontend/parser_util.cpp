@@ -1,4 +1,5 @@
 // frontend/parser_util.cpp — literal conversion and expression-kind names for the parser.
+#include "frontend/int_digits.h"
 #include "frontend/parser_util.h"
 
 #include <cstdlib>
@@ -68,6 +69,8 @@ static std::string to_decimal(const std::string& digits, int base) {
   }
   return out;
 }
+
+int g_int_max_str_digits = 4300;
 
 Const number_const(std::string_view text) {
   std::string t;

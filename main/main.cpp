@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "frontend/compile.h"
+#include "frontend/int_digits.h"
 #include "interp/config.h"
 #include "interp/limits.h"
 #include "interp/modules/modules.h"
@@ -403,8 +404,24 @@ constexpr LongOptDef kLongOpts[] = {
     {"log-level", true, false, LongOpt::kLogLevel},
 };
 
-// Environment variables CPython reads at start-up (unless -E / -I).
-void read_environment(Options& opts, RuntimeConfig& c) {
+// -X int_max_str_digits=N / PYTHONINTMAXSTRDIGITS=N: 0 (no limit) or at least 640; anything
+// else is CPython's fatal start-up error (false).
+bool set_digit_limit(std::string_view text, const char* source, RuntimeConfig& c) {
+  std::string v(text);
+  char* end = nullptr;
+  long n = std::strtol(v.c_str(), &end, 10);
+  if (v.empty() || *end || n < 0 || (n != 0 && n < 640) || n > INT32_MAX) {
+    std::cerr << "Fatal Python error: config_init_int_max_str_digits: " << source
+              << ": invalid limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n";
+    return false;
+  }
+  c.int_max_str_digits = int(n);
+  g_int_max_str_digits = int(n);
+  return true;
+}
+
+// Environment variables CPython reads at start-up (unless -E / -I); false on a fatal error.
+bool read_environment(Options& opts, RuntimeConfig& c) {
   auto env = [](const char* name) -> const char* {
     const char* e = std::getenv(name);
     return e && *e ? e : nullptr;
@@ -437,6 +454,10 @@ void read_environment(Options& opts, RuntimeConfig& c) {
       s.remove_prefix(comma + 1);
     }
   }
+  // -X int_max_str_digits wins over the variable.
+  if (const char* e = env("PYTHONINTMAXSTRDIGITS"); e && c.int_max_str_digits < 0)
+    return set_digit_limit(e, "PYTHONINTMAXSTRDIGITS", c);
+  return true;
 }
 
 // Returns -1 to go on running, else the exit status (help, version, a usage error).
@@ -545,17 +566,9 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
           if (key == "pycache_prefix" && x.size() > key.size()) pyc::config().prefix = std::string(x.substr(15));
           if (x == "dev") c.dev_mode = true;
           if (key == "utf8") c.utf8_mode = x == "utf8=0" ? 0 : 1;
-          if (key == "int_max_str_digits") {
-            char* end = nullptr;
-            std::string v(x.size() > key.size() ? x.substr(key.size() + 1) : "");
-            long n = std::strtol(v.c_str(), &end, 10);
-            if (v.empty() || *end || (n != 0 && n < 640)) {
-              std::cerr << "Fatal Python error: config_init_int_max_str_digits: -X int_max_str_digits: invalid "
-                           "limit; must be >= 640 or 0 for unlimited.\nPython runtime state: preinitialized\n\n";
-              return 1;
-            }
-            c.int_max_str_digits = int(n);
-          }
+          if (key == "int_max_str_digits" &&
+              !set_digit_limit(x.size() > key.size() ? x.substr(key.size() + 1) : "", "-X int_max_str_digits", c))
+            return 1;
           break;
         }
       }
@@ -572,7 +585,7 @@ int parse_command_line(int argc, char** argv, Options& opts, std::string& log_le
     return 0;
   }
   c.ignore_environment = ignore_env;
-  if (!ignore_env) read_environment(opts, c);
+  if (!ignore_env && !read_environment(opts, c)) return 1;
   if (c.dev_mode) c.warnoptions.insert(c.warnoptions.begin(), "default");
   c.warnoptions.insert(c.warnoptions.end(), w_opts.begin(), w_opts.end());
   if (opts.inspect) c.inspect = 1;

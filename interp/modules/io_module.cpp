@@ -241,11 +241,6 @@ Value iobase_writelines(Value* args, size_t nargs, TupleObject* kw) {
   return Value::none();
 }
 
-Value iobase_dict(Value* args, size_t nargs, TupleObject*) {
-  SELF_CHECK(iobase, "__dict__");
-  return generic_getattr(args[0], NAME("__dict__"));
-}
-
 // -- _RawIOBase ------------------------------------------------------------------------------------------
 Value rawiobase_readall(Value* args, size_t nargs, TupleObject*) {
   SELF_CHECK(rawiobase, "readall");

@@ -180,11 +180,6 @@ bool bool_arg(Value v, bool dflt, bool* out) {
   return true;
 }
 
-int64_t i64_or(Value v, int64_t dflt) {
-  int64_t i;
-  return v.is_null() || !int_get_i64(v, &i) ? dflt : i;
-}
-
 // -- stat ---------------------------------------------------------------------------------------------
 TypeObject* g_stat_result;
 

@@ -17,7 +17,6 @@
 
 namespace chaipy {
 
-int g_int_max_str_digits = 4300;
 static constexpr uint64_t kHashModulus = (uint64_t(1) << 61) - 1;
 
 // -- GMP memory ---------------------------------------------------------------------------------

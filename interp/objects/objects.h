@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "frontend/int_digits.h"
 #include "interp/runtime.h"
 #include "unicode/utf8.h"
 
@@ -96,7 +97,6 @@ bool to_double(Value v, double* out);                // float or int; false (and
 Value float_pow(double a, double b);
 Value float_divmod(Value a, Value b);
 Value int_divmod(Value a, Value b);
-extern int g_int_max_str_digits;
 
 // -- str (str.cpp, str_methods.cpp) ------------------------------------------------------------
 // Allocates a str of nbytes bytes (data zero-filled, NUL-terminated); the caller fills data and

@@ -12,8 +12,12 @@
 // accepted one runs in a forked child (stdio on /dev/null, a 2 s alarm, a 1 GiB address-space
 // limit) which must end by returning or raising, never by a signal other than the alarm.
 //
-//   mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B]
-//   mutate_code --replay DIR/crash-SEED-ITER.bin     # disassemble and run one case in-process
+//   mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B] [--jit SPEC]
+//   mutate_code --replay DIR/crash-SEED-ITER.bin [--jit SPEC]  # disassemble, run in-process
+//
+// Without --jit the children run the interpreter only; `--jit threshold=1,hotexit=1` (chaipy's
+// --jit syntax) installs the JIT, so mutated code that the validator accepts is also recorded,
+// compiled and run as machine code.
 //
 // Exit status 1 if any child crashed; each crash is reported with its seed and iteration and,
 // with --keep, written as a marshal body (DIR/crash-SEED-ITER.bin) that --replay runs.
@@ -42,6 +46,7 @@
 #include "interp/opcodes.h"
 #include "interp/runtime.h"
 #include "interp/vm.h"
+#include "jit/jit.h"
 #include "pycache/marshal.h"
 
 using namespace chaipy;
@@ -231,10 +236,25 @@ Outcome run_in_child(std::shared_ptr<const CodeUnit> unit, int* signo) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B]\n");
+    std::fprintf(stderr, "usage: mutate_code CORPUS_DIR [--iterations N] [--seed S] [--keep DIR] [--max-bytes B] "
+                         "[--jit SPEC]\n");
     return 2;
   }
-  if (std::string(argv[1]) == "--replay" && argc == 3) {  // one kept case, in this process (for gdb)
+  std::string jit_spec;
+  for (int i = 2; i + 1 < argc; i++)
+    if (std::string(argv[i]) == "--jit") jit_spec = argv[i + 1];
+  auto start_runtime = [&] {
+    runtime_init(0, nullptr);
+    vm_init();
+    if (jit_spec.empty()) return;
+    std::string error;
+    if (!jit::configure(jit_spec, &error)) {
+      std::fprintf(stderr, "mutate_code: %s\n", error.c_str());
+      std::exit(2);
+    }
+    jit::install();
+  };
+  if (std::string(argv[1]) == "--replay" && (argc == 3 || argc == 5)) {  // one kept case, in this process (for gdb)
     std::ifstream in(argv[2], std::ios::binary);
     std::stringstream ss;
     ss << in.rdbuf();
@@ -242,9 +262,10 @@ int main(int argc, char** argv) {
     if (!loaded.code) { std::fprintf(stderr, "rejected: %s\n", loaded.error.c_str()); return 0; }
     std::printf("%s", disassemble(*loaded.code).c_str());
     std::fflush(stdout);
-    runtime_init(0, nullptr);
-    vm_init();
+    start_runtime();
+    jit::set_stats(!jit_spec.empty());  // what the JIT did with the case, on stderr
     run_on_interpreter_stack(loaded.code);
+    jit::finish();
     return 0;
   }
   const fs::path corpus = fs::absolute(argv[1]);
@@ -258,11 +279,11 @@ int main(int argc, char** argv) {
     else if (a == "--seed") seed = std::strtoull(argv[i + 1], nullptr, 10);
     else if (a == "--keep") keep = argv[i + 1];
     else if (a == "--max-bytes") max_bytes = std::strtoull(argv[i + 1], nullptr, 10);
+    else if (a == "--jit") continue;  // read above
     else { std::fprintf(stderr, "mutate_code: unknown option %s\n", a.c_str()); return 2; }
   }
   if (!keep.empty()) keep = fs::absolute(keep).string();
-  runtime_init(0, nullptr);
-  vm_init();
+  start_runtime();
   // Hostile programs write files where they run: a scratch directory of their own.
   char scratch[] = "/tmp/chaipy-mutate-XXXXXX";
   if (!mkdtemp(scratch) || chdir(scratch) != 0) { std::perror("mkdtemp"); return 2; }

@@ -2,8 +2,9 @@
 // asmjit's x86 and a64 assemblers are both part of every build, so each Target generates code for
 // a made-up address (never run here) and its bytes are compared with the checked-in objdump
 // listings tests/unit/golden/backend/NAME.{x64,a64}.lst (NAME.ir is the trace). On a64 helper,
-// object and Trace addresses sit in the literal pool after the code; x64 embeds the Trace* in
-// its exit code, which is zeroed before comparing. Rewrite the listings after an intended change
+// object and Trace addresses sit in the literal pool after the code; x64 embeds the Trace* and
+// the helpers' addresses in its code, and they are zeroed before comparing. A LINK enters a
+// made-up target trace at a fixed address. Rewrite the listings after an intended change
 // with CHAIPY_UPDATE_GOLDEN=1 (needs objdump and aarch64-linux-gnu-objdump; scripts/test-a64.sh
 // installs binutils-aarch64-linux-gnu). What the code does is tested by test_jit_backend.cpp on
 // the host's target (AArch64 under qemu-aarch64).
@@ -21,6 +22,7 @@
 #include "jit/backend/arena.h"
 #include "jit/backend/backend.h"
 #include "jit/backend/regalloc.h"
+#include "jit/helpers.h"
 #include "jit/ir.h"
 
 using namespace chaipy;
@@ -101,16 +103,21 @@ TEST_CASE("backend golden encodings, both targets", "[jit][backend][golden]") {
   const bool update = std::getenv("CHAIPY_UPDATE_GOLDEN") != nullptr;
   for (const Target* target : {&kTargetX64, &kTargetA64}) {
     // int_ops reads the collector's globals: x64 embeds their addresses in the instructions.
-    for (const char* name : {"int_loop", "float_loop", "int_ops"}) {
+    for (const char* name : {"int_loop", "float_loop", "int_ops", "call_link"}) {
       if (!is_a64(*target) && std::string(name) == "int_ops") continue;
       INFO("golden: " << name << "." << target->name);
-      Trace t;
+      Trace t, link_target;
       parse_golden(name, &t);
+      link_target.mcode = reinterpret_cast<void*>(kBase + 0x100000);
+      link_target.entry_offset = 0x40;
+      t.link = &link_target;
       MachineCode mc = generate(*target, t);
       std::vector<uint8_t> code(mc.bytes.begin(), mc.bytes.begin() + mc.code_size);
-      const uint64_t self = uint64_t(&t);
+      std::vector<uint64_t> varying = {uint64_t(&t)};
+      for (const auto& h : kHelpers) varying.push_back(uint64_t(h.fn));
       for (size_t k = 0; k + 8 <= code.size(); k++)
-        if (std::memcmp(code.data() + k, &self, 8) == 0) std::memset(code.data() + k, 0, 8);
+        for (uint64_t v : varying)
+          if (std::memcmp(code.data() + k, &v, 8) == 0) std::memset(code.data() + k, 0, 8);
       const std::string path = golden_dir() + name + "." + target->name + ".lst";
       if (update) {
         std::string listing = objdump(code, is_a64(*target));
