@@ -150,8 +150,6 @@ inline bool is_builtin_sub(TypeObject* t) {
 
 // -- Init parts ------------------------------------------------------------------------------------
 void init_object_methods();
-void init_reduce_methods();  // class_reduce.cpp: after the exception types
-int64_t cpython_type_flags(TypeObject* t);  // typeobject.cpp: type.__flags__
 void init_type_methods();
 void init_descr_types();
 void init_generic_alias_types();  // class_generic_alias.cpp: types.GenericAlias, types.UnionType, type.__or__

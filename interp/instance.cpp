@@ -606,6 +606,10 @@ Value obj_dir_native(Value* args, size_t nargs, TupleObject* kw) {
   return obj(l);
 }
 
+Value obj_reduce_ex_native(Value* args, size_t nargs, TupleObject* kw) {
+  return raise(exc::TypeError, "chaipy: pickling is not supported");
+}
+
 Value obj_sizeof_native(Value* args, size_t nargs, TupleObject* kw) {
   if (!need_self("__sizeof__", nargs)) return Value::exc();
   return int_from_i64(type_of(args[0])->instance_size ? type_of(args[0])->instance_size : 16);
@@ -650,6 +654,7 @@ void init_object_methods() {
                        {"__delattr__", obj_delattr_native},
                        {"__format__", obj_format_native},
                        {"__dir__", obj_dir_native},
+                       {"__reduce_ex__", obj_reduce_ex_native},
                        {"__sizeof__", obj_sizeof_native}});
   dict_set_str(O->dict, S.__doc__, str_value("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
   g_object_init = dict_get_str(O->dict, S.__init__);

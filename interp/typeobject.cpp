@@ -710,8 +710,6 @@ Value type_getattr(Value self, StrObject* name) {
       return t->module ? obj(t->module) : obj(S.builtins);
     }
     if (name == S.__mro__) return obj(t->mro);
-    static StrObject* const flags_name = str_intern("__flags__");
-    if (name == flags_name) return int_from_i64(cpython_type_flags(t));
     if (name == S.__bases__) return obj(t->bases);
     if (name == S.__base__) return t->base ? obj(t->base) : Value::none();
     if (name == S.__class__) return obj(meta);
@@ -755,32 +753,6 @@ Value type_getattr(Value self, StrObject* name) {
   }
   raise_fmt(exc::AttributeError, "type object '{}' has no attribute '{}'", t->name->view(), name->view());
   return attach_name_obj(self, name);
-}
-
-// type.__flags__: the Py_TPFLAGS_* bits Python code tests (copyreg's _HEAPTYPE, inspect's
-// IS_ABSTRACT, the fast-subclass bits), computed from chaipy's own flags.
-int64_t cpython_type_flags(TypeObject* t) {
-  enum : int64_t {
-    kImmutable = 1 << 8, kHeap = 1 << 9, kBase = 1 << 10, kReady = 1 << 12, kGC = 1 << 14, kAbstract = 1 << 20,
-    kLong = 1 << 24, kList = 1 << 25, kTuple = 1 << 26, kBytes = 1 << 27, kUnicode = 1 << 28, kDict = 1 << 29,
-    kBaseExc = 1 << 30, kType = int64_t(1) << 31,
-  };
-  int64_t f = kReady | kGC | ((t->flags & kTypeHeap) ? kHeap : kImmutable) | ((t->flags & kTypeBaseType) ? kBase : 0);
-  if (is_subtype(t, types::int_)) f |= kLong;
-  if (is_subtype(t, types::list)) f |= kList;
-  if (is_subtype(t, types::tuple)) f |= kTuple;
-  if (is_subtype(t, types::bytes)) f |= kBytes;
-  if (is_subtype(t, types::str)) f |= kUnicode;
-  if (is_subtype(t, types::dict)) f |= kDict;
-  if (is_subtype(t, exc::BaseException)) f |= kBaseExc;
-  if (is_subtype(t, types::type)) f |= kType;
-  Value am = dict_get_str(t->dict, str_intern("__abstractmethods__"));
-  if (!am.is_null()) {
-    int64_t n = length(am);
-    if (n < 0) exc_fetch();
-    if (n > 0) f |= kAbstract;
-  }
-  return f;
 }
 
 // The MRO of t and its subclasses after t's bases changed.
@@ -1037,7 +1009,6 @@ void init_class_types() {
   init_type_methods();
   init_descr_types();
   init_exception_types();
-  init_reduce_methods();
   init_builtin_sub_methods();
   init_generic_alias_types();
 }

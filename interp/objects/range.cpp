@@ -505,12 +505,6 @@ static Value seq_iter_length_hint_m(Value* args, size_t nargs, TupleObject* kw) 
   }
 }
 
-// range.__reduce__: (range, (start, stop, step)), as CPython's range_reduce.
-static Value range_reduce_m(Value* args, size_t, TupleObject*) {
-  auto* r = args[0].as<RangeObject>();
-  return tuple_pack({obj(types::range), tuple_pack({r->start, r->stop, r->step})});
-}
-
 void init_range_slice_types() {
   TypeObject* r = types::range;
   r->trace = range_trace;
@@ -523,8 +517,7 @@ void init_range_slice_types() {
   r->getitem = range_getitem;
   r->iter = range_iter;
   r->tp_new = range_tp_new;
-  type_add_methods(r, {{"count", range_count_m}, {"index", range_index_m}, {"__reversed__", range_reversed_m},
-                       {"__reduce__", range_reduce_m, kNativeNoArgs}});
+  type_add_methods(r, {{"count", range_count_m}, {"index", range_index_m}, {"__reversed__", range_reversed_m}});
   r->getattr = range_getattr;
 
   TypeObject* s = types::slice;
