@@ -190,6 +190,21 @@ Value builtin_hash(Value* args, size_t nargs, TupleObject* kwnames) {
   return int_from_i64(h);
 }
 
+}  // namespace
+
+bool is_callable(Value v) {
+  TypeObject* t = type_of(v);
+  if (t->call) return true;
+  Value m = type_lookup(t, NAME("__call__"));
+  if (m.is_exc()) {
+    exc_fetch();
+    return false;
+  }
+  return !m.is_null();
+}
+
+namespace {
+
 Value builtin_callable(Value* args, size_t nargs, TupleObject* kwnames) {
   if (!check_no_kwargs("callable", kwnames) || !check_nargs("callable", nargs, 1, 1)) return Value::exc();
   TypeObject* t = type_of(args[0]);

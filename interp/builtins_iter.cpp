@@ -28,13 +28,6 @@ struct CallIterObject : Object { Value func; Value sentinel; };          // func
 Value iter_self(Value self) { return self; }
 int init_noop(Value, Value*, size_t, TupleObject*) { return 0; }
 
-bool is_callable(Value v) {
-  TypeObject* t = type_of(v);
-  if (t->call) return true;
-  Value m = type_lookup(t, NAME("__call__"));
-  return !m.is_null() && !m.is_exc();
-}
-
 // Iterators for every positional argument, as a tuple.
 TupleObject* iters_of(Value* args, size_t n) {
   TupleObject* t = tuple_new(n);

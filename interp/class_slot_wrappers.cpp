@@ -89,6 +89,11 @@ Value w_rbinop(Value* a, size_t n, TupleObject*) {
   if (!want(n, 2, "operator")) return Value::exc();
   return slot_owner(a[0])->binop(op, a[1], a[0]);
 }
+template <int op>
+Value w_ibinop(Value* a, size_t n, TupleObject*) {
+  if (!want(n, 2, "operator")) return Value::exc();
+  return slot_owner(a[0])->binop(kNumBinOps + op, a[0], a[1]);
+}
 template <Op op>
 Value w_unary(Value* a, size_t n, TupleObject*) {
   if (!want(n, 1, "operator")) return Value::exc();
@@ -105,9 +110,24 @@ template <int... I>
 struct BinTable {
   static constexpr NativeFn fwd[] = {w_binop<I>...};
   static constexpr NativeFn rev[] = {w_rbinop<I>...};
+  static constexpr NativeFn inplace[] = {w_ibinop<I>...};
 };
 using Bins = BinTable<0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12>;
 static_assert(kNumBinOps == 13, "ORDER BINOP");
+
+// The built-in types with in-place operators of their own (CPython's nb_inplace_* slots); the
+// others (int, str, tuple, frozenset ...) have no __iadd__ and `a += b` falls back to __add__.
+bool has_inplace(TypeObject* t, BinOp op) {
+  switch (op) {
+    case BinOp::ADD:
+    case BinOp::MULTIPLY: return t == types::list || t == types::bytearray;
+    case BinOp::OR: return t == types::dict || t == types::set;
+    case BinOp::AND:
+    case BinOp::XOR:
+    case BinOp::SUBTRACT: return t == types::set;
+    default: return false;
+  }
+}
 
 const Entry kEntries[] = {
     {"__len__", w_len, [](TypeObject* t) { return t->len != nullptr; }},
@@ -150,6 +170,7 @@ Value slot_wrapper(TypeObject* t, StrObject* name) {
     for (int i = 0; i < kNumBinOps && !fn; i++) {
       if (n == kBinOpInfo[i].dunder) fn = Bins::fwd[i];
       else if (n == kBinOpInfo[i].rdunder) fn = Bins::rev[i];
+      else if (n == kBinOpInfo[i].idunder && has_inplace(t, BinOp(i))) fn = Bins::inplace[i];
     }
   }
   if (!fn) return Value::null();

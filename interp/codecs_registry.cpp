@@ -29,13 +29,6 @@ void ensure_registry() {
 
 StrObject* attr_name(const char* n) { return str_intern(n); }
 
-bool is_callable(Value v) {
-  TypeObject* t = type_of(v);
-  if (t->call) return true;
-  Value m = type_lookup(t, str_intern("__call__"));
-  return !m.is_null() && !m.is_exc();
-}
-
 }  // namespace
 
 // -- Names -----------------------------------------------------------------------------------------------------

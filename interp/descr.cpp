@@ -1,6 +1,7 @@
 // interp/descr.cpp — descriptors and callables around classes: property, staticmethod,
 // classmethod, super, bound methods, built-in function objects, function attributes, modules.
 #include "interp/class_internal.h"
+#include "interp/vm.h"
 
 namespace chaipy {
 using namespace cls;
@@ -348,6 +349,7 @@ Value method_getattr(Value self, StrObject* name) {
   if (name == S.__self__) return m->self;
   if (name == S.func_) return m->func;
   if (name == S.__class__) return obj(types::method);
+  if (name == S.__doc__) return getattr(m->func, name);  // CPython's method_get_doc, not object.__doc__
   Value v = lookup(types::method, name);
   if (!v.is_null()) return bind_method(v, self, types::method);
   return getattr(m->func, name);
@@ -478,6 +480,21 @@ int function_setattr(Value self, StrObject* name, Value v) {
   }
   if (name == S.__module__) {
     f->module = v.is_null() ? Value::none() : v;
+    return 0;
+  }
+  if (name == S.__code__) {
+    if (v.is_null() || !isinstance_exact(v, types::code)) {
+      raise(exc::TypeError, "__code__ must be set to a code object");
+      return -1;
+    }
+    auto* co = v.as<CodeObject>();
+    uint32_t nclosure = f->closure ? uint32_t(f->closure->size) : 0;
+    if (co->nfree != nclosure) {
+      raise_fmt(exc::ValueError, "{}() requires a code object with {} free vars, not {}", f->name->view(), nclosure,
+                co->nfree);
+      return -1;
+    }
+    f->code = co;
     return 0;
   }
   if (name == S.__defaults__) {

@@ -290,6 +290,34 @@ bool is_initializing(Value m) {
   return m.is_obj() && std::find(g_initializing.begin(), g_initializing.end(), m.as_obj()) != g_initializing.end();
 }
 
+Value find_and_load(const std::string& name);
+
+// The native importlib package (install_importlib) takes its submodules from CPython's Lib/importlib.
+// What CPython's importlib/__init__.py does after importing them is done here when they load:
+// _bootstrap._setup(sys, _imp) gives the built-in modules their specs and loads _thread, _warnings
+// and _weakref into _bootstrap; _bootstrap_external is linked to _bootstrap, and its MAGIC_NUMBER
+// is chaipy's (as importlib.util.MAGIC_NUMBER), so that py_compile and SourceFileLoader write and
+// read caches that chaipy's own loader accepts. Returns -1 with the exception raised.
+int finish_importlib_submodule(const std::string& tail, Value m) {
+  if (tail == "_bootstrap") {
+    Value setup = getattr(m, S("_setup"));
+    Value imp = setup.is_exc() ? setup : find_and_load("_imp");
+    if (imp.is_exc()) return -1;
+    return call2(setup, sys_module(), imp).is_exc() ? -1 : 0;
+  }
+  if (tail != "_bootstrap_external") return 0;
+  Value bootstrap = find_and_load("importlib._bootstrap");
+  if (bootstrap.is_exc()) return -1;
+  Value link = getattr(m, S("_set_bootstrap_module"));
+  if (link.is_exc() || call1(link, bootstrap).is_exc()) return -1;
+  if (setattr(bootstrap, S("_bootstrap_external"), m) < 0) return -1;
+  std::string magic = pyc::magic_bytes();
+  if (setattr(m, S("MAGIC_NUMBER"), bytes_new(magic)) < 0) return -1;
+  uint32_t raw = uint32_t(uint8_t(magic[0])) | uint32_t(uint8_t(magic[1])) << 8 | uint32_t(uint8_t(magic[2])) << 16 |
+                 uint32_t(uint8_t(magic[3])) << 24;
+  return setattr(m, S("_RAW_MAGIC_NUMBER"), Value::from_small_int(raw));
+}
+
 // _find_and_load: the module `name` (absolute), importing parents first.
 Value find_and_load(const std::string& name) {
   StrObject* key = str_intern(name);
@@ -319,14 +347,9 @@ Value find_and_load(const std::string& name) {
       return raise_not_found(fmt::format("No module named '{}'; '{}' is not a package", name, parent), name);
   } else {
     // Native modules come first, as CPython's BuiltinImporter precedes the path finder.
-    if (ModuleFactory make = builtin_module_factory(name)) {
-      m = make();
-      if (m.is_exc()) return m;
-      DictObject* d = m.as<ModuleObject>()->dict;
-      if (dict_get_str(d, S("__doc__")).is_null()) dict_set_str(d, S("__doc__"), Value::none());
-      dict_set_str(d, S("__package__"), str_value(""));
-      dict_set_str(d, S("__loader__"), Value::none());
-      dict_set_str(d, S("__spec__"), Value::none());
+    m = import_create_builtin(name);
+    if (m.is_exc()) return m;
+    if (!m.is_null()) {
       dict_set_str(g_sys_modules, key, m);
       return m;
     }
@@ -337,6 +360,7 @@ Value find_and_load(const std::string& name) {
   if (spec.kind == Spec::Kind::kNone) return raise_not_found(fmt::format("No module named '{}'", name), name);
   m = load_spec(spec, name);
   if (m.is_exc()) return m;
+  if (parent == "importlib" && finish_importlib_submodule(tail, m) < 0) return Value::exc();
   if (!parent_module.is_null()) {
     // setattr(parent, tail, module); CPython warns instead of failing here.
     if (setattr(parent_module, str_intern(tail), m) < 0) exc_fetch();
@@ -585,11 +609,49 @@ Value machinery_all_suffixes(Value*, size_t nargs, TupleObject* kwnames) {
   return obj(l);
 }
 
+// PEP 562 __getattr__ of the native importlib.machinery / importlib.util: the classes and functions
+// they re-export from CPython's importlib._bootstrap / _bootstrap_external, imported on first use so
+// that start-up runs no Python.
+struct Reexport {
+  const char* name;
+  const char* from;  // the importlib submodule that defines it
+};
+constexpr Reexport kMachineryNames[] = {
+    {"ModuleSpec", "importlib._bootstrap"},          {"BuiltinImporter", "importlib._bootstrap"},
+    {"FrozenImporter", "importlib._bootstrap"},      {"WindowsRegistryFinder", "importlib._bootstrap_external"},
+    {"PathFinder", "importlib._bootstrap_external"}, {"FileFinder", "importlib._bootstrap_external"},
+    {"SourceLoader", "importlib._bootstrap_external"}, {"SourceFileLoader", "importlib._bootstrap_external"},
+    {"SourcelessFileLoader", "importlib._bootstrap_external"}, {"ExtensionFileLoader", "importlib._bootstrap_external"},
+    {"NamespaceLoader", "importlib._bootstrap_external"},
+};
+constexpr Reexport kUtilNames[] = {
+    {"module_from_spec", "importlib._bootstrap"},    {"spec_from_loader", "importlib._bootstrap"},
+    {"_resolve_name", "importlib._bootstrap"},       {"_find_spec", "importlib._bootstrap"},
+    {"decode_source", "importlib._bootstrap_external"}, {"spec_from_file_location", "importlib._bootstrap_external"},
+    {"_RAW_MAGIC_NUMBER", "importlib._bootstrap_external"},
+};
+
+template <const Reexport* kTable, size_t kCount, const char* kModule>
+Value reexport_getattr(Value* args, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("__getattr__", kwnames) || !check_nargs("__getattr__", nargs, 1, 1)) return Value::exc();
+  if (!is_str(args[0])) return raise_fmt(exc::TypeError, "attribute name must be string, not '{}'", type_name(args[0]));
+  std::string_view n = as_str(args[0])->view();
+  for (size_t i = 0; i < kCount; i++) {
+    if (n != kTable[i].name) continue;
+    Value from = find_and_load(kTable[i].from);
+    return from.is_exc() ? from : getattr(from, as_str(args[0]));
+  }
+  return raise_fmt(exc::AttributeError, "module '{}' has no attribute '{}'", kModule, n);
+}
+constexpr char kMachineryName[] = "importlib.machinery", kUtilName[] = "importlib.util";
+
 void install_importlib() {
   Value importlib = module_new("importlib");
   DictObject* d = importlib.as<ModuleObject>()->dict;
   dict_set_str(d, S("__package__"), str_value("importlib"));
-  dict_set_str(d, S("__path__"), obj(list_new(0)));
+  ListObject* path = list_new(0);  // its submodules (_bootstrap, abc, resources, ...) are CPython's
+  if (!stdlib_dir().empty()) list_append(path, str_value(stdlib_dir() + "/importlib"));
+  dict_set_str(d, S("__path__"), obj(path));
   dict_set_str(d, S("__doc__"), Value::none());
   dict_set_str(d, S("__spec__"), Value::none());
   module_add_functions(d, {{"import_module", importlib_import_module},
@@ -602,7 +664,8 @@ void install_importlib() {
   dict_set_str(ud, S("__spec__"), Value::none());
   module_add_functions(ud, {{"cache_from_source", util_cache_from_source},
                             {"source_from_cache", util_source_from_cache},
-                            {"find_spec", util_find_spec_stub}});
+                            {"find_spec", util_find_spec_stub},
+                            {"__getattr__", reexport_getattr<kUtilNames, std::size(kUtilNames), kUtilName>}});
   dict_set_str(ud, S("MAGIC_NUMBER"), bytes_new(pyc::magic_bytes()));
   dict_set_str(d, S("util"), util);
   // importlib.machinery: the suffix tables inspect and pkgutil read (chaipy loads no extension modules).
@@ -621,7 +684,8 @@ void install_importlib() {
   dict_set_str(md, S("DEBUG_BYTECODE_SUFFIXES"), one(".pyc"));
   dict_set_str(md, S("OPTIMIZED_BYTECODE_SUFFIXES"), one(".pyc"));
   dict_set_str(md, S("EXTENSION_SUFFIXES"), one(nullptr));
-  module_add_functions(md, {{"all_suffixes", machinery_all_suffixes}});
+  module_add_functions(md, {{"all_suffixes", machinery_all_suffixes},
+                            {"__getattr__", reexport_getattr<kMachineryNames, std::size(kMachineryNames), kMachineryName>}});
   dict_set_str(d, S("machinery"), mach);
   dict_set_str(g_sys_modules, S("importlib.machinery"), mach);
   dict_set_str(g_sys_modules, S("importlib"), importlib);
@@ -715,6 +779,19 @@ Value import_from(Value module, StrObject* name) {
         name_attr, path);
   return raise_import_error(exc::ImportError, fmt::format("cannot import name {} from {} ({})", quoted_name, quoted_pkg, p),
                             name_attr, path);
+}
+
+Value import_create_builtin(std::string_view name) {
+  ModuleFactory make = builtin_module_factory(name);
+  if (!make) return Value::null();
+  Value m = make();
+  if (m.is_exc()) return m;
+  DictObject* d = m.as<ModuleObject>()->dict;
+  if (dict_get_str(d, S("__doc__")).is_null()) dict_set_str(d, S("__doc__"), Value::none());
+  dict_set_str(d, S("__package__"), str_value(""));
+  dict_set_str(d, S("__loader__"), Value::none());
+  dict_set_str(d, S("__spec__"), Value::none());
+  return m;
 }
 
 bool import_is_initializing(Value module) { return is_initializing(module); }

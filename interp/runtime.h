@@ -134,6 +134,7 @@ Value iter_next(Value it);                       // null when exhausted (StopIte
 int64_t length(Value o);                         // -1 on error
 int contains(Value container, Value item);       // -1 on error
 int contains_by_iteration(Value container, Value item);  // `in` through iteration (no __contains__)
+bool is_callable(Value v);  // PyCallable_Check: the type has a call slot or __call__
 Value call(Value callable, Value* args, size_t nargs, TupleObject* kwnames = nullptr);
 Value call0(Value callable);
 Value call1(Value callable, Value a);
@@ -224,6 +225,9 @@ struct RecursionScope {
 // including packages, relative imports (level > 0, resolved against globals' __package__ /
 // __name__), submodules named in fromlist, sys.modules caching, and the __pycache__ cache.
 Value import_name(StrObject* name, DictObject* globals, Value fromlist, int64_t level);
+// A new native module of interp/modules/modules.def (not put into sys.modules), or null if
+// `name` is not one; _imp.create_builtin and the import system's BuiltinImporter step.
+Value import_create_builtin(std::string_view name);
 // IMPORT_FROM fallback: `from pkg import sub` when `sub` is not yet an attribute of pkg.
 Value import_from(Value module, StrObject* name);
 // Start-up: sys.path = script_dir ('' for -c / stdin), the PYTHONPATH entries, stdlib_dir();

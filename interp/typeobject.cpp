@@ -737,11 +737,13 @@ Value type_getattr(Value self, StrObject* name) {
   }
   Value attr = lookup(t, name);
   if (!attr.is_null()) return bind_for_class(attr, t);
-  if (!meta_attr.is_null()) return bind_method(meta_attr, self, meta);
   if (is_dunder(name)) {
+    // The built-in bases' slot wrappers belong to t's MRO, ahead of the metatype's non-data
+    // attributes: dict.__or__ is dict's, not type.__or__ bound to dict.
     Value w = lookup_with_wrappers(t, name);
     if (!w.is_null()) return w;
   }
+  if (!meta_attr.is_null()) return bind_method(meta_attr, self, meta);
   if (meta != types::type) {
     Value ga = lookup(meta, S.__getattr__);
     if (!ga.is_null()) {

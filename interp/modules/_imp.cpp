@@ -1,6 +1,6 @@
 // interp/modules/_imp.cpp — the _imp module, the part of CPython's import machinery that
 // importlib and test.support.import_helper reach directly: which modules are built in or frozen
-// (none are frozen), extension suffixes (chaipy loads no extension modules), the import lock
+// (none are frozen) and creating them for importlib's BuiltinImporter, extension suffixes (chaipy loads no extension modules), the import lock
 // (one thread, so it is never contended) and the hash-based-pyc setting.
 #include <algorithm>
 #include <string_view>
@@ -50,6 +50,26 @@ Value imp_lock_noop(Value*, size_t nargs, TupleObject* kw) {
 }
 constexpr char kAcquire[] = "acquire_lock", kRelease[] = "release_lock";
 
+// create_builtin(spec): a new native module for spec.name (None if there is none); one that is
+// already imported is returned as it is (CPython re-uses a single-phase module's state likewise).
+Value imp_create_builtin(Value* args, size_t nargs, TupleObject* kw) {
+  if (!check_no_kwargs("create_builtin", kw) || !check_nargs("create_builtin", nargs, 1, 1)) return Value::exc();
+  Value name = getattr(args[0], str_intern("name"));
+  if (name.is_exc()) return name;
+  if (!is_str(name)) return raise_fmt(exc::TypeError, "name must be string, not {}", type_name(name));
+  Value existing = dict_get_str(g_sys_modules, as_str(name));
+  std::string_view n = as_str(name)->view();
+  if (!existing.is_null() && (n == "sys" || n == "builtins" || builtin_module_factory(n))) return existing;
+  Value m = import_create_builtin(n);
+  return m.is_null() ? Value::none() : m;
+}
+
+// exec_builtin(mod): native modules are complete when created (single-phase init).
+Value imp_exec_builtin(Value* args, size_t nargs, TupleObject* kw) {
+  if (!check_no_kwargs("exec_builtin", kw) || !check_nargs("exec_builtin", nargs, 1, 1)) return Value::exc();
+  return Value::from_small_int(0);
+}
+
 // _override_frozen_modules_for_tests(override): nothing is frozen, so there is nothing to override.
 Value imp_override_frozen(Value* args, size_t nargs, TupleObject* kw) {
   if (!check_no_kwargs("_override_frozen_modules_for_tests", kw) ||
@@ -67,6 +87,8 @@ Value make__imp_module() {
   DictObject* d = m.as<ModuleObject>()->dict;
   module_add_functions(d, {{"is_builtin", imp_is_builtin},
                            {"is_frozen", imp_is_frozen},
+                           {"create_builtin", imp_create_builtin},
+                           {"exec_builtin", imp_exec_builtin},
                            {"extension_suffixes", imp_extension_suffixes},
                            {"lock_held", imp_lock_held},
                            {"acquire_lock", imp_lock_noop<kAcquire>},

@@ -267,13 +267,6 @@ bool parse_string_pos(const char* fname, Value* args, size_t nargs, TupleObject*
   return true;
 }
 
-bool is_callable(Value v) {
-  TypeObject* t = type_of(v);
-  if (t->call) return true;
-  Value m = type_lookup(t, str_intern("__call__"));
-  return !m.is_null() && !m.is_exc();
-}
-
 // re.<function>(*args): the pure-Python halves of sub() templates and expand().
 Value call_re(const char* function, std::initializer_list<Value> args) {
   Value re = import_name(str_intern("re"), nullptr, Value::none(), 0);

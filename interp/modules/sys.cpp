@@ -251,6 +251,31 @@ std::string script_dir(const char* script) {
 
 void set(DictObject* d, const char* name, Value v) { dict_set_str(d, str_intern(name), v); }
 
+// sys.set_asyncgen_hooks / get_asyncgen_hooks: the hooks are kept for event loops (asyncio saves
+// and restores them) but async generators do not call them yet (docs/compatibility.md).
+Value g_asyncgen_hooks[2];  // firstiter, finalizer (null: None)
+TypeObject* g_asyncgen_hooks_type;
+
+Value sys_set_asyncgen_hooks(Value* args, size_t nargs, TupleObject* kwnames) {
+  static const char* const names[] = {"firstiter", "finalizer", nullptr};
+  Value a[2];
+  if (!parse_args("set_asyncgen_hooks", args, nargs, kwnames, names, 0, a)) return Value::exc();
+  for (int i : {1, 0}) {  // CPython checks the finalizer first
+    if (!a[i].is_null() && !a[i].is_none() && !is_callable(a[i]))
+      return raise_fmt(exc::TypeError, "callable {} expected, got {}", names[i], type_name(a[i]));
+  }
+  for (int i = 0; i < 2; i++)
+    if (!a[i].is_null()) g_asyncgen_hooks[i] = a[i].is_none() ? Value::null() : a[i];
+  return Value::none();
+}
+
+Value sys_get_asyncgen_hooks(Value*, size_t nargs, TupleObject* kwnames) {
+  if (!check_no_kwargs("get_asyncgen_hooks", kwnames) || !check_nargs("get_asyncgen_hooks", nargs, 0, 0))
+    return Value::exc();
+  auto hook = [](Value v) { return v.is_null() ? Value::none() : v; };
+  return struct_seq_new(g_asyncgen_hooks_type, {hook(g_asyncgen_hooks[0]), hook(g_asyncgen_hooks[1])});
+}
+
 }  // namespace
 
 // -- Module ---------------------------------------------------------------------------------------------
@@ -259,6 +284,7 @@ Value make_sys_module(int argc, char** argv) {
   DictObject* d = m.as<ModuleObject>()->dict;
   module_add_functions(d, {
       {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit},
+      {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
       {"setrecursionlimit", sys_setrecursionlimit}, {"intern", sys_intern},
       {"getdefaultencoding", sys_getdefaultencoding}, {"getsizeof", sys_getsizeof},
       {"get_int_max_str_digits", sys_get_int_max_str_digits},
@@ -288,6 +314,9 @@ Value make_sys_module(int argc, char** argv) {
 
   set(d, "version", str_value(sys_version()));
   set(d, "hexversion", int_from_i64(0x030B00F0));
+  g_asyncgen_hooks_type = make_struct_seq_type("builtins", "asyncgen_hooks", {"firstiter", "finalizer"});
+  gc::add_root(&g_asyncgen_hooks[0]);
+  gc::add_root(&g_asyncgen_hooks[1]);
   TypeObject* vi_type = make_struct_seq_type("sys", "version_info", {"major", "minor", "micro", "releaselevel", "serial"});
   Value vi = struct_seq_new(vi_type, {Value::from_small_int(3), Value::from_small_int(11), Value::from_small_int(0),
                                       str_value("final"), Value::from_small_int(0)});

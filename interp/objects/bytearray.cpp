@@ -61,7 +61,7 @@ bool splice(ByteArrayObject* b, uint64_t lo, uint64_t hi, std::string_view s) {
   std::string keep(s);  // s may point into b
   uint64_t old = b->size, n = old - (hi - lo) + keep.size();
   if (n != old && !check_resizable(b)) return false;
-  if (n > old && !reserve(b, n)) return false;
+  if ((n > old || !b->data) && !reserve(b, n)) return false;  // an empty bytearray may have no buffer yet
   std::memmove(b->data + lo + keep.size(), b->data + hi, old - hi);
   if (!keep.empty()) std::memcpy(b->data + lo, keep.data(), keep.size());
   b->size = n;

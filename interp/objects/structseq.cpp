@@ -152,7 +152,8 @@ TypeObject* make_struct_seq_type(std::string_view module, const char* name, std:
     if (!fields[i].empty()) match_args->items[k++] = str_value(fields[i]);
   dict_set_str(d, str_intern("__match_args__"), obj(match_args));
   type_add_methods(t, {{"__reduce__", structseq_reduce}});
-  descs()[t] = {std::string(module) + "." + name, std::move(fields), n_sequence};
+  // A tp_name without a dot (CPython's asyncgen_hooks) means module "builtins", not shown in reprs.
+  descs()[t] = {module == "builtins" ? std::string(name) : std::string(module) + "." + name, std::move(fields), n_sequence};
   return t;
 }
 
