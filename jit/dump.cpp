@@ -19,18 +19,20 @@ namespace {
 FILE* g_dump = nullptr;
 }
 
-bool set_dump(const std::string& path, std::string* error) {
+bool open_output(const std::string& path, const char* option, FILE** out, std::string* error) {
   if (path.empty() || path == "-") {
-    g_dump = stderr;
+    *out = stderr;
     return true;
   }
-  g_dump = fopen(path.c_str(), "w");
-  if (!g_dump) {
-    *error = "--dump-traces: cannot open '" + path + "': " + strerror(errno);
+  *out = fopen(path.c_str(), "w");
+  if (!*out) {
+    *error = std::string(option) + ": cannot open '" + path + "': " + strerror(errno);
     return false;
   }
   return true;
 }
+
+bool set_dump(const std::string& path, std::string* error) { return open_output(path, "--dump-traces", &g_dump, error); }
 
 bool want_dump() { return g_dump != nullptr; }
 FILE* dump_file() { return g_dump; }

@@ -39,6 +39,9 @@ constexpr Ref kShortPrefix = 100;
 bool loop_blacklisted(CodeObject* code, uint32_t pc);
 
 // --dump-traces: the output stream (nullptr when off) and the text helpers (dump.cpp).
+// --dump-traces=FILE / --jit-log=FILE: FILE opened for writing ("" or "-": stderr); false with
+// "OPTION: cannot open ..." in *error.
+bool open_output(const std::string& path, const char* option, FILE** out, std::string* error);
 bool want_dump();
 FILE* dump_file();
 std::string record_line(CodeObject* code, uint32_t pc, int depth);  // "  [d] file:line  pc OPNAME arg"

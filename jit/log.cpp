@@ -5,8 +5,6 @@
 //   [TRACE   2 (1/3) t.py:7 (f) -> 1]                a side trace from trace 1's exit #3, linked to 1
 //   [TRACE --- t.py:9 (g) -- unsupported bytecode: WITH_EXCEPT_START at t.py:11 (g)]
 //   [TRACE --- t.py:9 (g) -- blacklisted after 4 aborts]
-#include <cerrno>
-#include <cstring>
 
 #include "interp/runtime.h"
 #include "interp/vm.h"
@@ -36,18 +34,7 @@ void line(const std::string& text) {
 }
 }  // namespace
 
-bool set_log(const std::string& path, std::string* error) {
-  if (path.empty() || path == "-") {
-    g_log = stderr;
-    return true;
-  }
-  g_log = fopen(path.c_str(), "w");
-  if (!g_log) {
-    *error = "--jit-log: cannot open '" + path + "': " + strerror(errno);
-    return false;
-  }
-  return true;
-}
+bool set_log(const std::string& path, std::string* error) { return open_output(path, "--jit-log", &g_log, error); }
 
 bool want_log() { return g_log != nullptr; }
 
